@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { BullModule } from '@nestjs/bullmq';
+import { LoggerModule } from 'nestjs-pino';
+import { ZodValidationPipe } from 'nestjs-zod';
+import { ConfigModule } from '@plenum/config';
+import type { PlenumConfig } from '@plenum/config';
+import { DbModule } from '@plenum/db';
+import { EventsModule } from '@plenum/events';
+import { IdentityModule } from '@plenum/identity';
+import {
+  HttpExceptionFilter,
+  PlatformModule,
+  RedisModule,
+  bullConnection,
+  loggerParams,
+} from '@plenum/platform';
+import { ProgrammeModule } from '@plenum/programme';
+import { HealthController } from './health.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: PlenumConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config)),
+        DbModule.forRoot(),
+        RedisModule,
+        PlatformModule,
+        BullModule.forRoot(bullConnection(config)),
+        IdentityModule,
+        EventsModule,
+        ProgrammeModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,75 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import { Logger } from 'nestjs-pino';
+import type { PlenumConfig } from '@plenum/config';
+import { requestId } from '@plenum/platform';
+import { logoContentTypes, maxLogoBytes } from '@plenum/contracts';
+import { AppModule } from './app.module';
+import { setupOpenApi } from './openapi';
+import { serveWebApp } from './web-app';
+
+export const contentSecurityPolicy = {
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    mediaSrc: ["'self'", 'blob:'],
+    connectSrc: ["'self'", 'ws:', 'wss:'],
+    fontSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+  },
+};
+
+/** Builds the api (not yet listening), as `main.ts` and the tests use it. */
+export async function createApi(config: PlenumConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1_048_576,
+    trustProxy: config.nodeEnv === 'production' ? 1 : false,
+    genReqId: requestId,
+    requestIdHeader: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  app.enableCors({
+    origin: config.corsOrigins,
+    credentials: true,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+  });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  // Logos (and later uploads) arrive as raw bytes; the route checks type and size itself.
+  fastify.addContentTypeParser(
+    [...logoContentTypes],
+    { parseAs: 'buffer', bodyLimit: maxLogoBytes + 1 },
+    (_req, body, done) => done(null, body),
+  );
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy,
+    crossOriginEmbedderPolicy: false,
+    // The OpenAPI UI at /api/docs needs inline styles and scripts; it gets its own policy below.
+  });
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/docs')) {
+      reply.header(
+        'Content-Security-Policy',
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+      );
+    }
+    return payload;
+  });
+  setupOpenApi(app);
+  await serveWebApp(app, config);
+  return app;
+}

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, ServiceUnavailableError, checkRedis, loadConfig } from '@plenum/config';
+import { WorkerModule } from './worker.module';
+
+/**
+ * The worker: a Nest application context (no HTTP) running the BullMQ processors. The api owns
+ * migrations; the worker only needs the services to answer.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+    await checkRedis(config.redisUrl);
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof ServiceUnavailableError) {
+      process.stderr.write(`\n${err.message}\n\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  // On SIGTERM/SIGINT Nest closes the BullMQ workers, which let active jobs finish first.
+  app.enableShutdownHooks();
+  app.get(Logger).log('Plenum worker is processing jobs');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(
+    `Plenum worker failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  process.exit(1);
+});

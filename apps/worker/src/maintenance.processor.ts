@@ -1,0 +1,47 @@
+import { Logger } from '@nestjs/common';
+import type { OnApplicationBootstrap } from '@nestjs/common';
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { maintenanceJobSchema, queueNames } from '@plenum/contracts';
+import type { MaintenanceJob } from '@plenum/contracts';
+
+const HOURLY = 3_600_000;
+
+/** Housekeeping: removes ended sign-ins and used or expired invitations. */
+@Processor(queueNames.maintenance)
+export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(MaintenanceProcessor.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectQueue(queueNames.maintenance) private readonly queue: Queue<MaintenanceJob>,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // A job scheduler is idempotent by id, so every worker start may declare it.
+    await this.queue.upsertJobScheduler(
+      'purge-expired-auth',
+      { every: HOURLY },
+      {
+        name: 'purge-expired-auth',
+        data: { kind: 'purge-expired-auth' },
+      },
+    );
+  }
+
+  async process(job: Job<unknown>): Promise<{ sessions: number; invitations: number }> {
+    maintenanceJobSchema.parse(job.data);
+    const sessions = await this.dataSource.query<[unknown, number]>(
+      `DELETE FROM auth_sessions WHERE expires_at < now() - interval '1 day' OR revoked_at < now() - interval '1 day'`,
+    );
+    const invitations = await this.dataSource.query<[unknown, number]>(
+      `DELETE FROM invitations WHERE expires_at < now() - interval '30 days'`,
+    );
+    const result = { sessions: sessions[1], invitations: invitations[1] };
+    this.logger.log({ jobId: job.id, ...result }, 'Purged ended sign-ins and old invitations');
+    return result;
+  }
+}

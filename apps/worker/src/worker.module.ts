@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { LoggerModule } from 'nestjs-pino';
+import { ConfigModule } from '@plenum/config';
+import type { PlenumConfig } from '@plenum/config';
+import { queueNames } from '@plenum/contracts';
+import { DbModule } from '@plenum/db';
+import { bullConnection } from '@plenum/platform';
+import { MailProcessor } from './mail.processor';
+import { MaintenanceProcessor } from './maintenance.processor';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: PlenumConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
+        DbModule.forRoot(),
+        BullModule.forRoot(bullConnection(config)),
+        BullModule.registerQueue({ name: queueNames.mail }, { name: queueNames.maintenance }),
+      ],
+      providers: [MailProcessor, MaintenanceProcessor],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Stable error codes answered by the HTTP and socket filters. */
+export const errorCodes = [
+  'VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'TOKEN_EXPIRED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_CREDENTIALS',
+  'LOGIN_THROTTLED',
+  'RATE_LIMITED',
+  'INVITATION_INVALID',
+  'REFRESH_INVALID',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const fieldErrorSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+export const errorBodySchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  retryAfterMs: z.number().int().optional(),
+  details: z
+    .object({ fields: z.array(fieldErrorSchema).optional() })
+    .passthrough()
+    .optional(),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { localeSchema } from './common';
+
+/** BullMQ queue names shared by the api (producer) and the worker (consumer). */
+export const queueNames = { mail: 'mail', maintenance: 'maintenance' } as const;
+
+export const mailJobSchema = z.object({
+  kind: z.literal('invitation'),
+  to: z.email(),
+  locale: localeSchema,
+  displayName: z.string(),
+  eventTitle: z.string(),
+  inviteUrl: z.url(),
+  expiresAt: z.iso.datetime(),
+});
+export type MailJob = z.infer<typeof mailJobSchema>;
+
+export const maintenanceJobSchema = z.object({
+  kind: z.literal('purge-expired-auth'),
+});
+export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;

@@ -1,0 +1,44 @@
+import { AuditLog } from './audit-log.entity';
+import { AuthSession } from './auth-session.entity';
+import { Booth } from './booth.entity';
+import { Event } from './event.entity';
+import { Invitation } from './invitation.entity';
+import { Membership } from './membership.entity';
+import { Session } from './session.entity';
+import { SessionSpeaker } from './session-speaker.entity';
+import { Speaker } from './speaker.entity';
+import { Stage } from './stage.entity';
+import { Track } from './track.entity';
+import { User } from './user.entity';
+
+export {
+  AuditLog,
+  AuthSession,
+  Booth,
+  Event,
+  Invitation,
+  Membership,
+  Session,
+  SessionSpeaker,
+  Speaker,
+  Stage,
+  Track,
+  User,
+};
+export { membershipScope } from './membership.entity';
+export type { SpeakerLink } from './speaker.entity';
+
+export const entities = [
+  AuditLog,
+  AuthSession,
+  Booth,
+  Event,
+  Invitation,
+  Membership,
+  Session,
+  SessionSpeaker,
+  Speaker,
+  Stage,
+  Track,
+  User,
+];

@@ -1,0 +1,5 @@
+export * from './entities';
+export * from './data-source-options';
+export * from './migrate';
+export * from './db.module';
+export * from './naming-strategy';

@@ -1,0 +1,285 @@
+import { In } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  Booth,
+  Event,
+  Membership,
+  Session,
+  SessionSpeaker,
+  Speaker,
+  Stage,
+  Track,
+  User,
+} from '@plenum/db';
+import { hashPassword } from '@plenum/identity';
+import {
+  demoBooths,
+  demoEvent,
+  demoSessions,
+  demoSpeakers,
+  demoStages,
+  demoTracks,
+} from './demo-content';
+
+export const DEMO_PASSWORD = 'plenum';
+export const DEMO_ATTENDEES = 400;
+
+export const demoRoleAccounts = {
+  organizer: 'organizer@plenum.test',
+  moderator: 'moderator@plenum.test',
+  speaker: 'speaker@plenum.test',
+  exhibitor: 'exhibitor@plenum.test',
+  attendee: 'attendee@plenum.test',
+} as const;
+
+export function demoAttendeeEmail(n: number): string {
+  return `attendee${String(n).padStart(3, '0')}@plenum.test`;
+}
+
+export interface DemoSeedResult {
+  created: boolean;
+  eventSlug: string;
+  accounts: string[];
+}
+
+// Arbitrary constant: serialises concurrent seeds (api start and `npm run seed:demo`).
+const SEED_LOCK = 7_734_211;
+
+/** The calendar day (`YYYY-MM-DD`) of an instant in a time zone. */
+export function localDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Loads the reference congress once. The congress day is scheduled around `now` so that the
+ * first panel is live; running it again when the event exists changes nothing.
+ */
+export async function seedDemoCongress(
+  dataSource: DataSource,
+  now = new Date(),
+): Promise<DemoSeedResult> {
+  const accounts = [
+    ...Object.values(demoRoleAccounts),
+    demoAttendeeEmail(1) + ' … ' + demoAttendeeEmail(DEMO_ATTENDEES),
+  ];
+  // One hash for every demo account: the password is public anyway, and 405 argon2 runs would
+  // make the first start slow.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const created = await dataSource.transaction(async (manager) => {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+    if (await manager.getRepository(Event).existsBy({ slug: demoEvent.slug })) return false;
+    await loadCongress(manager, now, passwordHash);
+    return true;
+  });
+  return { created, eventSlug: demoEvent.slug, accounts };
+}
+
+async function loadCongress(
+  manager: EntityManager,
+  now: Date,
+  passwordHash: string,
+): Promise<void> {
+  // The first session starts 90 minutes before now, on a quarter hour, so the gigabit panel
+  // (minutes 50–110) is live.
+  const quarter = 15 * 60_000;
+  const dayStart = new Date(Math.floor((now.getTime() - 90 * 60_000) / quarter) * quarter);
+  const congressDay = localDate(dayStart, demoEvent.timeZone);
+
+  const event = await manager.getRepository(Event).save({
+    slug: demoEvent.slug,
+    title: demoEvent.title,
+    description: demoEvent.description,
+    timeZone: demoEvent.timeZone,
+    startsOn: addDays(congressDay, -4),
+    endsOn: localDate(new Date(dayStart.getTime() + 8 * 3_600_000), demoEvent.timeZone),
+    defaultLocale: 'de',
+  });
+
+  const stages = await manager
+    .getRepository(Stage)
+    .save(demoStages.map((name, position) => ({ eventId: event.id, name, position })));
+  const stageId = new Map(stages.map((s) => [s.name, s.id]));
+  const tracks = await manager
+    .getRepository(Track)
+    .save(demoTracks.map((t) => ({ eventId: event.id, name: t.name, color: t.color })));
+  const trackId = new Map(tracks.map((t) => [t.name, t.id]));
+
+  const users = await insertUsers(manager, passwordHash);
+  const userId = (email: string): string => {
+    const id = users.get(email);
+    if (!id) throw new Error(`Demo account ${email} was not created`);
+    return id;
+  };
+
+  const speakers = await manager.getRepository(Speaker).save(
+    demoSpeakers.map((s) => ({
+      eventId: event.id,
+      // The demo speaker account is Dr. Anna Weber, who speaks on a side stage and in a panel.
+      userId: s.key === 'weber' ? userId(demoRoleAccounts.speaker) : null,
+      name: s.name,
+      title: s.title,
+      organisation: s.organisation,
+      biography: s.biography,
+      photoUrl: null,
+      links: [],
+    })),
+  );
+  const speakerId = new Map(demoSpeakers.map((s, i) => [s.key, speakers[i]?.id]));
+
+  const sessions = await manager.getRepository(Session).save(
+    demoSessions.map((s) => {
+      const start =
+        s.dayOffset !== undefined
+          ? forumStart(addDays(congressDay, s.dayOffset))
+          : new Date(dayStart.getTime() + s.startMinute * 60_000);
+      const end = new Date(start.getTime() + s.durationMinutes * 60_000);
+      return {
+        eventId: event.id,
+        kind: s.kind,
+        title: s.title,
+        abstract: s.abstract,
+        startsAt: start,
+        endsAt: end,
+        stageId: s.stage ? (stageId.get(s.stage) ?? null) : null,
+        trackId: s.track ? (trackId.get(s.track) ?? null) : null,
+        state: end <= now ? ('ended' as const) : ('scheduled' as const),
+        capacity: s.capacity ?? null,
+        streamUrl: null,
+      };
+    }),
+  );
+  const sessionId = new Map(demoSessions.map((s, i) => [s.key, sessions[i]?.id]));
+  // The panel on now is live, as a moderator would have started it.
+  const livePanel = sessionId.get('panel-gigabit');
+  if (livePanel) await manager.getRepository(Session).update(livePanel, { state: 'live' });
+
+  const links: Array<Partial<SessionSpeaker>> = [];
+  for (const s of demoSessions) {
+    s.speakers.forEach(([key, part], position) => {
+      links.push({
+        sessionId: sessionId.get(s.key),
+        speakerId: speakerId.get(key),
+        part,
+        position,
+      });
+    });
+  }
+  await manager.getRepository(SessionSpeaker).insert(links);
+
+  const booths = await manager.getRepository(Booth).save(
+    demoBooths.map((b, i) => ({
+      eventId: event.id,
+      slug: slugify(b.organisation),
+      organisation: b.organisation,
+      tagline: b.tagline,
+      description: `${b.organisation}: ${b.tagline}. Besuchen Sie unseren Stand und sprechen Sie mit unserem Team.`,
+      tier: b.tier,
+      topics: b.topics,
+      position: i,
+    })),
+  );
+
+  const memberships: Array<Partial<Membership>> = [
+    { userId: userId(demoRoleAccounts.organizer), role: 'organizer', scope: 'event' },
+    { userId: userId(demoRoleAccounts.moderator), role: 'moderator', scope: 'event' },
+    { userId: userId(demoRoleAccounts.attendee), role: 'attendee', scope: 'event' },
+    { userId: userId(demoRoleAccounts.speaker), role: 'attendee', scope: 'event' },
+    { userId: userId(demoRoleAccounts.exhibitor), role: 'attendee', scope: 'event' },
+  ];
+  for (const key of ['panel-abschluss', 'talk-digitaler-zwilling']) {
+    const id = sessionId.get(key) ?? null;
+    memberships.push({
+      userId: userId(demoRoleAccounts.speaker),
+      role: 'speaker',
+      sessionId: id,
+      scope: `session:${id}`,
+    });
+  }
+  const firstBooth = booths[0];
+  if (firstBooth) {
+    memberships.push({
+      userId: userId(demoRoleAccounts.exhibitor),
+      role: 'exhibitor',
+      boothId: firstBooth.id,
+      scope: `booth:${firstBooth.id}`,
+    });
+  }
+  for (let n = 1; n <= DEMO_ATTENDEES; n++) {
+    memberships.push({ userId: userId(demoAttendeeEmail(n)), role: 'attendee', scope: 'event' });
+  }
+  await manager
+    .getRepository(Membership)
+    .insert(memberships.map((m) => ({ ...m, eventId: event.id })));
+}
+
+async function insertUsers(
+  manager: EntityManager,
+  passwordHash: string,
+): Promise<Map<string, string>> {
+  const rows: Array<Partial<User>> = [
+    {
+      email: demoRoleAccounts.organizer,
+      displayName: 'Olivia Organisatorin',
+      isPlatformAdmin: true,
+    },
+    { email: demoRoleAccounts.moderator, displayName: 'Moritz Moderator' },
+    { email: demoRoleAccounts.speaker, displayName: 'Dr. Anna Weber' },
+    { email: demoRoleAccounts.exhibitor, displayName: 'Emil Aussteller' },
+    { email: demoRoleAccounts.attendee, displayName: 'Alex Teilnehmerin' },
+  ];
+  for (let n = 1; n <= DEMO_ATTENDEES; n++) {
+    rows.push({
+      email: demoAttendeeEmail(n),
+      displayName: `Teilnehmer:in ${String(n).padStart(3, '0')}`,
+    });
+  }
+  const users = manager.getRepository(User);
+  // Accounts may exist already (invited before the demo was loaded): keep them as they are.
+  await users
+    .createQueryBuilder()
+    .insert()
+    .values(rows.map((r) => ({ ...r, passwordHash, locale: 'de' as const })))
+    .orIgnore()
+    .execute();
+  const found = await users.find({
+    select: ['id', 'email'],
+    where: { email: In(rows.map((r) => r.email ?? '')) },
+  });
+  return new Map(found.map((u) => [u.email, u.id]));
+}
+
+/** Forums ran 14:00–17:00 Berlin time on their day. */
+function forumStart(day: string): Date {
+  const guess = new Date(`${day}T14:00:00Z`);
+  const berlinHour = Number(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: demoEvent.timeZone,
+      hour: '2-digit',
+      hourCycle: 'h23',
+    }).format(guess),
+  );
+  return new Date(guess.getTime() - (berlinHour - 14) * 3_600_000);
+}
+
+function slugify(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
+}

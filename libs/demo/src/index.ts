@@ -1,0 +1,2 @@
+export * from './demo-content';
+export * from './demo-seed';

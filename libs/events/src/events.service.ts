@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Repository } from 'typeorm';
+import { logoContentTypes, maxLogoBytes } from '@plenum/contracts';
+import type { EventView, UpdateEventRequest } from '@plenum/contracts';
+import { Event, Membership } from '@plenum/db';
+import type { Principal } from '@plenum/identity';
+import { toEventView } from '@plenum/identity';
+import { AuditService, PlenumError } from '@plenum/platform';
+import type { CreateEventDto } from './events.dto';
+
+@Injectable()
+export class EventsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(Event) private readonly events: Repository<Event>,
+    private readonly audit: AuditService,
+  ) {}
+
+  async findBySlug(slug: string): Promise<Event> {
+    const event = await this.events.findOneBy({ slug });
+    if (!event) throw PlenumError.notFound('Event not found');
+    return event;
+  }
+
+  /** Creates the event and makes its creator an organizer of it, in one transaction. */
+  async create(principal: Principal, input: CreateEventDto): Promise<EventView> {
+    const event = await this.dataSource.transaction(async (manager) => {
+      const inserted = await manager
+        .getRepository(Event)
+        .createQueryBuilder()
+        .insert()
+        .values({
+          slug: input.slug,
+          title: input.title,
+          description: input.description,
+          timeZone: input.timeZone,
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+          defaultLocale: input.defaultLocale,
+        })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      const id = (inserted.raw as Array<{ id: string }>)[0]?.id;
+      if (!id) {
+        throw PlenumError.validation([{ path: 'slug', message: 'This slug is already taken' }]);
+      }
+      await manager.getRepository(Membership).insert({
+        eventId: id,
+        userId: principal.userId,
+        role: 'organizer',
+        scope: 'event',
+      });
+      await this.audit.record(
+        {
+          eventId: id,
+          actorId: principal.userId,
+          action: 'event.created',
+          targetType: 'event',
+          targetId: id,
+        },
+        manager,
+      );
+      return manager.getRepository(Event).findOneByOrFail({ id });
+    });
+    return toEventView(event);
+  }
+
+  async update(principal: Principal, event: Event, input: UpdateEventRequest): Promise<EventView> {
+    const next = { ...event, ...input };
+    if (next.startsOn > next.endsOn) {
+      throw PlenumError.validation([
+        { path: 'endsOn', message: 'The event cannot end before it starts' },
+      ]);
+    }
+    await this.events.update(event.id, input);
+    await this.audit.record({
+      eventId: event.id,
+      actorId: principal.userId,
+      action: 'event.updated',
+      targetType: 'event',
+      targetId: event.id,
+      details: { fields: Object.keys(input) },
+    });
+    return toEventView(await this.events.findOneByOrFail({ id: event.id }));
+  }
+
+  async setLogo(
+    principal: Principal,
+    event: Event,
+    contentType: string | undefined,
+    body: unknown,
+  ): Promise<EventView> {
+    const type = contentType?.split(';')[0]?.trim();
+    if (!type || !(logoContentTypes as readonly string[]).includes(type)) {
+      throw new PlenumError('UNSUPPORTED_MEDIA_TYPE', `Upload a PNG, JPEG or WebP image`, 415);
+    }
+    if (!Buffer.isBuffer(body) || body.length === 0) {
+      throw PlenumError.validation([{ path: '(body)', message: 'The image is empty' }]);
+    }
+    if (body.length > maxLogoBytes) {
+      throw new PlenumError('PAYLOAD_TOO_LARGE', 'The logo may be at most 1 MB', 413);
+    }
+    if (!matchesSignature(type, body)) {
+      throw PlenumError.validation([
+        { path: '(body)', message: `The file is not a ${type} image` },
+      ]);
+    }
+    await this.events.update(event.id, { logo: body, logoContentType: type });
+    await this.audit.record({
+      eventId: event.id,
+      actorId: principal.userId,
+      action: 'event.logo-changed',
+      targetType: 'event',
+      targetId: event.id,
+      details: { bytes: body.length, contentType: type },
+    });
+    return toEventView(await this.events.findOneByOrFail({ id: event.id }));
+  }
+
+  async logo(slug: string): Promise<{ data: Buffer; contentType: string }> {
+    const event = await this.events.findOne({
+      where: { slug },
+      select: { id: true, logo: true, logoContentType: true },
+    });
+    if (!event?.logo || !event.logoContentType)
+      throw PlenumError.notFound('This event has no logo');
+    return { data: event.logo, contentType: event.logoContentType };
+  }
+}
+
+/** Checks the file's magic bytes, so a renamed file of another kind is refused. */
+function matchesSignature(type: string, data: Buffer): boolean {
+  switch (type) {
+    case 'image/png':
+      return data
+        .subarray(0, 8)
+        .equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    case 'image/jpeg':
+      return data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff;
+    case 'image/webp':
+      return (
+        data.subarray(0, 4).toString('ascii') === 'RIFF' &&
+        data.subarray(8, 12).toString('ascii') === 'WEBP'
+      );
+    default:
+      return false;
+  }
+}

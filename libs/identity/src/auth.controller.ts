@@ -1,0 +1,112 @@
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { Inject } from '@nestjs/common';
+import { PLENUM_CONFIG } from '@plenum/config';
+import type { PlenumConfig } from '@plenum/config';
+import type { LoginResponse } from '@plenum/contracts';
+import { Public } from './auth.decorators';
+import type { AuthenticatedRequest } from './auth.decorators';
+import { AuthService } from './auth.service';
+import type { SignedIn } from './auth.service';
+import { AcceptInvitationDto, LoginDto } from './identity.dto';
+import { AccessTokenService } from './access-token.service';
+
+export const REFRESH_COOKIE = 'plenum_refresh';
+const COOKIE_PATH = '/api/auth';
+
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly tokens: AccessTokenService,
+    @Inject(PLENUM_CONFIG) private readonly config: PlenumConfig,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
+    const signedIn = await this.auth.login(body, request.ip, request.headers['user-agent']);
+    return this.respond(reply, signedIn);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  async refresh(
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
+    try {
+      return this.respond(reply, await this.auth.refresh(request.cookies[REFRESH_COOKIE]));
+    } catch (err) {
+      this.clearCookie(reply);
+      throw err;
+    }
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    // A token is optional here: logging out must work with an expired access token.
+    let sessionId: string | undefined;
+    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer)
+      sessionId = await this.tokens.verify(bearer).then(
+        (p) => p.sessionId,
+        () => undefined,
+      );
+    await this.auth.logout(request.cookies[REFRESH_COOKIE], sessionId);
+    this.clearCookie(reply);
+  }
+
+  @Public()
+  @Post('invitations/accept')
+  @HttpCode(200)
+  async acceptInvitation(
+    @Body() body: AcceptInvitationDto,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
+    const signedIn = await this.auth.acceptInvitation(
+      body.token,
+      body.password,
+      request.headers['user-agent'],
+    );
+    return this.respond(reply, signedIn);
+  }
+
+  private respond(reply: FastifyReply, signedIn: SignedIn): LoginResponse {
+    if (signedIn.refreshToken) {
+      void reply.setCookie(REFRESH_COOKIE, signedIn.refreshToken, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: this.config.cookieSecure,
+        path: COOKIE_PATH,
+        maxAge: this.config.refreshTokenTtlDays * 86_400,
+      });
+    }
+    return {
+      accessToken: signedIn.accessToken,
+      expiresInSeconds: signedIn.expiresInSeconds,
+      user: signedIn.user,
+    };
+  }
+
+  private clearCookie(reply: FastifyReply): void {
+    void reply.clearCookie(REFRESH_COOKIE, {
+      path: COOKIE_PATH,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.cookieSecure,
+    });
+  }
+}

@@ -1,0 +1,19 @@
+import type { EventView } from '@plenum/contracts';
+import type { Event } from '@plenum/db';
+
+export function toEventView(event: Event): EventView {
+  return {
+    id: event.id,
+    slug: event.slug,
+    title: event.title,
+    description: event.description,
+    timeZone: event.timeZone,
+    startsOn: event.startsOn,
+    endsOn: event.endsOn,
+    defaultLocale: event.defaultLocale,
+    logoUrl: event.logoContentType
+      ? `/api/events/${event.slug}/logo?v=${event.updatedAt.getTime()}`
+      : null,
+    updatedAt: event.updatedAt.toISOString(),
+  };
+}

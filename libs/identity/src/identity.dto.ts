@@ -1,0 +1,12 @@
+import { createZodDto } from 'nestjs-zod';
+import {
+  acceptInvitationSchema,
+  invitationRequestSchema,
+  loginRequestSchema,
+  updateProfileSchema,
+} from '@plenum/contracts';
+
+export class LoginDto extends createZodDto(loginRequestSchema) {}
+export class AcceptInvitationDto extends createZodDto(acceptInvitationSchema) {}
+export class InvitationDto extends createZodDto(invitationRequestSchema) {}
+export class UpdateProfileDto extends createZodDto(updateProfileSchema) {}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { BullModule } from '@nestjs/bullmq';
+import { queueNames } from '@plenum/contracts';
+import { AccessTokenService } from './access-token.service';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { InvitationsService } from './invitations.service';
+import { LoginThrottleService } from './login-throttle.service';
+import { MeController } from './me.controller';
+import { MembersController } from './members.controller';
+import { PermissionsService } from './permissions.service';
+import { RevocationsService } from './revocations.service';
+
+@Module({
+  imports: [BullModule.registerQueue({ name: queueNames.mail })],
+  controllers: [AuthController, MeController, MembersController],
+  providers: [
+    AccessTokenService,
+    AuthService,
+    InvitationsService,
+    LoginThrottleService,
+    PermissionsService,
+    RevocationsService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [AccessTokenService, AuthService, PermissionsService, RevocationsService],
+})
+export class IdentityModule {}

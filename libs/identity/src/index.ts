@@ -1,0 +1,10 @@
+export * from './access-token.service';
+export * from './auth.decorators';
+export * from './auth.service';
+export * from './event-view';
+export * from './identity.module';
+export * from './passwords';
+export * from './permissions.service';
+export type * from './principal';
+export * from './revocations.service';
+export * from './views';

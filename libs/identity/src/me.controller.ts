@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { EventView, MeResponse, UserView } from '@plenum/contracts';
+import { Membership, User } from '@plenum/db';
+import { PlenumError } from '@plenum/platform';
+import { CurrentPrincipal } from './auth.decorators';
+import { UpdateProfileDto } from './identity.dto';
+import type { Principal } from './principal';
+import { toEventView } from './event-view';
+import { toUserView } from './views';
+
+@Controller('me')
+export class MeController {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
+  ) {}
+
+  @Get()
+  async me(@CurrentPrincipal() principal: Principal): Promise<MeResponse> {
+    const user = await this.requireUser(principal);
+    const memberships = await this.memberships.find({
+      where: { userId: user.id },
+      relations: { event: true },
+      order: { createdAt: 'ASC' },
+    });
+    return {
+      user: toUserView(user),
+      memberships: memberships.map((m) => ({
+        eventId: m.eventId,
+        eventSlug: m.event?.slug ?? '',
+        role: m.role,
+        sessionId: m.sessionId,
+        boothId: m.boothId,
+      })),
+    };
+  }
+
+  @Patch()
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: UpdateProfileDto,
+  ): Promise<UserView> {
+    const user = await this.requireUser(principal);
+    if (body.displayName !== undefined) user.displayName = body.displayName;
+    if (body.locale !== undefined) user.locale = body.locale;
+    return toUserView(await this.users.save(user));
+  }
+
+  @Get('events')
+  async events(@CurrentPrincipal() principal: Principal): Promise<EventView[]> {
+    const memberships = await this.memberships.find({
+      where: { userId: principal.userId },
+      relations: { event: true },
+    });
+    const seen = new Map<string, EventView>();
+    for (const m of memberships)
+      if (m.event && !seen.has(m.event.id)) seen.set(m.event.id, toEventView(m.event));
+    return [...seen.values()].sort((a, b) => b.startsOn.localeCompare(a.startsOn));
+  }
+
+  private async requireUser(principal: Principal): Promise<User> {
+    const user = await this.users.findOneBy({ id: principal.userId });
+    if (!user || user.disabledAt) throw PlenumError.unauthenticated('This account is not active');
+    return user;
+  }
+}

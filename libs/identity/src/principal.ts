@@ -1,0 +1,5 @@
+/** Who is calling: the opaque user id and the signed-in device (auth session). */
+export interface Principal {
+  userId: string;
+  sessionId: string;
+}

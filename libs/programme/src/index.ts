@@ -1,0 +1,2 @@
+export * from './programme.module';
+export * from './programme.service';

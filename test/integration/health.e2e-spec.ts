@@ -1,0 +1,24 @@
+import { ApiClient, startTestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+
+describe('health and api shell', () => {
+  let t: TestApp;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = new ApiClient(t.baseUrl);
+  });
+  afterAll(() => t.close());
+
+  it('answers 200 when PostgreSQL and Redis answer', async () => {
+    const res = await api.request<{
+      status: string;
+      checks: { postgres: { ok: boolean }; redis: { ok: boolean } };
+    }>('GET', '/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.checks.postgres.ok).toBe(true);
+    expect(res.body.checks.redis.ok).toBe(true);
+  });
+});

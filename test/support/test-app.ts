@@ -1,0 +1,119 @@
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@plenum/config';
+import type { PlenumConfig } from '@plenum/config';
+import { seedDemoCongress } from '@plenum/demo';
+import { createApi } from '../../apps/api/src/bootstrap';
+import { REDIS_TEST_URL, createSuiteDatabase, databaseUrl, dropDatabase } from './databases';
+
+export interface TestApp {
+  baseUrl: string;
+  app: NestFastifyApplication;
+  config: PlenumConfig;
+  dataSource: DataSource;
+  databaseName: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the real api against the machine's PostgreSQL (a database of the suite's own, cloned
+ * from the migrated template) and Redis (a key prefix of the suite's own), on a free port.
+ */
+export async function startTestApp(
+  options: { seedDemo?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const databaseName = await createSuiteDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl(databaseName),
+    REDIS_URL: REDIS_TEST_URL,
+    REDIS_PREFIX: `plenum-test:${databaseName}`,
+    LOG_LEVEL: 'silent',
+    DEMO_SEED: 'off',
+    WEB_DIST: join(__dirname, '../../dist/web'),
+    ...options.env,
+  });
+  const app = await createApi(config);
+  const dataSource = app.get(DataSource);
+  if (options.seedDemo) await seedDemoCongress(dataSource);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    baseUrl,
+    app,
+    config,
+    dataSource,
+    databaseName,
+    async close() {
+      await app.close();
+      await dropDatabase(databaseName);
+      await deleteRedisKeys(`${config.redisPrefix}:*`);
+    },
+  };
+}
+
+export async function deleteRedisKeys(pattern: string): Promise<void> {
+  const redis = new Redis(REDIS_TEST_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** A small JSON client for the api under test. */
+export class ApiClient {
+  token: string | undefined;
+  cookie: string | undefined;
+
+  constructor(readonly baseUrl: string) {}
+
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: T; headers: Headers }> {
+    const h: Record<string, string> = { ...headers };
+    if (this.token && !h.authorization) h.authorization = `Bearer ${this.token}`;
+    if (this.cookie) h.cookie = this.cookie;
+    let payload: string | Buffer | undefined;
+    if (Buffer.isBuffer(body)) payload = body;
+    else if (typeof body === 'string') payload = body;
+    else if (body !== undefined) payload = JSON.stringify(body);
+    if (payload !== undefined && !h['content-type']) h['content-type'] = 'application/json';
+    const res = await fetch(`${this.baseUrl}${path}`, { method, headers: h, body: payload });
+    const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('plenum_refresh='));
+    if (setCookie) {
+      const value = setCookie.split(';')[0] ?? '';
+      this.cookie = value === 'plenum_refresh=' ? undefined : value;
+    }
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON; keep the text
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  async login(email: string, password = 'plenum'): Promise<void> {
+    const res = await this.request<{ accessToken: string }>('POST', '/api/auth/login', {
+      email,
+      password,
+    });
+    if (res.status !== 200)
+      throw new Error(`Login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    this.token = res.body.accessToken;
+  }
+}
