@@ -117,7 +117,7 @@ export class InvitationsService {
         expiresAt: expiresAt.toISOString(),
       },
       {
-        jobId: `invitation:${result.invitation.id}`,
+        jobId: `invitation-${result.invitation.id}`,
         attempts: 5,
         backoff: { type: 'exponential', delay: 5000 },
       },
