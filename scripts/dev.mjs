@@ -3,7 +3,9 @@
 import { spawn } from 'node:child_process';
 
 const children = [
-  spawn('npx', ['nest', 'start', 'api', '--watch', '--entryFile', 'apps/api/src/main'], { stdio: 'inherit' }),
+  spawn('npx', ['nest', 'start', 'api', '--watch', '--entryFile', 'apps/api/src/main'], {
+    stdio: 'inherit',
+  }),
   spawn('npx', ['vite', '--config', 'apps/web/vite.config.ts'], { stdio: 'inherit' }),
 ];
 

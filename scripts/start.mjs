@@ -39,7 +39,10 @@ if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'));
 for (const part of ['server', 'web']) {
   if (!needsBuild(part)) continue;
   console.log(`Building ${part}…`);
-  const result = spawnSync('npm', ['run', `build:${part}`, '--silent'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync('npm', ['run', `build:${part}`, '--silent'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

@@ -27,6 +27,16 @@ export const contentSecurityPolicy = {
   },
 };
 
+/** Behind TLS, browsers upgrade stray http: requests; on plain HTTP that would break the app. */
+function cspFor(config: PlenumConfig): typeof contentSecurityPolicy {
+  return {
+    directives: {
+      ...contentSecurityPolicy.directives,
+      upgradeInsecureRequests: config.publicUrl.startsWith('https://') ? [] : null,
+    } as typeof contentSecurityPolicy.directives,
+  };
+}
+
 /** Builds the api (not yet listening), as `main.ts` and the tests use it. */
 export async function createApi(config: PlenumConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -40,7 +50,6 @@ export async function createApi(config: PlenumConfig): Promise<NestFastifyApplic
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
-  app.enableShutdownHooks();
   app.enableCors({
     origin: config.corsOrigins,
     credentials: true,
@@ -56,7 +65,7 @@ export async function createApi(config: PlenumConfig): Promise<NestFastifyApplic
   );
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy,
+    contentSecurityPolicy: cspFor(config),
     crossOriginEmbedderPolicy: false,
     // The OpenAPI UI at /api/docs needs inline styles and scripts; it gets its own policy below.
   });

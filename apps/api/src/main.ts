@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Event } from '@plenum/db';
+import { closeOnSignals } from '@plenum/platform';
 import { DEMO_PASSWORD, seedDemoCongress } from '@plenum/demo';
 import { createApi } from './bootstrap';
 import { prepare } from './startup';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     }
   }
 
+  closeOnSignals(app, logger, 'api');
   await app.listen({ port: config.port, host: config.host });
   logger.log(`Plenum is running at ${config.publicUrl} (API docs: ${config.publicUrl}/api/docs)`);
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, ServiceUnavailableError, checkRedis, loadConfig } from '@plenum/config';
+import { closeOnSignals } from '@plenum/platform';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -24,8 +25,8 @@ async function main(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  // On SIGTERM/SIGINT Nest closes the BullMQ workers, which let active jobs finish first.
-  app.enableShutdownHooks();
+  // Closing the context closes the BullMQ workers, which let active jobs finish first.
+  closeOnSignals(app, app.get(Logger), 'worker');
   app.get(Logger).log('Plenum worker is processing jobs');
 }
 

@@ -18,64 +18,59 @@ const urlList = z
     z.array(z.url({ message: 'Each entry must be an origin such as https://congress.example' })),
   );
 
-const envSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    HOST: z.string().default('0.0.0.0'),
-    PUBLIC_URL: z.url().default('http://localhost:3000'),
-    DATABASE_URL: z
-      .url()
-      .refine((u) => u.startsWith('postgres://') || u.startsWith('postgresql://'), {
-        message: 'Must be a postgres:// URL',
-      })
-      .default('postgres://postgres@127.0.0.1:5432/plenum'),
-    REDIS_URL: z
-      .url()
-      .refine((u) => u.startsWith('redis://') || u.startsWith('rediss://'), {
-        message: 'Must be a redis:// or rediss:// URL',
-      })
-      .default('redis://127.0.0.1:6379'),
-    REDIS_PREFIX: z.string().default('plenum'),
-    AUTH_SECRET: z.string().min(32, 'At least 32 characters').optional(),
-    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(900),
-    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
-    COOKIE_SECURE: booleanString.optional(),
-    CORS_ORIGINS: urlList.optional(),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-      .default('info'),
-    SMTP_URL: z
-      .url()
-      .refine((u) => /^smtps?:\/\//.test(u), { message: 'Must be an smtp:// or smtps:// URL' })
-      .optional(),
-    MAIL_FROM: z.string().default('Plenum <no-reply@plenum.local>'),
-    LIVEKIT_URL: z.url().optional(),
-    LIVEKIT_API_KEY: z.string().optional(),
-    LIVEKIT_API_SECRET: z.string().optional(),
-    DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
-    WEB_DIST: z.string().optional(),
-    LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
-    LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
-    LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(10).default(900),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['AUTH_SECRET'],
-        message: 'Required in production: a random string of at least 32 characters',
-      });
-    }
-    const livekit = [env.LIVEKIT_URL, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET];
-    if (livekit.some(Boolean) && !livekit.every(Boolean)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['LIVEKIT_URL'],
-        message: 'Set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET together, or none',
-      });
-    }
-  });
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  DATABASE_URL: z
+    .url()
+    .refine((u) => u.startsWith('postgres://') || u.startsWith('postgresql://'), {
+      message: 'Must be a postgres:// URL',
+    })
+    .default('postgres://postgres@127.0.0.1:5432/plenum'),
+  REDIS_URL: z
+    .url()
+    .refine((u) => u.startsWith('redis://') || u.startsWith('rediss://'), {
+      message: 'Must be a redis:// or rediss:// URL',
+    })
+    .default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z.string().default('plenum'),
+  AUTH_SECRET: z.string().min(32, 'At least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  COOKIE_SECURE: booleanString.optional(),
+  CORS_ORIGINS: urlList.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: z
+    .url()
+    .refine((u) => /^smtps?:\/\//.test(u), { message: 'Must be an smtp:// or smtps:// URL' })
+    .optional(),
+  MAIL_FROM: z.string().default('Plenum <no-reply@plenum.local>'),
+  LIVEKIT_URL: z.url().optional(),
+  LIVEKIT_API_KEY: z.string().optional(),
+  LIVEKIT_API_SECRET: z.string().optional(),
+  DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
+  WEB_DIST: z.string().optional(),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(10).default(900),
+});
+
+/** Rules across variables, checked on the raw values so they are listed with the rest. */
+function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
+    problems.push('AUTH_SECRET: Required in production: a random string of at least 32 characters');
+  }
+  const livekit = [env.LIVEKIT_URL, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET];
+  if (livekit.some(Boolean) && !livekit.every(Boolean)) {
+    problems.push(
+      'LIVEKIT_URL: Set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET together, or none',
+    );
+  }
+  return problems;
+}
 
 export interface PlenumConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -116,11 +111,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlenumConfig {
   // An empty variable (`AUTH_SECRET=` copied from .env.example) means "use the default".
   const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = envSchema.safeParse(given);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`),
-    );
-  }
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`)),
+    ...crossFieldProblems(given),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const publicOrigin = new URL(e.PUBLIC_URL).origin;
   return {

@@ -6,3 +6,4 @@ export * from './audit.service';
 export * from './logging';
 export * from './platform.module';
 export * from './bull-connection';
+export * from './shutdown';

@@ -1,0 +1,165 @@
+import type {
+  AcceptInvitationRequest,
+  LoginRequest,
+  LoginResponse,
+  UpdateProfileRequest,
+  UserView,
+} from '@plenum/contracts';
+import { ApiError, isAbortError, networkError, toApiError } from './api-error';
+
+export { ApiError } from './api-error';
+
+type SessionListener = (session: LoginResponse | null) => void;
+
+interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Leave the bearer token off, for calls where a 401 means bad credentials, not expiry. */
+  anonymous?: boolean;
+}
+
+/*
+ * The access token lives in this module only: never in storage, where any injected script could
+ * read it. A reload loses it on purpose; the httpOnly refresh cookie brings the session back.
+ */
+let accessToken: string | null = null;
+let refreshInFlight: Promise<LoginResponse | null> | null = null;
+const listeners = new Set<SessionListener>();
+
+function applySession(session: LoginResponse | null): void {
+  accessToken = session?.accessToken ?? null;
+  for (const listener of listeners) {
+    listener(session);
+  }
+}
+
+/** Called with the new session after every login and refresh, and with null when it ends. */
+export function onSessionChange(listener: SessionListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (accessToken && !options.anonymous) {
+    headers.Authorization = `Bearer ${accessToken}`;
+  }
+  // Fastify rejects an empty body declared as JSON, so the header only goes with a body.
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  try {
+    return await fetch(path, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (isAbortError(error)) {
+      throw error;
+    }
+    throw networkError(error);
+  }
+}
+
+async function readBody<T>(response: Response): Promise<T> {
+  if (response.status === 204) {
+    return undefined as T;
+  }
+  const contentType = response.headers.get('content-type') ?? '';
+  // An HTML answer to an /api call means the SPA fallback caught a route the api lacks.
+  if (!contentType.includes('application/json')) {
+    throw new ApiError(response.status, 'UNEXPECTED_RESPONSE', `Expected JSON from the server`);
+  }
+  return (await response.json()) as T;
+}
+
+/**
+ * Exchanges the refresh cookie for a new access token. Concurrent callers share one request:
+ * the server rotates the refresh token, and a second request with the old cookie would look
+ * like token theft and end the session.
+ */
+export function refreshSession(): Promise<LoginResponse | null> {
+  refreshInFlight ??= (async () => {
+    try {
+      // The cookie is the credential here; an expired bearer token would only add noise.
+      const response = await send('POST', '/api/auth/refresh', { anonymous: true });
+      if (response.status === 401 || response.status === 403) {
+        applySession(null);
+        return null;
+      }
+      if (!response.ok) {
+        throw await toApiError(response);
+      }
+      const session = await readBody<LoginResponse>(response);
+      applySession(session);
+      return session;
+    } finally {
+      refreshInFlight = null;
+    }
+  })();
+  return refreshInFlight;
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const sentWithToken = accessToken !== null && !options.anonymous;
+  let response = await send(method, path, options);
+  if (response.status === 401 && sentWithToken) {
+    const error = await toApiError(response);
+    if (error.code !== 'TOKEN_EXPIRED') {
+      applySession(null);
+      throw error;
+    }
+    const session = await refreshSession();
+    if (!session) {
+      throw error;
+    }
+    response = await send(method, path, options);
+    if (response.status === 401) {
+      applySession(null);
+    }
+  }
+  if (!response.ok) {
+    throw await toApiError(response);
+  }
+  return readBody<T>(response);
+}
+
+export const api = {
+  get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) =>
+    request<T>('GET', path, options),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+};
+
+async function startSession(path: string, body: unknown): Promise<LoginResponse> {
+  const session = await request<LoginResponse>('POST', path, { body, anonymous: true });
+  applySession(session);
+  return session;
+}
+
+export function login(credentials: LoginRequest): Promise<LoginResponse> {
+  return startSession('/api/auth/login', credentials);
+}
+
+export function acceptInvitation(acceptance: AcceptInvitationRequest): Promise<LoginResponse> {
+  return startSession('/api/auth/invitations/accept', acceptance);
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await request<void>('POST', '/api/auth/logout');
+  } catch (error) {
+    // 401 means the server no longer knows the session, which is what logging out asks for.
+    if (!(error instanceof ApiError && error.status === 401)) {
+      throw error;
+    }
+  }
+  applySession(null);
+}
+
+export function updateProfile(changes: UpdateProfileRequest): Promise<UserView> {
+  return api.patch<UserView>('/api/me', changes);
+}

@@ -1,0 +1,46 @@
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { AuthProvider } from './auth/auth-context';
+import { RequireAuth } from './auth/require-auth';
+import { AnnouncerProvider } from './components/announcer';
+import { ErrorBoundary } from './components/error-boundary';
+import { I18nProvider } from './i18n/i18n';
+import { AppLayout } from './layout/app-layout';
+import { EventLayout, eventAreas } from './layout/event-layout';
+import { AreaPage } from './pages/area-page';
+import { EventHomePage } from './pages/event-home-page';
+import { HomePage } from './pages/home-page';
+import { InvitePage } from './pages/invite-page';
+import { LoginPage } from './pages/login-page';
+import { NotFoundContent, NotFoundPage } from './pages/not-found-page';
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <I18nProvider>
+        <ErrorBoundary>
+          <AnnouncerProvider>
+            <AuthProvider>
+              <Routes>
+                <Route element={<AppLayout />}>
+                  <Route path="login" element={<LoginPage />} />
+                  <Route path="invite/:token" element={<InvitePage />} />
+                  <Route element={<RequireAuth />}>
+                    <Route index element={<HomePage />} />
+                    <Route path="e/:slug" element={<EventLayout />}>
+                      <Route index element={<EventHomePage />} />
+                      {eventAreas.map((area) => (
+                        <Route key={area} path={area} element={<AreaPage area={area} />} />
+                      ))}
+                      <Route path="*" element={<NotFoundContent />} />
+                    </Route>
+                  </Route>
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </AuthProvider>
+          </AnnouncerProvider>
+        </ErrorBoundary>
+      </I18nProvider>
+    </BrowserRouter>
+  );
+}

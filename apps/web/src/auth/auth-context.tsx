@@ -1,0 +1,158 @@
+import type { AcceptInvitationRequest, Locale, LoginRequest, UserView } from '@plenum/contracts';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { ReactNode } from 'react';
+import * as client from '../api/client';
+import { useAnnounce } from '../components/announcer';
+import { useI18n } from '../i18n/i18n';
+
+export type AuthState =
+  { status: 'restoring' } | { status: 'signed-out' } | { status: 'signed-in'; user: UserView };
+
+interface AuthValue {
+  state: AuthState;
+  login: (credentials: LoginRequest) => Promise<UserView>;
+  acceptInvitation: (acceptance: AcceptInvitationRequest) => Promise<UserView>;
+  logout: () => Promise<void>;
+  /** Switches the interface language and keeps the choice in the profile when signed in. */
+  chooseLocale: (locale: Locale) => void;
+}
+
+const AuthContext = createContext<AuthValue | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<AuthState>({ status: 'restoring' });
+  const { t, setLocale } = useI18n();
+  const announce = useAnnounce();
+
+  const previousStatus = useRef<AuthState['status']>('restoring');
+  const signingOut = useRef(false);
+  const choiceBeforeSignIn = useRef<Locale | null>(null);
+  const signedIn = state.status === 'signed-in';
+
+  const chooseLocale = useCallback(
+    (locale: Locale) => {
+      setLocale(locale);
+      if (signedIn) {
+        // If saving fails the switch still holds in this browser; nothing to undo or report.
+        client.updateProfile({ locale }).catch(() => undefined);
+      } else {
+        choiceBeforeSignIn.current = locale;
+      }
+    },
+    [setLocale, signedIn],
+  );
+
+  /**
+   * The profile's language wins at sign-in, except over a choice made on the login page a
+   * moment ago: that one is newer, so it is kept and saved to the profile instead.
+   */
+  const adoptLocale = useCallback(
+    (user: UserView) => {
+      const choice = choiceBeforeSignIn.current;
+      choiceBeforeSignIn.current = null;
+      if (choice && choice !== user.locale) {
+        client.updateProfile({ locale: choice }).catch(() => undefined);
+      } else {
+        setLocale(user.locale);
+      }
+    },
+    [setLocale],
+  );
+
+  useEffect(
+    () =>
+      client.onSessionChange((session) => {
+        setState(session ? { status: 'signed-in', user: session.user } : { status: 'signed-out' });
+      }),
+    [],
+  );
+
+  useEffect(() => {
+    const previous = previousStatus.current;
+    previousStatus.current = state.status;
+    if (previous === 'signed-out' && state.status === 'signed-in') {
+      announce(t.status.signedIn(state.user.displayName));
+    } else if (previous === 'signed-in' && state.status === 'signed-out') {
+      // The server can end a session on its own (expiry, revocation); say so, or the jump to
+      // the login page looks like a fault.
+      announce(signingOut.current ? t.status.signedOut : t.status.sessionLost);
+      signingOut.current = false;
+    }
+  }, [state, announce, t]);
+
+  useEffect(() => {
+    let cancelled = false;
+    client
+      .refreshSession()
+      .then((session) => {
+        if (cancelled) {
+          return;
+        }
+        if (session) {
+          adoptLocale(session.user);
+        }
+        setState(session ? { status: 'signed-in', user: session.user } : { status: 'signed-out' });
+      })
+      .catch(() => {
+        // Without a reachable server there is no session to restore; the login form will say
+        // why when it is used.
+        if (!cancelled) {
+          setState({ status: 'signed-out' });
+        }
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [adoptLocale]);
+
+  const login = useCallback(
+    async (credentials: LoginRequest) => {
+      const { user } = await client.login(credentials);
+      adoptLocale(user);
+      return user;
+    },
+    [adoptLocale],
+  );
+
+  const acceptInvitation = useCallback(
+    async (acceptance: AcceptInvitationRequest) => {
+      const { user } = await client.acceptInvitation(acceptance);
+      adoptLocale(user);
+      return user;
+    },
+    [adoptLocale],
+  );
+
+  const logout = useCallback(async () => {
+    signingOut.current = true;
+    try {
+      await client.logout();
+    } catch (error) {
+      signingOut.current = false;
+      throw error;
+    }
+  }, []);
+
+  const value = useMemo<AuthValue>(
+    () => ({ state, login, acceptInvitation, logout, chooseLocale }),
+    [state, login, acceptInvitation, logout, chooseLocale],
+  );
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthValue {
+  const value = useContext(AuthContext);
+  if (!value) {
+    throw new Error('useAuth must be used inside <AuthProvider>');
+  }
+  return value;
+}

@@ -1,0 +1,20 @@
+import type { ApiError } from '../api/client';
+import type { Messages } from './de';
+
+/**
+ * The sentence a person sees for a failure that is not about one form field. Server messages
+ * are English and written for developers, so known codes get a translated sentence instead.
+ */
+export function describeError(error: ApiError, t: Messages): string {
+  switch (error.code) {
+    case 'NETWORK_FAILED':
+      return t.errors.network;
+    case 'SERVICE_UNAVAILABLE':
+      return t.errors.unavailable;
+    case 'LOGIN_THROTTLED':
+    case 'RATE_LIMITED':
+      return t.errors.throttled(Math.max(1, Math.ceil((error.retryAfterMs ?? 60_000) / 1000)));
+    default:
+      return t.errors.generic;
+  }
+}

@@ -1,0 +1,63 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('starts bare: every default points at the local services', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/plenum');
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.usesDevelopmentSecret).toBe(true);
+    expect(config.corsOrigins).toEqual(['http://localhost:3000']);
+    expect(config.livekit).toBeUndefined();
+    expect(config.cookieSecure).toBe(false);
+  });
+
+  it('treats empty variables as unset, as in a copied .env.example', () => {
+    expect(loadConfig({ AUTH_SECRET: '', PORT: '' }).port).toBe(3000);
+  });
+
+  it('lists every bad variable at once, with the fix', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        REDIS_URL: 'nope',
+        LIVEKIT_URL: 'ws://lk:7880',
+      });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/^PORT: /m);
+    expect(problems).toMatch(/^DATABASE_URL: /m);
+    expect(problems).toMatch(/^REDIS_URL: /m);
+    expect(problems).toMatch(
+      /LIVEKIT_URL: Set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET together/,
+    );
+    expect((error as ConfigError).message).toContain('.env.example');
+  });
+
+  it('requires a real AUTH_SECRET in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /AUTH_SECRET: Required in production/,
+    );
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'x'.repeat(40),
+      PUBLIC_URL: 'https://c.example',
+    });
+    expect(config.usesDevelopmentSecret).toBe(false);
+    expect(config.cookieSecure).toBe(true);
+  });
+
+  it('adds CORS origins to the public origin', () => {
+    const config = loadConfig({ CORS_ORIGINS: 'http://localhost:5173, https://stage.example' });
+    expect(config.corsOrigins).toEqual([
+      'http://localhost:3000',
+      'http://localhost:5173',
+      'https://stage.example',
+    ]);
+  });
+});
