@@ -6,7 +6,7 @@ import { ConfigModule } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import { queueNames } from '@plenum/contracts';
 import { DbModule } from '@plenum/db';
-import { bullConnection } from '@plenum/platform';
+import { PlatformModule, RedisModule, bullConnection } from '@plenum/platform';
 import { MailProcessor } from './mail.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
 
@@ -19,6 +19,8 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         DbModule.forRoot(),
+        RedisModule,
+        PlatformModule,
         BullModule.forRoot(bullConnection(config)),
         BullModule.registerQueue({ name: queueNames.mail }, { name: queueNames.maintenance }),
       ],

@@ -5,3 +5,4 @@ export * from './events';
 export * from './programme';
 export * from './health';
 export * from './jobs';
+export * from './realtime';

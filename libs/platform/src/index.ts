@@ -7,3 +7,4 @@ export * from './logging';
 export * from './platform.module';
 export * from './bull-connection';
 export * from './shutdown';
+export * from './live-emitter';

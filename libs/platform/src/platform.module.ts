@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditService } from './audit.service';
+import { LiveEmitter } from './live-emitter';
 
 @Global()
-@Module({ providers: [AuditService], exports: [AuditService] })
+@Module({ providers: [AuditService, LiveEmitter], exports: [AuditService, LiveEmitter] })
 export class PlatformModule {}
