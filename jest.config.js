@@ -24,6 +24,8 @@ const base = {
 };
 
 module.exports = {
+  // Integration and browser tests boot real processes; testTimeout is a global-only option.
+  testTimeout: 90_000,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [
@@ -32,13 +34,11 @@ module.exports = {
       ...base,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.e2e-spec.ts'],
-      testTimeout: 60_000,
     },
     {
       ...base,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
-      testTimeout: 90_000,
     },
   ],
 };

@@ -70,6 +70,8 @@ export async function createApi(config: PlenumConfig): Promise<NestFastifyApplic
     // The OpenAPI UI at /api/docs needs inline styles and scripts; it gets its own policy below.
   });
   fastify.addHook('onSend', async (request, reply, payload) => {
+    // The id in every log line of this request, so a user's report can be matched to the logs.
+    reply.header('X-Request-Id', request.id);
     if (request.url.startsWith('/api/docs')) {
       reply.header(
         'Content-Security-Policy',

@@ -256,6 +256,7 @@ export const demoSessions: DemoSession[] = [
       'Der digitale Zwilling der Stadt Darmstadt',
       'Infrastruktur',
       'weber',
+      'hoffmann',
     ],
     ['talk-quartier', 'Smarte Quartiere: Energie und Nachbarschaft', 'Vernetzung', 'hartmann'],
     ['talk-parken', 'Sensorgestütztes Parken und Lieferverkehr', 'Mobilität', 'zimmermann'],
@@ -265,7 +266,13 @@ export const demoSessions: DemoSession[] = [
   ]),
   // Side stage: smart region.
   ...sideStage(region, [
-    ['talk-dorffunk', 'DorfFunk: digitale Nachbarschaftshilfe auf dem Land', 'Ehrenamt', 'klein'],
+    [
+      'talk-dorffunk',
+      'DorfFunk: digitale Nachbarschaftshilfe auf dem Land',
+      'Ehrenamt',
+      'klein',
+      'schroeder',
+    ],
     ['talk-ondemand', 'On-Demand-Verkehr im ländlichen Raum', 'Mobilität', 'fischer'],
     ['talk-lorawan', 'LoRaWAN für Landkreise: vom Pilot zum Betrieb', 'Infrastruktur', 'krueger'],
     ['talk-ehrenamt', 'Ehrenamt digital organisieren', 'Ehrenamt', 'schulz'],
@@ -275,6 +282,7 @@ export const demoSessions: DemoSession[] = [
       'Digitallotsen: Kompetenzen in die Fläche bringen',
       'Kompetenzen',
       'schwarz',
+      'lange',
     ],
     ['talk-finanzierung', 'Förderprogramme klug kombinieren', 'Verwaltung', 'vogel'],
   ]),
@@ -323,9 +331,9 @@ export const demoSessions: DemoSession[] = [
 
 function sideStage(
   stage: (typeof demoStages)[number],
-  talks: Array<[string, string, DemoSession['track'], string]>,
+  talks: Array<[string, string, DemoSession['track'], string, string?]>,
 ): DemoSession[] {
-  return talks.map(([key, title, track, speaker], i) => ({
+  return talks.map(([key, title, track, speaker, coSpeaker], i) => ({
     key,
     kind: 'talk',
     title,
@@ -334,7 +342,12 @@ function sideStage(
     durationMinutes: 35,
     stage,
     track,
-    speakers: [[speaker, 'speaker']],
+    speakers: coSpeaker
+      ? [
+          [speaker, 'speaker'],
+          [coSpeaker, 'speaker'],
+        ]
+      : [[speaker, 'speaker']],
   }));
 }
 

@@ -1,0 +1,99 @@
+import { startTestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+
+describe('api shell: OpenAPI, security headers, CORS, request ids, web app', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { CORS_ORIGINS: 'https://buehne.example' } });
+  });
+  afterAll(() => t.close());
+
+  it('publishes an OpenAPI document generated from the zod contracts', async () => {
+    const res = await fetch(`${t.baseUrl}/api/docs/json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as {
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>
+      >;
+      components?: {
+        schemas?: Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
+      };
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/events',
+        '/api/events/{slug}',
+        '/api/health',
+      ]),
+    );
+    const body = JSON.stringify(doc.paths['/api/auth/login']!.post!.requestBody);
+    const schemaName = /#\/components\/schemas\/([A-Za-z]+)/.exec(body)?.[1];
+    const schema = schemaName ? doc.components?.schemas?.[schemaName] : JSON.parse(body);
+    expect(JSON.stringify(schema)).toContain('email');
+    expect(JSON.stringify(schema)).toContain('password');
+    const ui = await fetch(`${t.baseUrl}/api/docs`);
+    expect(ui.status).toBe(200);
+  });
+
+  it('sends security headers and a strict Content-Security-Policy with the web app', async () => {
+    const res = await fetch(`${t.baseUrl}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('strict-transport-security')).toBeTruthy();
+  });
+
+  it('serves client-side routes with the app and unknown api paths as JSON 404', async () => {
+    const page = await fetch(`${t.baseUrl}/e/digitale-staedte/programme`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+    const api = await fetch(`${t.baseUrl}/api/does-not-exist`);
+    expect(api.status).toBe(404);
+    expect(await api.json()).toEqual({ code: 'NOT_FOUND', message: 'Not found' });
+  });
+
+  it('allows browser origins from the allowlist only', async () => {
+    const allowed = await fetch(`${t.baseUrl}/api/health`, {
+      headers: { origin: 'https://buehne.example' },
+    });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://buehne.example');
+    const other = await fetch(`${t.baseUrl}/api/health`, {
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers every request with its request id', async () => {
+    const res = await fetch(`${t.baseUrl}/api/health`, {
+      headers: { 'x-request-id': 'trace-123' },
+    });
+    expect(res.headers.get('x-request-id')).toBe('trace-123');
+    const generated = await fetch(`${t.baseUrl}/api/health`);
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers 503 from /api/health when Redis does not answer', async () => {
+    const broken = await startTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:6390' } });
+    try {
+      const res = await fetch(`${broken.baseUrl}/api/health`);
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as {
+        status: string;
+        checks: { redis: { ok: boolean }; postgres: { ok: boolean } };
+      };
+      expect(body.status).toBe('unavailable');
+      expect(body.checks.redis.ok).toBe(false);
+      expect(body.checks.postgres.ok).toBe(true);
+    } finally {
+      await broken.close();
+    }
+  });
+});

@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import { ApiClient, startTestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+
+const root = join(__dirname, '../..');
+const workerMain = join(root, 'dist/apps/worker/src/main.js');
+const built = existsSync(workerMain) ? describe : describe.skip;
+
+built('worker: a separate process that sends queued e-mail through SMTP', () => {
+  let t: TestApp;
+  let smtp: SMTPServer;
+  let smtpPort: number;
+  const received: string[] = [];
+  let worker: ChildProcess | undefined;
+  let workerOutput = '';
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, _session, callback) {
+        let data = '';
+        stream.on('data', (chunk: Buffer) => (data += chunk.toString()));
+        stream.on('end', () => {
+          received.push(data);
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtpPort = (smtp.server.address() as AddressInfo).port;
+    t = await startTestApp({ seedDemo: true });
+  });
+
+  afterAll(async () => {
+    worker?.kill('SIGKILL');
+    await t.close();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  });
+
+  it('delivers an invitation in the invitee’s language and stops cleanly on SIGTERM', async () => {
+    worker = spawn(process.execPath, [workerMain], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: t.config.databaseUrl,
+        REDIS_URL: t.config.redisUrl,
+        REDIS_PREFIX: t.config.redisPrefix,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        MAIL_FROM: 'Plenum <kongress@plenum.test>',
+        LOG_LEVEL: 'info',
+      },
+    });
+    worker.stdout?.on('data', (d: Buffer) => (workerOutput += d.toString()));
+    worker.stderr?.on('data', (d: Buffer) => (workerOutput += d.toString()));
+
+    const organizer = new ApiClient(t.baseUrl);
+    await organizer.login('organizer@plenum.test');
+    const invite = await organizer.request<{ inviteUrl: string }>(
+      'POST',
+      '/api/events/digitale-staedte/invitations',
+      {
+        email: 'referentin@example.org',
+        displayName: 'Frau Referentin',
+        role: 'speaker',
+      },
+    );
+    expect(invite.status).toBe(201);
+
+    for (let i = 0; i < 100 && received.length === 0; i++)
+      await new Promise((r) => setTimeout(r, 200));
+    expect(received).toHaveLength(1);
+    const mail = received[0]!.replace(/=\r?\n/g, '');
+    expect(mail).toMatch(/^To: referentin@example\.org/m);
+    // German by the invitee's locale (the event's default); the subject is RFC 2047 encoded.
+    expect(mail).toMatch(/^Subject: =\?UTF-8\?Q\?Einladung=3A_Digitale_St/m);
+    expect(mail).toContain('Legen Sie hier Ihr Passwort fest');
+    expect(mail).toContain(invite.body.inviteUrl);
+
+    const exited = new Promise<number | null>((resolve) =>
+      worker!.on('exit', (code) => resolve(code)),
+    );
+    worker.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(workerOutput).toContain('SIGTERM received, shutting down');
+  });
+});
