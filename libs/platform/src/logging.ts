@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { PlenumConfig } from '@plenum/config';
 
@@ -11,6 +12,8 @@ export function requestId(req: IncomingMessage): string {
 /** JSON logs with the request id on every line; secrets never reach the log. */
 export function loggerParams(config: PlenumConfig): Params {
   return {
+    // Nest 11 route syntax; the default '*' logs a conversion warning at every start.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.logLevel,
       genReqId: requestId,
@@ -31,9 +34,14 @@ export function loggerParams(config: PlenumConfig): Params {
           method: req.method,
           url: req.url?.split('?')[0],
         }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
       // Health probes every few seconds would drown the log.
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      autoLogging: {
+        ignore: (req) =>
+          ((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url) ===
+          '/api/health',
+      },
     },
   };
 }
