@@ -38,6 +38,39 @@ describe('api shell: OpenAPI, security headers, CORS, request ids, web app', () 
     expect(ui.status).toBe(200);
   });
 
+  it('requires a token on every route but the ones marked public', async () => {
+    // Public on purpose: the event's face, its programme, health and signing in.
+    const publicRoutes = new Set([
+      'GET /api/health',
+      'POST /api/auth/login',
+      'POST /api/auth/refresh',
+      'POST /api/auth/logout',
+      'POST /api/auth/invitations/accept',
+      'GET /api/events/{slug}',
+      'GET /api/events/{slug}/logo',
+      'GET /api/events/{slug}/now-next',
+    ]);
+    const doc = (await (await fetch(`${t.baseUrl}/api/docs/json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const checked: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(operations)) {
+        const route = `${method.toUpperCase()} ${path}`;
+        if (publicRoutes.has(route)) continue;
+        const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+        const res = await fetch(`${t.baseUrl}${url}`, {
+          method: method.toUpperCase(),
+          headers: { 'content-type': 'application/json' },
+          body: method === 'get' || method === 'delete' ? undefined : '{}',
+        });
+        expect({ route, status: res.status }).toEqual({ route, status: 401 });
+        checked.push(route);
+      }
+    }
+    expect(checked).toEqual(expect.arrayContaining(['POST /api/events', 'GET /api/me']));
+  });
+
   it('sends security headers and a strict Content-Security-Policy with the web app', async () => {
     const res = await fetch(`${t.baseUrl}/`);
     expect(res.status).toBe(200);
