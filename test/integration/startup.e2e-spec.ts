@@ -1,31 +1,17 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { ServiceUnavailableError, checkRedis, ensureDatabase } from '@plenum/config';
 import { databaseUrl, dropDatabase, uniqueName, withAdmin } from '../support/databases';
+import { builtApi, isHealthy, randomPort, runNode, waitFor } from '../support/processes';
 
-const root = join(__dirname, '../..');
-const apiMain = join(root, 'dist/apps/api/src/main.js');
-
-function runApi(
+async function runApi(
   env: Record<string, string>,
-  timeoutMs = 30_000,
 ): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [apiMain], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
+  const run = runNode(builtApi, { LOG_LEVEL: 'warn', ...env });
+  const timer = setTimeout(() => run.child.kill('SIGKILL'), 30_000);
+  const code = await run.exited;
+  clearTimeout(timer);
+  return { code, output: run.output() };
 }
 
 describe('start-up checks', () => {
@@ -51,7 +37,7 @@ describe('start-up checks', () => {
     expect((error as Error).message).toMatch(/redis-server --daemonize yes/);
   });
 
-  const built = existsSync(apiMain) ? it : it.skip;
+  const built = existsSync(builtApi) ? it : it.skip;
 
   built('stops the api with one clear message when PostgreSQL is unreachable', async () => {
     const { code, output } = await runApi({
@@ -76,42 +62,25 @@ describe('start-up checks', () => {
     'creates, migrates and seeds an empty database on the first start, then shuts down on SIGTERM',
     async () => {
       const name = uniqueName('plenum_firststart');
-      const port = String(20_000 + Math.floor(Math.random() * 20_000));
-      const child = spawn(process.execPath, [apiMain], {
-        cwd: root,
-        env: {
-          PATH: process.env.PATH ?? '',
-          DATABASE_URL: databaseUrl(name),
-          REDIS_PREFIX: `plenum-test:${name}`,
-          PORT: port,
-          HOST: '127.0.0.1',
-          LOG_LEVEL: 'warn',
-        },
+      const port = randomPort();
+      const api = runNode(builtApi, {
+        DATABASE_URL: databaseUrl(name),
+        REDIS_PREFIX: `plenum-test:${name}`,
+        PORT: port,
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
       });
-      let output = '';
-      child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (output += d.toString()));
       try {
-        let healthy = false;
-        for (let i = 0; i < 120 && !healthy; i++) {
-          await new Promise((r) => setTimeout(r, 500));
-          healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then(
-            (r) => r.ok,
-            () => false,
-          );
-        }
+        const healthy = await waitFor(() => isHealthy(port));
         expect(healthy).toBe(true);
-        expect(output).toContain('attendee@plenum.test');
-        expect(output).toContain('attendee001@plenum.test … attendee400@plenum.test');
+        expect(api.output()).toContain('attendee@plenum.test');
+        expect(api.output()).toContain('attendee001@plenum.test … attendee400@plenum.test');
         const event = await fetch(`http://127.0.0.1:${port}/api/events/digitale-staedte`);
         expect(event.status).toBe(200);
-        const exited = new Promise<number | null>((resolve) =>
-          child.on('exit', (code) => resolve(code)),
-        );
-        child.kill('SIGTERM');
-        expect(await exited).toBe(0);
+        api.child.kill('SIGTERM');
+        expect(await api.exited).toBe(0);
       } finally {
-        child.kill('SIGKILL');
+        api.child.kill('SIGKILL');
         await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
       }
     },

@@ -1,23 +1,19 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
+import { builtWorker, runNode, waitFor } from '../support/processes';
+import type { RunningProcess } from '../support/processes';
 import { ApiClient, startTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 
-const root = join(__dirname, '../..');
-const workerMain = join(root, 'dist/apps/worker/src/main.js');
-const built = existsSync(workerMain) ? describe : describe.skip;
+const built = existsSync(builtWorker) ? describe : describe.skip;
 
 built('worker: a separate process that sends queued e-mail through SMTP', () => {
   let t: TestApp;
   let smtp: SMTPServer;
   let smtpPort: number;
   const received: string[] = [];
-  let worker: ChildProcess | undefined;
-  let workerOutput = '';
+  let worker: RunningProcess | undefined;
 
   beforeAll(async () => {
     smtp = new SMTPServer({
@@ -38,26 +34,20 @@ built('worker: a separate process that sends queued e-mail through SMTP', () => 
   });
 
   afterAll(async () => {
-    worker?.kill('SIGKILL');
+    worker?.child.kill('SIGKILL');
     await t.close();
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
   });
 
   it('delivers an invitation in the invitee’s language and stops cleanly on SIGTERM', async () => {
-    worker = spawn(process.execPath, [workerMain], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? '',
-        DATABASE_URL: t.config.databaseUrl,
-        REDIS_URL: t.config.redisUrl,
-        REDIS_PREFIX: t.config.redisPrefix,
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-        MAIL_FROM: 'Plenum <kongress@plenum.test>',
-        LOG_LEVEL: 'info',
-      },
+    worker = runNode(builtWorker, {
+      DATABASE_URL: t.config.databaseUrl,
+      REDIS_URL: t.config.redisUrl,
+      REDIS_PREFIX: t.config.redisPrefix,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: 'Plenum <kongress@plenum.test>',
+      LOG_LEVEL: 'info',
     });
-    worker.stdout?.on('data', (d: Buffer) => (workerOutput += d.toString()));
-    worker.stderr?.on('data', (d: Buffer) => (workerOutput += d.toString()));
 
     const organizer = new ApiClient(t.baseUrl);
     await organizer.login('organizer@plenum.test');
@@ -72,8 +62,7 @@ built('worker: a separate process that sends queued e-mail through SMTP', () => 
     );
     expect(invite.status).toBe(201);
 
-    for (let i = 0; i < 100 && received.length === 0; i++)
-      await new Promise((r) => setTimeout(r, 200));
+    await waitFor(() => received.length > 0, 20_000);
     expect(received).toHaveLength(1);
     const mail = received[0]!.replace(/=\r?\n/g, '');
     expect(mail).toMatch(/^To: referentin@example\.org/m);
@@ -82,11 +71,8 @@ built('worker: a separate process that sends queued e-mail through SMTP', () => 
     expect(mail).toContain('Legen Sie hier Ihr Passwort fest');
     expect(mail).toContain(invite.body.inviteUrl);
 
-    const exited = new Promise<number | null>((resolve) =>
-      worker!.on('exit', (code) => resolve(code)),
-    );
-    worker.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(workerOutput).toContain('SIGTERM received, shutting down');
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+    expect(worker.output()).toContain('SIGTERM received, shutting down');
   });
 });
