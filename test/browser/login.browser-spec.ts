@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
+import { assertWebAppBuilt, launchChromium, watchForFaults } from './browser';
+import type { PageFaults } from './browser';
 
 jest.setTimeout(60_000);
 
@@ -18,34 +17,15 @@ describe('signing in to the web app', () => {
   let browser: Browser | undefined;
   let context: BrowserContext;
   let page: Page;
-  const cspViolations: string[] = [];
-  const pageErrors: string[] = [];
+  let faults: PageFaults;
 
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '..', '..', 'dist', 'web', 'index.html'))) {
-      throw new Error('dist/web is missing: run `npm run build:web` before the browser tests');
-    }
+    assertWebAppBuilt();
     app = await startTestApp({ seedDemo: true });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
     page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
-        cspViolations.push(message.text());
-      }
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    faults = watchForFaults(page);
   });
 
   afterAll(async () => {
@@ -127,7 +107,7 @@ describe('signing in to the web app', () => {
   });
 
   it('ran without script errors or Content-Security-Policy violations', () => {
-    expect(pageErrors).toEqual([]);
-    expect(cspViolations).toEqual([]);
+    expect(faults.pageErrors).toEqual([]);
+    expect(faults.cspViolations).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@ import { AnnouncerProvider } from './components/announcer';
 import { ErrorBoundary } from './components/error-boundary';
 import { I18nProvider } from './i18n/i18n';
 import { AppLayout } from './layout/app-layout';
-import { EventLayout, eventAreas } from './layout/event-layout';
+import { EventLayout, adminArea, eventAreas } from './layout/event-layout';
+import { AdminPage } from './pages/admin-page';
 import { AreaPage } from './pages/area-page';
 import { EventHomePage } from './pages/event-home-page';
 import { HomePage } from './pages/home-page';
@@ -31,6 +32,7 @@ export function App() {
                       {eventAreas.map((area) => (
                         <Route key={area} path={area} element={<AreaPage area={area} />} />
                       ))}
+                      <Route path={adminArea} element={<AdminPage />} />
                       <Route path="*" element={<NotFoundContent />} />
                     </Route>
                   </Route>

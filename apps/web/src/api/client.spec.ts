@@ -26,6 +26,7 @@ interface Call {
   method: string;
   authorization: string | null;
   contentType: string | null;
+  body: unknown;
 }
 
 /*
@@ -41,6 +42,7 @@ function serve(handler: (call: Call) => Response | Promise<Response>): Call[] {
       method: init?.method ?? 'GET',
       authorization: headers.get('authorization'),
       contentType: headers.get('content-type'),
+      body: init?.body,
     };
     calls.push(call);
     return handler(call);
@@ -188,5 +190,20 @@ describe('api client', () => {
 
     await expect(refreshSession()).resolves.toBeNull();
     expect(calls[0]?.contentType).toBeNull();
+  });
+
+  it('uploads raw bytes with their own media type and the access token', async () => {
+    await signIn('token-1');
+    const calls = serve(() => json(200, { ok: true }));
+    const image = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' });
+
+    await api.put('/api/events/demo/logo', { data: image, contentType: 'image/png' });
+
+    expect(calls[0]).toMatchObject({
+      method: 'PUT',
+      contentType: 'image/png',
+      authorization: 'Bearer token-1',
+    });
+    expect(calls[0]?.body).toBe(image);
   });
 });

@@ -11,8 +11,15 @@ export { ApiError } from './api-error';
 
 type SessionListener = (session: LoginResponse | null) => void;
 
+/** Bytes sent as they are, such as an uploaded image, with their own media type. */
+export interface RawBody {
+  data: Blob;
+  contentType: string;
+}
+
 interface RequestOptions {
   body?: unknown;
+  raw?: RawBody;
   signal?: AbortSignal;
   /** Leave the bearer token off, for calls where a 401 means bad credentials, not expiry. */
   anonymous?: boolean;
@@ -44,15 +51,20 @@ async function send(method: string, path: string, options: RequestOptions): Prom
   if (accessToken && !options.anonymous) {
     headers.Authorization = `Bearer ${accessToken}`;
   }
-  // Fastify rejects an empty body declared as JSON, so the header only goes with a body.
-  if (options.body !== undefined) {
+  let body: BodyInit | undefined;
+  if (options.raw) {
+    headers['Content-Type'] = options.raw.contentType;
+    body = options.raw.data;
+  } else if (options.body !== undefined) {
+    // Fastify rejects an empty body declared as JSON, so the header only goes with a body.
     headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
   }
   try {
     return await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body,
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -132,6 +144,7 @@ export const api = {
     request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, raw: RawBody) => request<T>('PUT', path, { raw }),
 };
 
 async function startSession(path: string, body: unknown): Promise<LoginResponse> {

@@ -10,17 +10,24 @@ interface ResourceOptions {
   refreshMs?: number;
 }
 
-function asApiError(error: unknown): ApiError {
+export function asApiError(error: unknown): ApiError {
   return error instanceof ApiError
     ? error
     : new ApiError(0, 'UNEXPECTED_RESPONSE', error instanceof Error ? error.message : 'Failed');
 }
 
+export interface ResourceControls<T> {
+  resource: Resource<T>;
+  /** Fetches again from scratch, showing the loading state meanwhile. */
+  reload: () => void;
+  /** Fetches again while the current answer stays on screen, e.g. after a change was saved. */
+  refresh: () => void;
+  /** Takes an answer the server already gave elsewhere, such as the result of a PATCH. */
+  replace: (data: T) => void;
+}
+
 /** GETs one api path and keeps the answer, the error or the loading state for rendering. */
-export function useResource<T>(
-  path: string,
-  options: ResourceOptions = {},
-): { resource: Resource<T>; reload: () => void } {
+export function useResource<T>(path: string, options: ResourceOptions = {}): ResourceControls<T> {
   const [resource, setResource] = useState<Resource<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const hasData = useRef(false);
@@ -62,5 +69,14 @@ export function useResource<T>(
     setAttempt((n) => n + 1);
   }, []);
 
-  return { resource, reload };
+  const refresh = useCallback(() => {
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const replace = useCallback((data: T) => {
+    hasData.current = true;
+    setResource({ status: 'ready', data });
+  }, []);
+
+  return { resource, reload, refresh, replace };
 }

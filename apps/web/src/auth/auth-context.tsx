@@ -1,4 +1,12 @@
-import type { AcceptInvitationRequest, Locale, LoginRequest, UserView } from '@plenum/contracts';
+import type {
+  AcceptInvitationRequest,
+  Locale,
+  LoginRequest,
+  MeResponse,
+  MembershipView,
+  Role,
+  UserView,
+} from '@plenum/contracts';
 import {
   createContext,
   useCallback,
@@ -10,6 +18,9 @@ import {
 } from 'react';
 import type { ReactNode } from 'react';
 import * as client from '../api/client';
+import { isAbortError } from '../api/api-error';
+import { asApiError } from '../api/use-resource';
+import type { Resource } from '../api/use-resource';
 import { useAnnounce } from '../components/announcer';
 import { useI18n } from '../i18n/i18n';
 
@@ -23,6 +34,9 @@ interface AuthValue {
   logout: () => Promise<void>;
   /** Switches the interface language and keeps the choice in the profile when signed in. */
   chooseLocale: (locale: Locale) => void;
+  /** The signed-in person's roles per event, loaded once per sign-in from `GET /api/me`. */
+  memberships: Resource<MembershipView[]>;
+  reloadMemberships: () => void;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -36,6 +50,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signingOut = useRef(false);
   const choiceBeforeSignIn = useRef<Locale | null>(null);
   const signedIn = state.status === 'signed-in';
+  const userId = state.status === 'signed-in' ? state.user.id : null;
+  const [memberships, setMemberships] = useState<Resource<MembershipView[]>>({
+    status: 'loading',
+  });
+  const [membershipsAttempt, setMembershipsAttempt] = useState(0);
 
   const chooseLocale = useCallback(
     (locale: Locale) => {
@@ -113,6 +132,26 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, [adoptLocale]);
 
+  // Keyed on the user id, not the state object: every token refresh replaces that object.
+  useEffect(() => {
+    setMemberships({ status: 'loading' });
+    if (!userId) {
+      return;
+    }
+    const controller = new AbortController();
+    client.api
+      .get<MeResponse>('/api/me', { signal: controller.signal })
+      .then((me) => setMemberships({ status: 'ready', data: me.memberships }))
+      .catch((error: unknown) => {
+        if (!isAbortError(error)) {
+          setMemberships({ status: 'error', error: asApiError(error) });
+        }
+      });
+    return () => controller.abort();
+  }, [userId, membershipsAttempt]);
+
+  const reloadMemberships = useCallback(() => setMembershipsAttempt((n) => n + 1), []);
+
   const login = useCallback(
     async (credentials: LoginRequest) => {
       const { user } = await client.login(credentials);
@@ -142,8 +181,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<AuthValue>(
-    () => ({ state, login, acceptInvitation, logout, chooseLocale }),
-    [state, login, acceptInvitation, logout, chooseLocale],
+    () => ({
+      state,
+      login,
+      acceptInvitation,
+      logout,
+      chooseLocale,
+      memberships,
+      reloadMemberships,
+    }),
+    [state, login, acceptInvitation, logout, chooseLocale, memberships, reloadMemberships],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
@@ -155,4 +202,27 @@ export function useAuth(): AuthValue {
     throw new Error('useAuth must be used inside <AuthProvider>');
   }
   return value;
+}
+
+export type EventRoles =
+  | { status: 'loading' }
+  | { status: 'error'; error: client.ApiError; retry: () => void }
+  | { status: 'ready'; roles: readonly Role[] };
+
+/** The roles the signed-in person holds in one event; none at all for a non-member. */
+export function useEventRoles(slug: string): EventRoles {
+  const { memberships, reloadMemberships } = useAuth();
+  return useMemo<EventRoles>(() => {
+    switch (memberships.status) {
+      case 'loading':
+        return { status: 'loading' };
+      case 'error':
+        return { status: 'error', error: memberships.error, retry: reloadMemberships };
+      case 'ready':
+        return {
+          status: 'ready',
+          roles: memberships.data.filter((m) => m.eventSlug === slug).map((m) => m.role),
+        };
+    }
+  }, [memberships, reloadMemberships, slug]);
 }

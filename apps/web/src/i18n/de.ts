@@ -1,4 +1,4 @@
-import type { SessionKind, SpeakerPart } from '@plenum/contracts';
+import type { Role, SessionKind, SpeakerPart } from '@plenum/contracts';
 
 const sessionKinds: Record<SessionKind, string> = {
   keynote: 'Keynote',
@@ -14,6 +14,14 @@ const speakerParts: Record<SpeakerPart, string> = {
   speaker: 'Referent/in',
   moderator: 'Moderation',
   host: 'Gastgeber/in',
+};
+
+const roles: Record<Role, string> = {
+  organizer: 'Organisation',
+  moderator: 'Moderation',
+  speaker: 'Referent/in',
+  exhibitor: 'Aussteller/in',
+  attendee: 'Teilnehmer/in',
 };
 
 /**
@@ -111,6 +119,7 @@ export const de = {
     programme: 'Programm',
     expo: 'Expo',
     workshops: 'Workshops',
+    admin: 'Verwaltung',
   },
   area: {
     settingUp: 'Dieser Bereich wird gerade eingerichtet.',
@@ -130,6 +139,114 @@ export const de = {
   },
   sessionKinds,
   speakerParts,
+  roles,
+  admin: {
+    title: 'Verwaltung',
+    intro: 'Hier pflegen Sie die Angaben zur Veranstaltung und laden Personen ein.',
+    sections: 'Abschnitte dieser Seite',
+    rolesLoadError: 'Ihre Berechtigungen konnten nicht geladen werden.',
+    noAccessTitle: 'Kein Zugriff',
+    noAccessText:
+      'Die Verwaltung ist nur für das Organisationsteam dieser Veranstaltung zugänglich. Wenn Sie hier arbeiten sollen, bitten Sie das Team, Ihnen die Rolle „Organisation“ zu geben.',
+    forbidden: 'Dafür fehlt Ihnen die Berechtigung. Nur das Organisationsteam darf das ändern.',
+    settings: {
+      title: 'Angaben zur Veranstaltung',
+      eventTitle: 'Titel',
+      description: 'Beschreibung',
+      descriptionHint: 'Eine Leerzeile beginnt einen neuen Absatz.',
+      timeZone: 'Zeitzone',
+      timeZoneHint: 'Alle Zeiten im Programm gelten in dieser Zeitzone, z. B. Europe/Berlin.',
+      startsOn: 'Erster Tag',
+      endsOn: 'Letzter Tag',
+      defaultLocale: 'Sprache der Veranstaltung',
+      defaultLocaleHint: 'Die Sprache von Titel und Beschreibung und die Vorgabe für Einladungen.',
+      submit: 'Änderungen speichern',
+      submitting: 'Wird gespeichert …',
+      saved: 'Die Änderungen sind gespeichert.',
+      unchanged: 'Sie haben nichts geändert; es gibt nichts zu speichern.',
+      titleMissing: 'Bitte geben Sie einen Titel ein.',
+      titleTooShort: 'Der Titel muss mindestens 3 Zeichen lang sein.',
+      titleTooLong: 'Der Titel darf höchstens 200 Zeichen lang sein.',
+      descriptionTooLong: 'Die Beschreibung darf höchstens 20.000 Zeichen lang sein.',
+      timeZoneMissing: 'Bitte geben Sie eine Zeitzone an.',
+      timeZoneUnknown:
+        'Diese Zeitzone ist unbekannt. Bitte verwenden Sie einen IANA-Namen wie Europe/Berlin.',
+      startsOnMissing: 'Bitte geben Sie den ersten Tag an.',
+      endsOnMissing: 'Bitte geben Sie den letzten Tag an.',
+      endBeforeStart: 'Der letzte Tag darf nicht vor dem ersten Tag liegen.',
+    },
+    logo: {
+      title: 'Logo',
+      current: 'Aktuelles Logo',
+      none: 'Es ist noch kein Logo hochgeladen.',
+      file: 'Neues Logo',
+      fileHint: 'PNG, JPEG oder WebP, höchstens 1 MB.',
+      submit: 'Logo hochladen',
+      submitting: 'Wird hochgeladen …',
+      uploaded: 'Das neue Logo ist gespeichert.',
+      fileMissing: 'Bitte wählen Sie eine Bilddatei aus.',
+      wrongType: (name: string) =>
+        `„${name}“ ist kein PNG-, JPEG- oder WebP-Bild. Bitte wählen Sie eine Datei in einem dieser Formate.`,
+      tooLarge: (size: string) =>
+        `Die Datei ist ${size} groß; erlaubt ist höchstens 1 MB. Bitte verkleinern Sie das Bild.`,
+      empty: 'Die Datei ist leer. Bitte wählen Sie eine andere Datei.',
+      rejectedTooLarge: 'Der Server hat die Datei abgelehnt, weil sie größer als 1 MB ist.',
+      rejectedType: 'Der Server nimmt nur PNG-, JPEG- und WebP-Bilder an.',
+      rejectedContent:
+        'Die Datei ist kein gültiges Bild im angegebenen Format. Bitte speichern Sie das Bild neu als PNG, JPEG oder WebP.',
+    },
+    members: {
+      title: 'Mitglieder',
+      listTitle: 'Alle Mitglieder',
+      roleFilter: 'Rolle anzeigen',
+      allRoles: 'Alle Rollen',
+      caption: (count: number) =>
+        count === 1 ? '1 Mitglied der Veranstaltung' : `${count} Mitglieder der Veranstaltung`,
+      captionForRole: (count: number, role: string) =>
+        count === 1
+          ? `1 Mitglied mit der Rolle ${role}`
+          : `${count} Mitglieder mit der Rolle ${role}`,
+      person: 'Name und E-Mail-Adresse',
+      role: 'Rolle',
+      scopeSession: 'für einen Programmpunkt',
+      scopeBooth: 'für einen Stand',
+      loadError: 'Die Mitglieder konnten nicht geladen werden.',
+      empty: 'Diese Veranstaltung hat noch keine Mitglieder.',
+      search: 'Name oder E-Mail-Adresse suchen',
+      noMatch: 'Niemand passt zu dieser Suche.',
+      showing: (shown: number, total: number) => `${shown} von ${total} werden angezeigt.`,
+      showMore: (count: number) => `${count} weitere anzeigen`,
+      shown: (count: number) =>
+        count === 1 ? '1 Mitglied gefunden.' : `${count} Mitglieder gefunden.`,
+    },
+    invitation: {
+      title: 'Person einladen',
+      intro:
+        'Die Person bekommt eine E-Mail mit einem Link, über den sie ein Passwort festlegt und sich anmeldet.',
+      email: 'E-Mail-Adresse',
+      displayName: 'Name',
+      displayNameHint: 'So erscheint die Person auf der Plattform.',
+      role: 'Rolle',
+      locale: 'Sprache der Einladung',
+      submit: 'Einladen',
+      submitting: 'Einladung wird erstellt …',
+      emailMissing: 'Bitte geben Sie die E-Mail-Adresse ein.',
+      emailInvalid: 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.org.',
+      displayNameMissing: 'Bitte geben Sie den Namen ein.',
+      displayNameTooLong: 'Der Name darf höchstens 120 Zeichen lang sein.',
+      createdTitle: 'Einladung erstellt',
+      created: (name: string, email: string) =>
+        `${name} ist eingeladen. Die E-Mail an ${email} steht in der Warteschlange und wird in Kürze verschickt.`,
+      announced: (name: string) => `Einladung für ${name} erstellt.`,
+      link: 'Einladungslink',
+      linkHint: (until: string) =>
+        `Sie können den Link auch selbst weitergeben. Er gilt bis ${until} und nur für eine Anmeldung.`,
+      copy: 'Link kopieren',
+      copied: 'Der Link ist in der Zwischenablage.',
+      copyManually:
+        'Der Link ist markiert. Kopieren Sie ihn mit Strg+C (auf dem Mac mit Befehlstaste+C).',
+    },
+  },
   notFound: {
     title: 'Seite nicht gefunden',
     text: 'Unter dieser Adresse gibt es keine Seite. Vielleicht ist der Link veraltet.',

@@ -1,7 +1,8 @@
 import type { EventView } from '@plenum/contracts';
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import { NavLink, Outlet, useParams } from 'react-router-dom';
 import { useResource } from '../api/use-resource';
+import { useEventRoles } from '../auth/auth-context';
 import { MainContent } from '../components/main-content';
 import { ErrorNotice, Skeleton } from '../components/status-blocks';
 import { describeError } from '../i18n/error-message';
@@ -11,23 +12,41 @@ import { NotFoundPage } from '../pages/not-found-page';
 
 export type EventArea = 'stages' | 'programme' | 'expo' | 'workshops';
 export const eventAreas: readonly EventArea[] = ['stages', 'programme', 'expo', 'workshops'];
+/** The organizers' page sits beside the areas; only organizers see it in the navigation. */
+export const adminArea = 'admin';
 
-const EventContext = createContext<EventView | null>(null);
-
-export function useEvent(): EventView {
-  const event = useContext(EventContext);
-  if (!event) {
-    throw new Error('useEvent must be used inside an event route');
-  }
-  return event;
+interface EventContextValue {
+  event: EventView;
+  /** Shows an event the server returned after a change, everywhere the event appears. */
+  replaceEvent: (event: EventView) => void;
 }
 
-export function eventPath(slug: string, area?: EventArea): string {
+const EventContext = createContext<EventContextValue | null>(null);
+
+function useEventContext(): EventContextValue {
+  const value = useContext(EventContext);
+  if (!value) {
+    throw new Error('useEvent must be used inside an event route');
+  }
+  return value;
+}
+
+export function useEvent(): EventView {
+  return useEventContext().event;
+}
+
+export function useReplaceEvent(): (event: EventView) => void {
+  return useEventContext().replaceEvent;
+}
+
+export function eventPath(slug: string, area?: EventArea | typeof adminArea): string {
   const base = `/e/${encodeURIComponent(slug)}`;
   return area ? `${base}/${area}` : base;
 }
 
 function EventNav({ event, t }: { event: EventView; t: Messages }) {
+  const roles = useEventRoles(event.slug);
+  const isOrganizer = roles.status === 'ready' && roles.roles.includes('organizer');
   const className = ({ isActive }: { isActive: boolean }) =>
     isActive ? 'event-nav-link event-nav-link-active' : 'event-nav-link';
   return (
@@ -50,6 +69,13 @@ function EventNav({ event, t }: { event: EventView; t: Messages }) {
               </NavLink>
             </li>
           ))}
+          {isOrganizer ? (
+            <li>
+              <NavLink to={eventPath(event.slug, adminArea)} className={className}>
+                {t.nav.admin}
+              </NavLink>
+            </li>
+          ) : null}
         </ul>
       </div>
     </nav>
@@ -59,15 +85,22 @@ function EventNav({ event, t }: { event: EventView; t: Messages }) {
 export function EventLayout() {
   const t = useT();
   const { slug = '' } = useParams();
-  const { resource, reload } = useResource<EventView>(`/api/events/${encodeURIComponent(slug)}`);
+  const { resource, reload, replace } = useResource<EventView>(
+    `/api/events/${encodeURIComponent(slug)}`,
+  );
+  const event = resource.status === 'ready' ? resource.data : null;
+  const context = useMemo(
+    () => (event ? { event, replaceEvent: replace } : null),
+    [event, replace],
+  );
 
   if (resource.status === 'error' && resource.error.code === 'NOT_FOUND') {
     return <NotFoundPage title={t.event.notFoundTitle} text={t.event.notFoundText} />;
   }
-  if (resource.status !== 'ready') {
+  if (!context) {
     return (
       <MainContent busy={resource.status === 'loading'}>
-        {resource.status === 'loading' ? (
+        {resource.status !== 'error' ? (
           <Skeleton lines={4} />
         ) : (
           <ErrorNotice
@@ -80,8 +113,8 @@ export function EventLayout() {
   }
 
   return (
-    <EventContext.Provider value={resource.data}>
-      <EventNav event={resource.data} t={t} />
+    <EventContext.Provider value={context}>
+      <EventNav event={context.event} t={t} />
       <MainContent>
         <Outlet />
       </MainContent>
