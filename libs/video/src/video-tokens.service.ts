@@ -40,11 +40,10 @@ export class VideoTokensService {
     const livekit = this.config.livekit;
     if (!livekit) throw videoNotConfigured();
     const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
-    const access = await this.access.decide(principal.userId, event, memberships, room);
-    const user = await this.users.findOne({
-      where: { id: principal.userId },
-      select: ['id', 'displayName'],
-    });
+    const [access, user] = await Promise.all([
+      this.access.decide(principal.userId, event, memberships, room),
+      this.users.findOne({ where: { id: principal.userId }, select: ['id', 'displayName'] }),
+    ]);
     if (!user) throw PlenumError.unauthenticated();
     await this.rooms.ensureRoom(event.id, room, access.session);
 
