@@ -169,7 +169,7 @@ export class VideoAccessService {
    * token for, their rights are set anew, or they are removed when they have none left there.
    */
   async reconcile(eventId: string, userId: string, onlyRoom?: VideoRoom): Promise<ReconcileResult> {
-    const result: ReconcileResult = { updated: [], removed: [] };
+    const result: ReconcileResult = { updated: [], removed: [], failed: [] };
     if (!this.rooms.configured) return result;
     const event = await this.events.findOneBy({ id: eventId });
     if (!event) return result;
@@ -185,16 +185,22 @@ export class VideoAccessService {
       } catch (err) {
         if (!(err instanceof PlenumError) || err.status >= 500) throw err;
       }
-      if (access) {
-        if (await this.rooms.setPermission(name, userId, access.permission)) {
-          result.updated.push(name);
+      try {
+        if (access) {
+          if (await this.rooms.setPermission(name, userId, access.permission)) {
+            result.updated.push(name);
+          }
+        } else {
+          if (await this.rooms.removeParticipant(name, userId)) result.removed.push(name);
+          await this.redis.srem(key, name);
         }
-      } else {
-        if (await this.rooms.removeParticipant(name, userId)) result.removed.push(name);
-        await this.redis.srem(key, name);
+      } catch (err) {
+        // The role change itself stands; LiveKit being away must not undo or fail it.
+        this.logger.warn({ err, room: name, userId }, `Could not apply video rights in ${name}`);
+        result.failed.push(name);
       }
     }
-    if (result.updated.length || result.removed.length) {
+    if (result.updated.length || result.removed.length || result.failed.length) {
       this.logger.log({ eventId, userId, ...result }, `Video rights of ${userId} changed`);
     }
     return result;
@@ -215,4 +221,5 @@ export class VideoAccessService {
 export interface ReconcileResult {
   updated: string[];
   removed: string[];
+  failed: string[];
 }

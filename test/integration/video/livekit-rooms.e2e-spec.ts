@@ -122,6 +122,23 @@ describe('LiveKit rooms: made ahead with limits; role changes reach people insid
     }
   });
 
+  it('takes a speaker live even while LiveKit cannot be reached', async () => {
+    const sessionId = demo.sessions['talk-digitaler-zwilling']!;
+    const speaker = await as('speaker@plenum.test');
+    const { room } = await mint(speaker, { kind: 'stage', sessionId });
+    livekit.connect(room, demo.users.speaker);
+    await livekit.stop();
+    try {
+      const path = `/api/events/${slug}/sessions/${sessionId}/stage/live`;
+      const res = await moderator.request<unknown[]>('POST', path, { userId: demo.users.speaker });
+      expect(res.status).toBe(200);
+      expect(res.body).toHaveLength(1);
+      expect((await moderator.request('DELETE', `${path}/${demo.users.speaker}`)).status).toBe(200);
+    } finally {
+      await livekit.restart();
+    }
+  });
+
   it('lets a watching speaker publish when taken live, and stops them when taken off', async () => {
     const sessionId = demo.sessions['panel-abschluss']!;
     const speaker = await as('speaker@plenum.test');
