@@ -17,6 +17,7 @@ import {
   loggerParams,
 } from '@plenum/platform';
 import { ProgrammeModule } from '@plenum/programme';
+import { VideoModule } from '@plenum/video';
 import { HealthController } from './health.controller';
 
 @Module({})
@@ -34,6 +35,7 @@ export class AppModule {
         IdentityModule,
         EventsModule,
         ProgrammeModule,
+        VideoModule,
       ],
       controllers: [HealthController],
       providers: [

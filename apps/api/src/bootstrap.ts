@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import type { PlenumConfig } from '@plenum/config';
 import { requestId } from '@plenum/platform';
 import { logoContentTypes, maxLogoBytes } from '@plenum/contracts';
+import { LIVEKIT_WEBHOOK_CONTENT_TYPE } from '@plenum/video';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
 import { serveWebApp } from './web-app';
@@ -61,6 +62,13 @@ export async function createApi(config: PlenumConfig): Promise<NestFastifyApplic
   fastify.addContentTypeParser(
     [...logoContentTypes],
     { parseAs: 'buffer', bodyLimit: maxLogoBytes + 1 },
+    (_req, body, done) => done(null, body),
+  );
+  // LiveKit webhooks are verified against the body exactly as sent, so they stay text here.
+  // Only this content type is affected; JSON bodies of every other route parse as before.
+  fastify.addContentTypeParser(
+    LIVEKIT_WEBHOOK_CONTENT_TYPE,
+    { parseAs: 'string', bodyLimit: 65_536 },
     (_req, body, done) => done(null, body),
   );
   await app.register(fastifyCookie);

@@ -8,7 +8,10 @@ import type { MaintenanceJob } from '@plenum/contracts';
 
 const HOURLY = 3_600_000;
 
-/** Housekeeping: removes ended sign-ins and used or expired invitations. */
+/**
+ * Housekeeping: removes ended sign-ins, used or expired invitations, and the ids of LiveKit
+ * webhooks old enough that LiveKit no longer retries them.
+ */
 @Processor(queueNames.maintenance)
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(MaintenanceProcessor.name);
@@ -32,7 +35,9 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     );
   }
 
-  async process(job: Job<unknown>): Promise<{ sessions: number; invitations: number }> {
+  async process(
+    job: Job<unknown>,
+  ): Promise<{ sessions: number; invitations: number; webhooks: number }> {
     maintenanceJobSchema.parse(job.data);
     const sessions = await this.dataSource.query<[unknown, number]>(
       `DELETE FROM auth_sessions WHERE expires_at < now() - interval '1 day' OR revoked_at < now() - interval '1 day'`,
@@ -40,8 +45,14 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     const invitations = await this.dataSource.query<[unknown, number]>(
       `DELETE FROM invitations WHERE expires_at < now() - interval '30 days'`,
     );
-    const result = { sessions: sessions[1], invitations: invitations[1] };
-    this.logger.log({ jobId: job.id, ...result }, 'Purged ended sign-ins and old invitations');
+    const webhooks = await this.dataSource.query<[unknown, number]>(
+      `DELETE FROM livekit_webhook_events WHERE received_at < now() - interval '7 days'`,
+    );
+    const result = { sessions: sessions[1], invitations: invitations[1], webhooks: webhooks[1] };
+    this.logger.log(
+      { jobId: job.id, ...result },
+      'Purged ended sign-ins, old invitations and old webhook ids',
+    );
     return result;
   }
 }

@@ -7,8 +7,10 @@ import type { PlenumConfig } from '@plenum/config';
 import { queueNames } from '@plenum/contracts';
 import { DbModule } from '@plenum/db';
 import { PlatformModule, RedisModule, bullConnection } from '@plenum/platform';
+import { LiveKitRoomsService } from '@plenum/video';
 import { MailProcessor } from './mail.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
+import { VideoRoomsProcessor } from './video-rooms.processor';
 
 @Module({})
 export class WorkerModule {
@@ -22,9 +24,13 @@ export class WorkerModule {
         RedisModule,
         PlatformModule,
         BullModule.forRoot(bullConnection(config)),
-        BullModule.registerQueue({ name: queueNames.mail }, { name: queueNames.maintenance }),
+        BullModule.registerQueue(
+          { name: queueNames.mail },
+          { name: queueNames.maintenance },
+          { name: queueNames.video },
+        ),
       ],
-      providers: [MailProcessor, MaintenanceProcessor],
+      providers: [MailProcessor, MaintenanceProcessor, LiveKitRoomsService, VideoRoomsProcessor],
     };
   }
 }

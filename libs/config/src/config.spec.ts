@@ -60,4 +60,25 @@ describe('loadConfig', () => {
       'https://stage.example',
     ]);
   });
+
+  it('reaches RoomService at the browser address unless told otherwise', () => {
+    const keys = { LIVEKIT_API_KEY: 'devkey', LIVEKIT_API_SECRET: 'secret' };
+    expect(loadConfig({ ...keys, LIVEKIT_URL: 'wss://lk.example' }).livekit?.apiUrl).toBe(
+      'https://lk.example',
+    );
+    expect(loadConfig({ ...keys, LIVEKIT_URL: 'ws://localhost:7880' }).livekit?.apiUrl).toBe(
+      'http://localhost:7880',
+    );
+    const inDocker = loadConfig({
+      ...keys,
+      LIVEKIT_URL: 'ws://localhost:7880',
+      LIVEKIT_API_URL: 'http://livekit:7880',
+    });
+    expect(inDocker.livekit).toEqual({
+      url: 'ws://localhost:7880',
+      apiUrl: 'http://livekit:7880',
+      apiKey: 'devkey',
+      apiSecret: 'secret',
+    });
+  });
 });

@@ -50,6 +50,10 @@ const envSchema = z.object({
   LIVEKIT_URL: z.url().optional(),
   LIVEKIT_API_KEY: z.string().optional(),
   LIVEKIT_API_SECRET: z.string().optional(),
+  LIVEKIT_API_URL: z
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), { message: 'Must be an http:// or https:// URL' })
+    .optional(),
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
   WEB_DIST: z.string().optional(),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
@@ -89,7 +93,8 @@ export interface PlenumConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   smtpUrl: string | undefined;
   mailFrom: string;
-  livekit: { url: string; apiKey: string; apiSecret: string } | undefined;
+  /** `url` is what browsers connect to; `apiUrl` is where the api itself reaches RoomService. */
+  livekit: { url: string; apiUrl: string; apiKey: string; apiSecret: string } | undefined;
   demoSeed: 'auto' | 'off';
   webDist: string | undefined;
   loginThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
@@ -139,7 +144,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlenumConfig {
     mailFrom: e.MAIL_FROM,
     livekit:
       e.LIVEKIT_URL && e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET
-        ? { url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET }
+        ? {
+            url: e.LIVEKIT_URL,
+            apiUrl: e.LIVEKIT_API_URL ?? e.LIVEKIT_URL.replace(/^ws(s?):/, 'http$1:'),
+            apiKey: e.LIVEKIT_API_KEY,
+            apiSecret: e.LIVEKIT_API_SECRET,
+          }
         : undefined,
     demoSeed: e.DEMO_SEED,
     webDist: e.WEB_DIST,

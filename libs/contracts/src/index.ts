@@ -6,3 +6,4 @@ export * from './programme';
 export * from './health';
 export * from './jobs';
 export * from './realtime';
+export * from './video';

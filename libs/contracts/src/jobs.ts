@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localeSchema } from './common';
 
 /** BullMQ queue names shared by the api (producer) and the worker (consumer). */
-export const queueNames = { mail: 'mail', maintenance: 'maintenance' } as const;
+export const queueNames = { mail: 'mail', maintenance: 'maintenance', video: 'video' } as const;
 
 export const mailJobSchema = z.object({
   kind: z.literal('invitation'),
@@ -19,3 +19,8 @@ export const maintenanceJobSchema = z.object({
   kind: z.literal('purge-expired-auth'),
 });
 export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
+
+export const videoJobSchema = z.object({
+  kind: z.literal('prepare-rooms'),
+});
+export type VideoJob = z.infer<typeof videoJobSchema>;

@@ -9,6 +9,15 @@ export const IS_PUBLIC = 'plenum:is-public';
 /** Marks a route that needs no access token. Every other route does. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
+export const OWN_AUTHORIZATION = 'plenum:own-authorization';
+
+/**
+ * A public route whose Authorization header belongs to another scheme (LiveKit signs webhooks
+ * with a bare token there); the guard leaves the header to the route.
+ */
+export const OwnAuthorization = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(OWN_AUTHORIZATION, true);
+
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 
 /** The signed-in caller; on a public route, undefined when nobody is signed in. */

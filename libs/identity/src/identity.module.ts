@@ -9,6 +9,7 @@ import { AuthService } from './auth.service';
 import { InvitationsService } from './invitations.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { MeController } from './me.controller';
+import { MembershipChangesService } from './membership-changes.service';
 import { MembersController } from './members.controller';
 import { PermissionsService } from './permissions.service';
 import { RevocationsService } from './revocations.service';
@@ -21,10 +22,17 @@ import { RevocationsService } from './revocations.service';
     AuthService,
     InvitationsService,
     LoginThrottleService,
+    MembershipChangesService,
     PermissionsService,
     RevocationsService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AccessTokenService, AuthService, PermissionsService, RevocationsService],
+  exports: [
+    AccessTokenService,
+    AuthService,
+    MembershipChangesService,
+    PermissionsService,
+    RevocationsService,
+  ],
 })
 export class IdentityModule {}

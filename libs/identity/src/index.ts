@@ -3,6 +3,7 @@ export * from './auth.decorators';
 export * from './auth.service';
 export * from './event-view';
 export * from './identity.module';
+export * from './membership-changes.service';
 export * from './passwords';
 export * from './permissions.service';
 export type * from './principal';

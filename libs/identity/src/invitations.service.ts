@@ -10,6 +10,7 @@ import { queueNames } from '@plenum/contracts';
 import type { InvitationRequest, InvitationResponse, MailJob, MemberView } from '@plenum/contracts';
 import { Booth, Event, Invitation, Membership, Session, User, membershipScope } from '@plenum/db';
 import { AuditService, PlenumError } from '@plenum/platform';
+import { MembershipChangesService } from './membership-changes.service';
 import type { Principal } from './principal';
 import { newSecret } from './secrets';
 
@@ -22,6 +23,7 @@ export class InvitationsService {
     @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
     @InjectQueue(queueNames.mail) private readonly mailQueue: Queue<MailJob>,
     private readonly audit: AuditService,
+    private readonly changes: MembershipChangesService,
     @Inject(PLENUM_CONFIG) private readonly config: PlenumConfig,
   ) {}
 
@@ -145,5 +147,28 @@ export class InvitationsService {
       sessionId: m.sessionId,
       boothId: m.boothId,
     }));
+  }
+
+  /** Takes one role away; what the person holds through it (live rooms) ends with it. */
+  async removeMembership(principal: Principal, event: Event, membershipId: string): Promise<void> {
+    const membership = await this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(Membership);
+      const found = await repo.findOneBy({ id: membershipId, eventId: event.id });
+      if (!found) throw PlenumError.notFound('Membership not found');
+      await repo.delete(found.id);
+      await this.audit.record(
+        {
+          eventId: event.id,
+          actorId: principal.userId,
+          action: 'member.removed',
+          targetType: 'user',
+          targetId: found.userId,
+          details: { role: found.role, sessionId: found.sessionId, boothId: found.boothId },
+        },
+        manager,
+      );
+      return found;
+    });
+    await this.changes.removed({ eventId: event.id, userId: membership.userId });
   }
 }

@@ -1,4 +1,13 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
 import type { InvitationResponse, MemberView } from '@plenum/contracts';
 import { CurrentPrincipal } from './auth.decorators';
 import { InvitationDto } from './identity.dto';
@@ -30,5 +39,16 @@ export class MembersController {
   ): Promise<InvitationResponse> {
     const { event } = await this.permissions.eventFor(principal, slug, 'members.invite');
     return this.invitations.invite(principal, event, body);
+  }
+
+  @Delete('members/:membershipId')
+  @HttpCode(204)
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('membershipId', ParseUUIDPipe) membershipId: string,
+  ): Promise<void> {
+    const { event } = await this.permissions.eventFor(principal, slug, 'members.invite');
+    await this.invitations.removeMembership(principal, event, membershipId);
   }
 }

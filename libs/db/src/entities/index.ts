@@ -1,8 +1,11 @@
+import { AttendanceInterval } from './attendance-interval.entity';
 import { AuditLog } from './audit-log.entity';
 import { AuthSession } from './auth-session.entity';
 import { Booth } from './booth.entity';
 import { Event } from './event.entity';
 import { Invitation } from './invitation.entity';
+import { LiveKitWebhookEvent } from './livekit-webhook-event.entity';
+import { LiveSpeaker } from './live-speaker.entity';
 import { Membership } from './membership.entity';
 import { Session } from './session.entity';
 import { SessionSpeaker } from './session-speaker.entity';
@@ -12,11 +15,14 @@ import { Track } from './track.entity';
 import { User } from './user.entity';
 
 export {
+  AttendanceInterval,
   AuditLog,
   AuthSession,
   Booth,
   Event,
   Invitation,
+  LiveKitWebhookEvent,
+  LiveSpeaker,
   Membership,
   Session,
   SessionSpeaker,
@@ -29,11 +35,14 @@ export { membershipScope } from './membership.entity';
 export type { SpeakerLink } from './speaker.entity';
 
 export const entities = [
+  AttendanceInterval,
   AuditLog,
   AuthSession,
   Booth,
   Event,
   Invitation,
+  LiveKitWebhookEvent,
+  LiveSpeaker,
   Membership,
   Session,
   SessionSpeaker,
