@@ -1,6 +1,8 @@
+import { AgendaItem } from './agenda-item.entity';
 import { AuditLog } from './audit-log.entity';
 import { AuthSession } from './auth-session.entity';
 import { Booth } from './booth.entity';
+import { CalendarFeed } from './calendar-feed.entity';
 import { Event } from './event.entity';
 import { Invitation } from './invitation.entity';
 import { Membership } from './membership.entity';
@@ -12,9 +14,11 @@ import { Track } from './track.entity';
 import { User } from './user.entity';
 
 export {
+  AgendaItem,
   AuditLog,
   AuthSession,
   Booth,
+  CalendarFeed,
   Event,
   Invitation,
   Membership,
@@ -29,9 +33,11 @@ export { membershipScope } from './membership.entity';
 export type { SpeakerLink } from './speaker.entity';
 
 export const entities = [
+  AgendaItem,
   AuditLog,
   AuthSession,
   Booth,
+  CalendarFeed,
   Event,
   Invitation,
   Membership,
