@@ -3,6 +3,8 @@ import { create, createEvent } from '../support/programme-fixtures';
 import { ApiClient, startTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 
+jest.setTimeout(60_000);
+
 describe('personal agenda ("Mein Programm")', () => {
   let t: TestApp;
   let organizer: ApiClient;

@@ -22,6 +22,8 @@ interface ErrorBody {
   };
 }
 
+jest.setTimeout(60_000);
+
 describe('programme editing: model, time zones, conflicts and lifecycle', () => {
   let t: TestApp;
   let organizer: ApiClient;

@@ -48,6 +48,8 @@ function countEvents(file: ScheduleFile): number {
   );
 }
 
+jest.setTimeout(60_000);
+
 describe('schedule exchange: schedule.json, schedule.xml and import', () => {
   let t: TestApp;
   let organizer: ApiClient;

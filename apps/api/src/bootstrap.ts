@@ -70,7 +70,7 @@ export async function createApi(config: PlenumConfig): Promise<NestFastifyApplic
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-    parseJson(req, String(body), (err, value) => {
+    void parseJson(req, String(body), (err, value) => {
       if (err && (err as { code?: string }).code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
         const { line, column } = jsonErrorPlace(String(body));
         const error = new Error(`The body is not valid JSON (line ${line}, column ${column})`);

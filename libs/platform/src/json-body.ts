@@ -11,13 +11,19 @@ export function jsonErrorPlace(text: string): { line: number; column: number; of
   return { line, column, offset };
 }
 
+class JsonErrorAt extends Error {
+  constructor(readonly offset: number) {
+    super(`JSON error at ${offset}`);
+  }
+}
+
 function firstErrorOffset(s: string): number {
   let i = 0;
   const ws = (): void => {
     while (i < s.length && ' \t\r\n'.includes(s[i] ?? '')) i++;
   };
   const fail = (): never => {
-    throw i;
+    throw new JsonErrorAt(i);
   };
   const literal = (word: string): void => {
     for (const ch of word) {
@@ -106,7 +112,7 @@ function firstErrorOffset(s: string): number {
     value();
     ws();
     return i < s.length ? i : Math.max(0, s.length - 1);
-  } catch (at) {
-    return typeof at === 'number' ? Math.min(at, s.length) : 0;
+  } catch (err) {
+    return err instanceof JsonErrorAt ? Math.min(err.offset, s.length) : 0;
   }
 }

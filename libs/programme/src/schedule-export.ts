@@ -215,6 +215,9 @@ export function scheduleJson(data: ProgrammeData, publicUrl: string, otherRoom: 
   };
 }
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 function esc(value: string): string {
   return (
     value
@@ -223,7 +226,7 @@ function esc(value: string): string {
       .replace(/>/g, '&gt;')
       .replace(/"/g, '&quot;')
       // Control characters other than tab and newlines are not allowed in XML 1.0 at all.
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+      .replace(XML_FORBIDDEN, '')
   );
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { FieldError, ScheduleImportReport, SpeakerPart } from '@plenum/contracts';
+import type { FieldError, ScheduleImportReport } from '@plenum/contracts';
 import { Event, Session, SessionSpeaker, Speaker, Stage, Track } from '@plenum/db';
 import type { Principal } from '@plenum/identity';
 import { AuditService, PlenumError } from '@plenum/platform';
@@ -230,9 +230,7 @@ export class ScheduleImportService {
       const speakerLinks = [...new Set(item.persons.map((p) => p.guid))].flatMap(
         (guid, position) => {
           const speaker = speakers.get(guid);
-          return speaker
-            ? [{ speakerId: speaker.id, part: 'speaker' as SpeakerPart, position }]
-            : [];
+          return speaker ? [{ speakerId: speaker.id, part: 'speaker' as const, position }] : [];
         },
       );
       const linkKey = speakerLinks.map((l) => `${l.speakerId}:${l.part};`).join('');

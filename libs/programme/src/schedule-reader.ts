@@ -359,7 +359,9 @@ function readEvent(raw: unknown, path: string, ctx: EventContext): ImportedSessi
   if (guidText && UUID.test(guidText)) {
     guid = guidText.toLowerCase();
   } else {
-    const basis = String(raw.id ?? raw.code ?? raw.slug ?? `${title}@${startsAt.toISOString()}`);
+    const basis = JSON.stringify(
+      raw.id ?? raw.code ?? raw.slug ?? `${title}@${startsAt.toISOString()}`,
+    );
     guid = uuidV5(`schedule:${ctx.acronym ?? ''}:event:${basis}`);
     warnings.add('guid', `${path}.guid`, `No valid guid; ${guid} is derived from the event's id`);
   }
@@ -410,7 +412,9 @@ function readEvent(raw: unknown, path: string, ctx: EventContext): ImportedSessi
         guid:
           personGuid && UUID.test(personGuid)
             ? personGuid.toLowerCase()
-            : uuidV5(`schedule:${ctx.acronym ?? ''}:person:${String(p.code ?? p.id ?? name)}`),
+            : uuidV5(
+                `schedule:${ctx.acronym ?? ''}:person:${JSON.stringify(p.code ?? p.id ?? name)}`,
+              ),
         name: name.trim().slice(0, 160),
         biography: plain(str(p.biography) ?? ''),
       });

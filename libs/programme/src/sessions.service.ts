@@ -179,7 +179,7 @@ export class SessionsService {
       );
     });
     await this.cache.invalidate(event.id);
-    await this.live.to([rooms.event(event.id), rooms.session(sessionId)]).emit('session:state', {
+    this.live.to([rooms.event(event.id), rooms.session(sessionId)]).emit('session:state', {
       eventId: event.id,
       sessionId,
       state: to,
