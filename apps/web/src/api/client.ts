@@ -13,6 +13,8 @@ type SessionListener = (session: LoginResponse | null) => void;
 
 interface RequestOptions {
   body?: unknown;
+  /** A JSON text sent as it is (an uploaded file), so the server can name where it breaks. */
+  rawJson?: string;
   signal?: AbortSignal;
   /** Leave the bearer token off, for calls where a 401 means bad credentials, not expiry. */
   anonymous?: boolean;
@@ -45,14 +47,15 @@ async function send(method: string, path: string, options: RequestOptions): Prom
     headers.Authorization = `Bearer ${accessToken}`;
   }
   // Fastify rejects an empty body declared as JSON, so the header only goes with a body.
-  if (options.body !== undefined) {
+  if (options.body !== undefined || options.rawJson !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
   try {
     return await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.rawJson ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -132,6 +135,9 @@ export const api = {
     request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+  postJsonText: <T>(path: string, rawJson: string) => request<T>('POST', path, { rawJson }),
 };
 
 async function startSession(path: string, body: unknown): Promise<LoginResponse> {
