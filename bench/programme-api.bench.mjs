@@ -135,7 +135,8 @@ const figures = (r) => ({
   p50_ms: r.latency.p50,
   p99_ms: r.latency.p99,
   max_ms: r.latency.max,
-  errors: r.errors + r.timeouts + r.non2xx,
+  // 304 counts as "non2xx" in autocannon; only failures and 4xx/5xx answers are errors here.
+  errors: r.errors + r.timeouts + (r['4xx'] ?? 0) + (r['5xx'] ?? 0),
 });
 
 ensureBuilt();
