@@ -72,7 +72,7 @@ describe('signing in to the web app', () => {
 
     const areas = page.getByRole('navigation', { name: 'Event areas' });
     await areas.getByRole('link', { name: 'Stages' }).waitFor();
-    await areas.getByRole('link', { name: 'Programme' }).waitFor();
+    await areas.getByRole('link', { name: 'Programme', exact: true }).waitFor();
     expect(await areas.getByRole('link', { name: 'Bühnen' }).count()).toBe(0);
     await page.getByRole('region', { name: 'Now and next' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');

@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import type { PlenumConfig } from '@plenum/config';
-import { requestId } from '@plenum/platform';
+import { jsonErrorPlace, requestId } from '@plenum/platform';
 import { logoContentTypes, maxLogoBytes } from '@plenum/contracts';
 import { LIVEKIT_WEBHOOK_CONTENT_TYPE } from '@plenum/video';
 import { AppModule } from './app.module';
@@ -48,6 +48,8 @@ export async function createApi(config: PlenumConfig): Promise<NestFastifyApplic
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
+    // The api speaks JSON only; its parser is registered below, with better error messages.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
@@ -71,6 +73,22 @@ export async function createApi(config: PlenumConfig): Promise<NestFastifyApplic
     { parseAs: 'string', bodyLimit: 65_536 },
     (_req, body, done) => done(null, body),
   );
+  // Fastify's own JSON parser (with its prototype-poisoning guard), but a malformed body is
+  // answered with the line and column where it breaks: schedule files are often hand-edited.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    void parseJson(req, String(body), (err, value) => {
+      if (err && (err as { code?: string }).code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+        const { line, column } = jsonErrorPlace(String(body));
+        const error = new Error(`The body is not valid JSON (line ${line}, column ${column})`);
+        Object.assign(error, { statusCode: 400 });
+        done(error, undefined);
+        return;
+      }
+      done(err, value);
+    });
+  });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: cspFor(config),

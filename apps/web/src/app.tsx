@@ -7,12 +7,17 @@ import { I18nProvider } from './i18n/i18n';
 import { AppLayout } from './layout/app-layout';
 import { EventLayout, adminArea, eventAreas } from './layout/event-layout';
 import { AdminPage } from './pages/admin-page';
+import { AgendaPage } from './pages/agenda-page';
 import { AreaPage } from './pages/area-page';
 import { EventHomePage } from './pages/event-home-page';
 import { HomePage } from './pages/home-page';
 import { InvitePage } from './pages/invite-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundContent, NotFoundPage } from './pages/not-found-page';
+import { ProgrammeManagePage } from './pages/programme-manage-page';
+import { ProgrammePage } from './pages/programme-page';
+import { SessionPage } from './pages/session-page';
+import { SpeakerPage } from './pages/speaker-page';
 
 export function App() {
   return (
@@ -29,9 +34,16 @@ export function App() {
                     <Route index element={<HomePage />} />
                     <Route path="e/:slug" element={<EventLayout />}>
                       <Route index element={<EventHomePage />} />
-                      {eventAreas.map((area) => (
-                        <Route key={area} path={area} element={<AreaPage area={area} />} />
-                      ))}
+                      <Route path="programme" element={<ProgrammePage />} />
+                      <Route path="programme/manage" element={<ProgrammeManagePage />} />
+                      <Route path="programme/sessions/:sessionId" element={<SessionPage />} />
+                      <Route path="programme/speakers/:speakerId" element={<SpeakerPage />} />
+                      <Route path="agenda" element={<AgendaPage />} />
+                      {eventAreas
+                        .filter((area) => area !== 'programme' && area !== 'agenda')
+                        .map((area) => (
+                          <Route key={area} path={area} element={<AreaPage area={area} />} />
+                        ))}
                       <Route path={adminArea} element={<AdminPage />} />
                       <Route path="*" element={<NotFoundContent />} />
                     </Route>

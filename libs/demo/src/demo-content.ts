@@ -34,6 +34,7 @@ export interface DemoSpeaker {
   title: string;
   organisation: string;
   biography: string;
+  links?: Array<{ label: string; url: string }>;
 }
 
 const invented: Array<[string, string, string, string]> = [
@@ -85,6 +86,7 @@ export const demoSpeakers: DemoSpeaker[] = [
     biography:
       'Die Digitalministerin verantwortet die Digitalstrategie des Landes Hessen, den Gigabitausbau ' +
       'und die Unterstützung der Kommunen auf dem Weg zur smarten Region.',
+    links: [{ label: 'Hessisches Digitalministerium', url: 'https://digitales.hessen.de' }],
   },
   {
     key: 'burghardt',
@@ -92,6 +94,7 @@ export const demoSpeakers: DemoSpeaker[] = [
     title: 'Staatssekretär und CIO des Landes Hessen',
     organisation: 'Land Hessen',
     biography: 'Der Staatssekretär koordiniert die Digitalisierung der Landesverwaltung.',
+    links: [{ label: 'Hessisches Digitalministerium', url: 'https://digitales.hessen.de' }],
   },
   ...invented.map(([key, name, title, organisation]) => ({
     key,
@@ -484,3 +487,17 @@ export const demoBooths: Array<{
     topics: ['Beteiligung', 'Open Source'],
   },
 ];
+
+/**
+ * The programme as it stands on the congress day: one talk was called off (and so shows as
+ * cancelled in calendars), and the demo attendee has built an agenda with an overlap and the
+ * live panel in it.
+ */
+export const demoCancelledSession = 'talk-finanzierung';
+export const demoAttendeeAgenda = [
+  'keynote',
+  'panel-gigabit',
+  'talk-open-data',
+  'talk-digitaler-zwilling',
+  'panel-abschluss',
+] as const;

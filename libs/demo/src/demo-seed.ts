@@ -1,6 +1,7 @@
 import { In } from 'typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
+  AgendaItem,
   Booth,
   Event,
   Membership,
@@ -13,7 +14,9 @@ import {
 } from '@plenum/db';
 import { hashPassword } from '@plenum/identity';
 import {
+  demoAttendeeAgenda,
   demoBooths,
+  demoCancelledSession,
   demoEvent,
   demoSessions,
   demoSpeakers,
@@ -132,7 +135,7 @@ async function loadCongress(
       organisation: s.organisation,
       biography: s.biography,
       photoUrl: null,
-      links: [],
+      links: s.links ?? [],
     })),
   );
   const speakerId = new Map(demoSpeakers.map((s, i) => [s.key, speakers[i]?.id]));
@@ -163,6 +166,11 @@ async function loadCongress(
   // The panel on now is live, as a moderator would have started it.
   const livePanel = sessionId.get('panel-gigabit');
   if (livePanel) await manager.getRepository(Session).update(livePanel, { state: 'live' });
+  // Called off after the programme went out: cancelled with a higher SEQUENCE, never deleted.
+  const cancelled = sessionId.get(demoCancelledSession);
+  if (cancelled) {
+    await manager.getRepository(Session).update(cancelled, { state: 'cancelled', sequence: 1 });
+  }
 
   const links: Array<Partial<SessionSpeaker>> = [];
   for (const s of demoSessions) {
@@ -221,6 +229,15 @@ async function loadCongress(
   await manager
     .getRepository(Membership)
     .insert(memberships.map((m) => ({ ...m, eventId: event.id })));
+
+  await manager.getRepository(AgendaItem).insert(
+    demoAttendeeAgenda.flatMap((key) => {
+      const id = sessionId.get(key);
+      return id
+        ? [{ userId: userId(demoRoleAccounts.attendee), sessionId: id, eventId: event.id }]
+        : [];
+    }),
+  );
 }
 
 async function insertUsers(

@@ -47,7 +47,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const body: ErrorBody = { code: exception.code, message: exception.message };
       if (exception.extra.retryAfterMs !== undefined)
         body.retryAfterMs = exception.extra.retryAfterMs;
-      if (exception.extra.fields) body.details = { fields: exception.extra.fields };
+      if (exception.extra.fields || exception.extra.details) {
+        body.details = { ...exception.extra.details, fields: exception.extra.fields };
+      }
       return { status: exception.status, body };
     }
     if (exception instanceof ZodValidationException) {

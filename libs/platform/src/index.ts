@@ -8,3 +8,4 @@ export * from './platform.module';
 export * from './bull-connection';
 export * from './shutdown';
 export * from './live-emitter';
+export * from './json-body';

@@ -6,7 +6,12 @@ export class PlenumError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly status: number,
-    readonly extra: { retryAfterMs?: number; fields?: FieldError[] } = {},
+    readonly extra: {
+      retryAfterMs?: number;
+      fields?: FieldError[];
+      /** Machine-readable context, e.g. the session a double booking collides with. */
+      details?: Record<string, unknown>;
+    } = {},
   ) {
     super(message);
     this.name = 'PlenumError';

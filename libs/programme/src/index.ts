@@ -1,2 +1,5 @@
 export * from './programme.module';
 export * from './programme.service';
+export * from './programme-cache.service';
+export * from './sessions.service';
+export * from './zoned-time';

@@ -1,15 +1,103 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { PLENUM_CONFIG } from '@plenum/config';
+import type { PlenumConfig } from '@plenum/config';
 import type { NowNext } from '@plenum/contracts';
 import { Public } from '@plenum/identity';
+import { AgendaService } from './agenda.service';
+import { CalendarService } from './calendar.service';
+import { ProgrammeReader } from './programme-reader.service';
 import { ProgrammeService } from './programme.service';
+import { scheduleJson, scheduleXml } from './schedule-export';
 
-@Controller('events/:slug')
+/** The public face of the programme: pages, calendars and schedule tools read these. */
+@Public()
+@Controller()
 export class ProgrammeController {
-  constructor(private readonly programme: ProgrammeService) {}
+  constructor(
+    private readonly programme: ProgrammeService,
+    private readonly reader: ProgrammeReader,
+    private readonly calendar: CalendarService,
+    private readonly agenda: AgendaService,
+    @Inject(PLENUM_CONFIG) private readonly config: PlenumConfig,
+  ) {}
 
-  @Public()
-  @Get('now-next')
+  @Get('events/:slug/now-next')
   nowNext(@Param('slug') slug: string): Promise<NowNext> {
     return this.programme.nowNext(slug);
   }
+
+  /**
+   * The whole programme (`Programme` in contracts), served from a per-instance cache with an
+   * ETag, gzip when the client takes it, and 304 when the client has it already.
+   */
+  @Get('events/:slug/programme')
+  async full(
+    @Param('slug') slug: string,
+    @Query('timeZone') timeZone: string | undefined,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Headers('accept-encoding') acceptEncoding: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const body = await this.programme.cachedProgramme(slug, timeZone || undefined);
+    void reply
+      .header('ETag', body.etag)
+      .header('Cache-Control', 'public, no-cache')
+      .header('Vary', 'Accept-Encoding');
+    if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === body.etag)) {
+      await reply.status(304).send();
+      return;
+    }
+    void reply.header('Content-Type', 'application/json; charset=utf-8');
+    if (acceptEncoding && /\bgzip\b/.test(acceptEncoding)) {
+      await reply.header('Content-Encoding', 'gzip').send(body.gzip);
+    } else {
+      await reply.send(body.json);
+    }
+  }
+
+  @Get('events/:slug/schedule.ics')
+  async ics(@Param('slug') slug: string, @Res() reply: FastifyReply): Promise<void> {
+    const event = await this.reader.eventBySlug(slug);
+    const data = await this.reader.load(event);
+    await reply
+      .header('Content-Type', 'text/calendar; charset=utf-8')
+      .header('Content-Disposition', `inline; filename="${event.slug}.ics"`)
+      .send(this.calendar.render(data, event.title));
+  }
+
+  @Get('events/:slug/schedule.json')
+  async json(@Param('slug') slug: string, @Res() reply: FastifyReply): Promise<void> {
+    const event = await this.reader.eventBySlug(slug);
+    const data = await this.reader.load(event);
+    await reply
+      .header('Content-Type', 'application/json; charset=utf-8')
+      .send(scheduleJson(data, this.config.publicUrl, otherRoomName(event.defaultLocale)));
+  }
+
+  @Get('events/:slug/schedule.xml')
+  async xml(@Param('slug') slug: string, @Res() reply: FastifyReply): Promise<void> {
+    const event = await this.reader.eventBySlug(slug);
+    const data = await this.reader.load(event);
+    await reply
+      .header('Content-Type', 'application/xml; charset=utf-8')
+      .send(scheduleXml(data, this.config.publicUrl, otherRoomName(event.defaultLocale)));
+  }
+
+  /** A personal agenda feed; the secret in the address is the only credential calendar apps have. */
+  @Get('agenda-feeds/:file')
+  async agendaFeed(@Param('file') file: string, @Res() reply: FastifyReply): Promise<void> {
+    const ics = await this.agenda.feedCalendar(file.replace(/\.ics$/, ''));
+    await reply
+      .header('Content-Type', 'text/calendar; charset=utf-8')
+      .header('Cache-Control', 'private, no-store')
+      .header('Referrer-Policy', 'no-referrer')
+      .send(ics);
+  }
+}
+
+/** Schedule formats need a room for every event; sessions without a stage share this one. */
+function otherRoomName(locale: string): string {
+  return locale === 'en' ? 'Other formats' : 'Weitere Formate';
 }

@@ -2,9 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In } from 'typeorm';
 import type { Repository } from 'typeorm';
-import type { NowNext, SessionSummary } from '@plenum/contracts';
+import type { NowNext, Programme, SessionSummary } from '@plenum/contracts';
+import { timeZoneSchema } from '@plenum/contracts';
 import { Event, Session, SessionSpeaker } from '@plenum/db';
 import { PlenumError } from '@plenum/platform';
+import { ProgrammeCache } from './programme-cache.service';
+import type { CachedBody } from './programme-cache.service';
+import { ProgrammeReader, sessionViews, toSpeakerView } from './programme-reader.service';
+import { addDays } from './zoned-time';
 
 const NEXT_WINDOW_MS = 3 * 3_600_000;
 
@@ -14,7 +19,54 @@ export class ProgrammeService {
     @InjectRepository(Event) private readonly events: Repository<Event>,
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @InjectRepository(SessionSpeaker) private readonly sessionSpeakers: Repository<SessionSpeaker>,
+    private readonly reader: ProgrammeReader,
+    private readonly cache: ProgrammeCache,
   ) {}
+
+  // Slugs never change, so the id behind one is cached for good (until restart).
+  private readonly eventIds = new Map<string, string>();
+
+  /**
+   * The public programme as cached bytes. `timeZone` chooses the zone of the `local` fields
+   * (the viewer's own zone, on request); by default it is the event's.
+   */
+  async cachedProgramme(slug: string, timeZone: string | undefined): Promise<CachedBody> {
+    if (timeZone !== undefined && !timeZoneSchema.safeParse(timeZone).success) {
+      throw PlenumError.validation([
+        { path: 'timeZone', message: 'Unknown time zone (use an IANA name such as Europe/Berlin)' },
+      ]);
+    }
+    let eventId = this.eventIds.get(slug);
+    if (!eventId) {
+      eventId = (await this.reader.eventBySlug(slug)).id;
+      this.eventIds.set(slug, eventId);
+    }
+    return this.cache.get(`${eventId}|${timeZone ?? ''}`, eventId, () =>
+      this.programme(slug, timeZone),
+    );
+  }
+
+  async programme(slug: string, timeZone?: string): Promise<Programme> {
+    const event = await this.reader.eventBySlug(slug);
+    const data = await this.reader.load(event);
+    const zone = timeZone ?? event.timeZone;
+    const sessions = sessionViews(data, zone);
+    return {
+      eventId: event.id,
+      slug: event.slug,
+      timeZone: zone,
+      eventTimeZone: event.timeZone,
+      days: programmeDays(
+        event,
+        sessions.map((s) => s.local.day),
+        zone,
+      ),
+      stages: data.stages.map((s) => ({ id: s.id, name: s.name, position: s.position })),
+      tracks: data.tracks.map((t) => ({ id: t.id, name: t.name, color: t.color })),
+      speakers: data.speakers.map(toSpeakerView),
+      sessions,
+    };
+  }
 
   /**
    * What is on now (live, or scheduled and under way) and what starts within the next three hours
@@ -90,4 +142,14 @@ export class ProgrammeService {
       ]),
     );
   }
+}
+
+/** The event's days plus any day a session falls on outside them, in order. */
+function programmeDays(event: Event, sessionDays: string[], timeZone: string): string[] {
+  const days = new Set(sessionDays);
+  // In the event's own zone, the event's calendar days are listed even when still empty.
+  if (timeZone === event.timeZone) {
+    for (let d = event.startsOn; d <= event.endsOn; d = addDays(d, 1)) days.add(d);
+  }
+  return [...days].sort();
 }

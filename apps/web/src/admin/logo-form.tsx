@@ -79,10 +79,13 @@ export function LogoForm() {
     }
     setPending(true);
     try {
-      const saved = await api.put<EventView>(`/api/events/${encodeURIComponent(event.slug)}/logo`, {
-        data: file,
-        contentType: file.type,
-      });
+      const saved = await api.putRaw<EventView>(
+        `/api/events/${encodeURIComponent(event.slug)}/logo`,
+        {
+          data: file,
+          contentType: file.type,
+        },
+      );
       replaceEvent(saved);
       setFile(null);
       if (input.current) {

@@ -197,7 +197,7 @@ describe('api client', () => {
     const calls = serve(() => json(200, { ok: true }));
     const image = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' });
 
-    await api.put('/api/events/demo/logo', { data: image, contentType: 'image/png' });
+    await api.putRaw('/api/events/demo/logo', { data: image, contentType: 'image/png' });
 
     expect(calls[0]).toMatchObject({
       method: 'PUT',

@@ -20,6 +20,8 @@ export interface RawBody {
 interface RequestOptions {
   body?: unknown;
   raw?: RawBody;
+  /** A JSON text sent as it is (an uploaded file), so the server can name where it breaks. */
+  rawJson?: string;
   signal?: AbortSignal;
   /** Leave the bearer token off, for calls where a 401 means bad credentials, not expiry. */
   anonymous?: boolean;
@@ -55,6 +57,9 @@ async function send(method: string, path: string, options: RequestOptions): Prom
   if (options.raw) {
     headers['Content-Type'] = options.raw.contentType;
     body = options.raw.data;
+  } else if (options.rawJson !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = options.rawJson;
   } else if (options.body !== undefined) {
     // Fastify rejects an empty body declared as JSON, so the header only goes with a body.
     headers['Content-Type'] = 'application/json';
@@ -144,7 +149,10 @@ export const api = {
     request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  put: <T>(path: string, raw: RawBody) => request<T>('PUT', path, { raw }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  putRaw: <T>(path: string, raw: RawBody) => request<T>('PUT', path, { raw }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+  postJsonText: <T>(path: string, rawJson: string) => request<T>('POST', path, { rawJson }),
 };
 
 async function startSession(path: string, body: unknown): Promise<LoginResponse> {

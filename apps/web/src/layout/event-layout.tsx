@@ -10,8 +10,14 @@ import { useT } from '../i18n/i18n';
 import type { Messages } from '../i18n/de';
 import { NotFoundPage } from '../pages/not-found-page';
 
-export type EventArea = 'stages' | 'programme' | 'expo' | 'workshops';
-export const eventAreas: readonly EventArea[] = ['stages', 'programme', 'expo', 'workshops'];
+export type EventArea = 'stages' | 'programme' | 'agenda' | 'expo' | 'workshops';
+export const eventAreas: readonly EventArea[] = [
+  'stages',
+  'programme',
+  'agenda',
+  'expo',
+  'workshops',
+];
 /** The organizers' page sits beside the areas; only organizers see it in the navigation. */
 export const adminArea = 'admin';
 

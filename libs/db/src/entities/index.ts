@@ -1,7 +1,9 @@
+import { AgendaItem } from './agenda-item.entity';
 import { AttendanceInterval } from './attendance-interval.entity';
 import { AuditLog } from './audit-log.entity';
 import { AuthSession } from './auth-session.entity';
 import { Booth } from './booth.entity';
+import { CalendarFeed } from './calendar-feed.entity';
 import { Event } from './event.entity';
 import { Invitation } from './invitation.entity';
 import { LiveKitWebhookEvent } from './livekit-webhook-event.entity';
@@ -15,10 +17,12 @@ import { Track } from './track.entity';
 import { User } from './user.entity';
 
 export {
+  AgendaItem,
   AttendanceInterval,
   AuditLog,
   AuthSession,
   Booth,
+  CalendarFeed,
   Event,
   Invitation,
   LiveKitWebhookEvent,
@@ -35,10 +39,12 @@ export { membershipScope } from './membership.entity';
 export type { SpeakerLink } from './speaker.entity';
 
 export const entities = [
+  AgendaItem,
   AttendanceInterval,
   AuditLog,
   AuthSession,
   Booth,
+  CalendarFeed,
   Event,
   Invitation,
   LiveKitWebhookEvent,

@@ -18,17 +18,30 @@ import { Track } from './track.entity';
 
 @Entity('sessions')
 @Index(['eventId', 'startsAt'])
+@Index(['eventId', 'guid'], { unique: true })
+@Index(['stageId', 'startsAt'])
 @Check('"ends_at" > "starts_at"')
 @Check('"capacity" IS NULL OR "capacity" >= 0')
 export class Session {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  /** Stable identity for schedule exchange (frab/pretalx guid). */
-  @Index({ unique: true })
+  /**
+   * Stable identity for schedule exchange (frab/pretalx guid) and calendar UIDs. Unique within
+   * an event only: the same schedule file may be imported into a rehearsal event as well.
+   */
   @Column({ type: 'uuid' })
   @Generated('uuid')
   guid!: string;
+
+  /** The positive integer id that schedule JSON and XML still require next to the guid. */
+  @Column({ type: 'int' })
+  @Generated('increment')
+  number!: number;
+
+  /** iCalendar SEQUENCE: rises whenever the time, the stage or the cancellation changes. */
+  @Column({ type: 'int', default: 0 })
+  sequence!: number;
 
   @Column({ type: 'uuid' })
   eventId!: string;
@@ -84,6 +97,10 @@ export class Session {
 
   @Column({ type: 'varchar', length: 2000, nullable: true })
   streamUrl!: string | null;
+
+  /** Language of the talk (schedule exchange); null means the event's default language. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  language!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

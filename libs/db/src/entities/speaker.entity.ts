@@ -1,4 +1,12 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Generated,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import type { Relation } from 'typeorm';
 import { Event } from './event.entity';
 import { User } from './user.entity';
@@ -11,9 +19,15 @@ export interface SpeakerLink {
 /** A speaker's public profile within one event; linked to an account when they have one. */
 @Entity('speakers')
 @Index(['eventId', 'name'])
+@Index(['eventId', 'guid'], { unique: true })
 export class Speaker {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
+
+  /** Person identity for schedule exchange: taken from an import, or generated here. */
+  @Column({ type: 'uuid' })
+  @Generated('uuid')
+  guid!: string;
 
   @Column({ type: 'uuid' })
   eventId!: string;

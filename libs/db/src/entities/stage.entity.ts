@@ -1,4 +1,12 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Generated,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import type { Relation } from 'typeorm';
 import { Event } from './event.entity';
 
@@ -18,6 +26,11 @@ export class Stage {
 
   @Column({ type: 'varchar', length: 120 })
   name!: string;
+
+  /** Room identity for schedule exchange. */
+  @Column({ type: 'uuid' })
+  @Generated('uuid')
+  guid!: string;
 
   @Column({ type: 'int', default: 0 })
   position!: number;
