@@ -1,3 +1,6 @@
+import { createServer, connect } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import { waitFor } from '../support/processes';
 import { startTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 
@@ -49,6 +52,12 @@ describe('api shell: OpenAPI, security headers, CORS, request ids, web app', () 
       'GET /api/events/{slug}',
       'GET /api/events/{slug}/logo',
       'GET /api/events/{slug}/now-next',
+      'GET /api/events/{slug}/programme',
+      'GET /api/events/{slug}/schedule.ics',
+      'GET /api/events/{slug}/schedule.json',
+      'GET /api/events/{slug}/schedule.xml',
+      // Personal calendar feeds: the secret in the address is the credential.
+      'GET /api/agenda-feeds/{file}',
       // Authenticated by LiveKit's own signature instead of a bearer token.
       'POST /api/livekit/webhook',
     ]);
@@ -116,20 +125,49 @@ describe('api shell: OpenAPI, security headers, CORS, request ids, web app', () 
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('answers 503 from /api/health when Redis does not answer', async () => {
-    const broken = await startTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:6390' } });
+  it('answers 503 from /api/health while Redis does not answer, and 200 again when it is back', async () => {
+    // The api reaches Redis through a proxy this test can cut, as a Redis outage would.
+    const sockets = new Set<Socket>();
+    const proxy = createServer((client) => {
+      const upstream = connect(6379, '127.0.0.1');
+      client.pipe(upstream).pipe(client);
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on('error', () => s.destroy());
+        s.on('close', () => sockets.delete(s));
+      }
+    });
+    let refusing = false;
+    proxy.on('connection', (c) => {
+      if (refusing) c.destroy();
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const port = (proxy.address() as AddressInfo).port;
+    const app = await startTestApp({ env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
     try {
-      const res = await fetch(`${broken.baseUrl}/api/health`);
-      expect(res.status).toBe(503);
-      const body = (await res.json()) as {
+      expect((await fetch(`${app.baseUrl}/api/health`)).status).toBe(200);
+      refusing = true;
+      for (const s of sockets) s.destroy();
+      const down = await fetch(`${app.baseUrl}/api/health`);
+      expect(down.status).toBe(503);
+      const body = (await down.json()) as {
         status: string;
         checks: { redis: { ok: boolean }; postgres: { ok: boolean } };
       };
       expect(body.status).toBe('unavailable');
       expect(body.checks.redis.ok).toBe(false);
       expect(body.checks.postgres.ok).toBe(true);
+      refusing = false;
+      const back = await waitFor(
+        async () => (await fetch(`${app.baseUrl}/api/health`)).status === 200,
+        20_000,
+      );
+      expect(back).toBe(true);
     } finally {
-      await broken.close();
+      refusing = false;
+      await app.close();
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
     }
   });
 });
