@@ -1,6 +1,9 @@
 import { AuditLog } from './audit-log.entity';
 import { AuthSession } from './auth-session.entity';
 import { Booth } from './booth.entity';
+import { ChatMessage } from './chat-message.entity';
+import { ChatMute } from './chat-mute.entity';
+import { ChatRoom } from './chat-room.entity';
 import { Event } from './event.entity';
 import { Invitation } from './invitation.entity';
 import { Membership } from './membership.entity';
@@ -15,6 +18,9 @@ export {
   AuditLog,
   AuthSession,
   Booth,
+  ChatMessage,
+  ChatMute,
+  ChatRoom,
   Event,
   Invitation,
   Membership,
@@ -32,6 +38,9 @@ export const entities = [
   AuditLog,
   AuthSession,
   Booth,
+  ChatMessage,
+  ChatMute,
+  ChatRoom,
   Event,
   Invitation,
   Membership,
