@@ -16,7 +16,9 @@ import {
   bullConnection,
   loggerParams,
 } from '@plenum/platform';
+import { LiveModule } from '@plenum/live';
 import { ProgrammeModule } from '@plenum/programme';
+import { BenchMetricsController } from './bench-metrics.controller';
 import { HealthController } from './health.controller';
 
 @Module({})
@@ -34,8 +36,12 @@ export class AppModule {
         IdentityModule,
         EventsModule,
         ProgrammeModule,
+        LiveModule,
       ],
-      controllers: [HealthController],
+      // Opt-in only (PLENUM_BENCH_METRICS=1): process internals are nobody's business otherwise.
+      controllers: config.benchMetrics
+        ? [HealthController, BenchMetricsController]
+        : [HealthController],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

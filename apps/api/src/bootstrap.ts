@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import type { PlenumConfig } from '@plenum/config';
 import { requestId } from '@plenum/platform';
 import { logoContentTypes, maxLogoBytes } from '@plenum/contracts';
+import { LiveIoAdapter } from '@plenum/live';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
 import { serveWebApp } from './web-app';
@@ -49,6 +50,7 @@ export async function createApi(config: PlenumConfig): Promise<NestFastifyApplic
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  app.useWebSocketAdapter(new LiveIoAdapter(app, config));
   app.setGlobalPrefix('api');
   app.enableCors({
     origin: config.corsOrigins,
