@@ -9,6 +9,8 @@ import type { DemoPlaces } from './live-helpers';
 
 const ALLOWED = 'https://congress.example';
 
+jest.setTimeout(30_000);
+
 describe('live gateway: handshake, transports, protocol', () => {
   let t: TestApp;
   let places: DemoPlaces;
