@@ -12,6 +12,7 @@ import { HomePage } from './pages/home-page';
 import { InvitePage } from './pages/invite-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundContent, NotFoundPage } from './pages/not-found-page';
+import { SessionLivePage } from './pages/session-live-page';
 
 export function App() {
   return (
@@ -31,6 +32,7 @@ export function App() {
                       {eventAreas.map((area) => (
                         <Route key={area} path={area} element={<AreaPage area={area} />} />
                       ))}
+                      <Route path="sessions/:sessionId" element={<SessionLivePage />} />
                       <Route path="*" element={<NotFoundContent />} />
                     </Route>
                   </Route>

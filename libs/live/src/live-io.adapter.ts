@@ -13,12 +13,18 @@ export const LIVE_MAX_PACKET_BYTES = 16 * 1024;
 
 /**
  * Browsers always send `Origin` on a WebSocket upgrade and on cross-site requests, so a page on
- * another site cannot use someone's session here. Clients outside a browser (load tests,
- * scripts) send none and are let in: they still need an access token in the handshake.
+ * another site cannot use someone's session here. The api's own pages (same host) and the
+ * configured origins pass. Clients outside a browser (load tests, scripts) send no Origin and
+ * are let in: they still need an access token in the handshake.
  */
 export function originAllowed(req: IncomingMessage, allowlist: readonly string[]): boolean {
   const origin = req.headers.origin;
-  return origin === undefined || allowlist.includes(origin);
+  if (origin === undefined || allowlist.includes(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 /**
