@@ -33,7 +33,10 @@ const api = await startApi({
 let load;
 try {
   const room = `session:${await liveSession(api.url)}`;
+  const step = (what) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${what}`);
+  step(`api up; signing in ${PEOPLE} attendees`);
   const tokens = await loginAttendees(api.url, PEOPLE);
+  step(`connecting ${SOCKETS} sockets`);
   const perClient = PEOPLE / CLIENTS;
   load = await startLoadClients(
     Array.from({ length: CLIENTS }, (_, i) => ({
@@ -43,6 +46,7 @@ try {
       tokens: tokens.slice(i * perClient, (i + 1) * perClient),
     })),
   );
+  step(`sending ${PER_SECOND}/s for ${DURATION_S} s`);
   await metrics(api.url, '?reset=1');
   load.start(PER_SECOND / CLIENTS);
   await new Promise((r) => setTimeout(r, DURATION_S * 1000));

@@ -23,7 +23,10 @@ const api = await startApi({
 let load;
 try {
   const room = await lobbyRoom(api.url);
+  const step = (what) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${what}`);
+  step(`api up; signing in ${PEOPLE} attendees`);
   const tokens = await loginAttendees(api.url, PEOPLE);
+  step(`connecting ${SOCKETS} sockets`);
   const before = await metrics(api.url, '?gc=1');
   if (!before.gc_available) throw new Error('the api runs without --expose-gc');
   const started = Date.now();
