@@ -9,7 +9,13 @@ import {
   report,
   startApi,
 } from './lib/harness.mjs';
-import { liveSession, loginAttendees, metrics, round, startLoadClients } from './lib/live-bench.mjs';
+import {
+  liveSession,
+  loginAttendees,
+  metrics,
+  round,
+  startLoadClients,
+} from './lib/live-bench.mjs';
 
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 2000);
 const CLIENTS = 4;
