@@ -18,7 +18,7 @@ import {
 } from './lib/live-bench.mjs';
 
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 2000);
-const CLIENTS = 4;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
 const PEOPLE = 200;
 const PER_SECOND = 5;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 60);
@@ -76,6 +76,7 @@ try {
     max_ms: latencies.at(-1) ?? null,
     lost: sent * sockets - received,
     duplicated: results.reduce((n, r) => n + r.duplicated, 0),
+    reordered: results.reduce((n, r) => n + r.reordered, 0),
     loop_p99_ms: round(server.loop_p99_ms),
     heap_mb: round(server.heap_used_mb),
   });

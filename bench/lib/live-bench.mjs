@@ -46,9 +46,10 @@ export async function startLoadClients(specs) {
     },
     async stop(drainMs = 0) {
       const results = clients.map(
-        ({ child }) =>
-          new Promise((resolve) => {
+        ({ child }, i) =>
+          new Promise((resolve, reject) => {
             child.on('message', (m) => m.type === 'result' && resolve(m));
+            child.on('exit', (code) => reject(new Error(`load client ${i} exited ${code}`)));
           }),
       );
       for (const { child } of clients) child.send({ type: 'stop', drainMs });

@@ -10,6 +10,7 @@ const sockets = [];
 const latencies = [];
 let received = 0;
 let duplicated = 0;
+let reordered = 0;
 let sent = 0;
 let sendErrors = 0;
 let sendTimer;
@@ -38,14 +39,19 @@ async function open(i) {
     socket.once('connect', resolve);
     socket.once('connect_error', reject);
   });
-  let lastSeq = 0;
+  // Delivery order across concurrent writers is by commit, not strictly by seq (see
+  // docs/realtime.md): duplicates are found by seq, and arrivals below the highest seq counted.
+  const seen = new Set();
+  let highest = 0;
   socket.on('chat:message', (message) => {
     const [, sentAt] = message.body.split('|');
-    if (message.seq <= lastSeq) {
+    if (seen.has(message.seq)) {
       duplicated++;
       return;
     }
-    lastSeq = message.seq;
+    seen.add(message.seq);
+    if (message.seq < highest) reordered++;
+    highest = Math.max(highest, message.seq);
     received++;
     latencies.push(Date.now() - Number(sentAt));
   });
@@ -90,7 +96,7 @@ process.on('message', async (message) => {
   } else if (message.type === 'stop') {
     clearInterval(sendTimer);
     await sleep(message.drainMs ?? 0);
-    process.send({
+    const result = {
       type: 'result',
       sockets: sockets.filter(Boolean).length,
       connected: sockets.filter((s) => s?.connected).length,
@@ -98,10 +104,12 @@ process.on('message', async (message) => {
       sendErrors,
       received,
       duplicated,
+      reordered,
       latencies,
-    });
+    };
     for (const socket of sockets) socket?.close();
-    setTimeout(() => process.exit(0), 200);
+    // The result can be megabytes: exit only once it has been handed over.
+    process.send(result, () => process.exit(0));
   }
 });
 
