@@ -16,8 +16,10 @@ import {
   bullConnection,
   loggerParams,
 } from '@plenum/platform';
+import { LiveModule } from '@plenum/live';
 import { ProgrammeModule } from '@plenum/programme';
 import { VideoModule } from '@plenum/video';
+import { BenchMetricsController } from './bench-metrics.controller';
 import { HealthController } from './health.controller';
 
 @Module({})
@@ -36,8 +38,12 @@ export class AppModule {
         EventsModule,
         ProgrammeModule,
         VideoModule,
+        LiveModule,
       ],
-      controllers: [HealthController],
+      // Opt-in only (PLENUM_BENCH_METRICS=1): process internals are nobody's business otherwise.
+      controllers: config.benchMetrics
+        ? [HealthController, BenchMetricsController]
+        : [HealthController],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import type { PlenumConfig } from '@plenum/config';
 import { jsonErrorPlace, requestId } from '@plenum/platform';
 import { logoContentTypes, maxLogoBytes } from '@plenum/contracts';
+import { LiveIoAdapter } from '@plenum/live';
 import { LIVEKIT_WEBHOOK_CONTENT_TYPE } from '@plenum/video';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
@@ -52,6 +53,7 @@ export async function createApi(config: PlenumConfig): Promise<NestFastifyApplic
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  app.useWebSocketAdapter(new LiveIoAdapter(app, config));
   app.setGlobalPrefix('api');
   app.enableCors({
     origin: config.corsOrigins,

@@ -18,6 +18,7 @@ import { ProgrammeManagePage } from './pages/programme-manage-page';
 import { ProgrammePage } from './pages/programme-page';
 import { SessionPage } from './pages/session-page';
 import { SpeakerPage } from './pages/speaker-page';
+import { SessionLivePage } from './pages/session-live-page';
 
 export function App() {
   return (
@@ -45,6 +46,7 @@ export function App() {
                           <Route key={area} path={area} element={<AreaPage area={area} />} />
                         ))}
                       <Route path={adminArea} element={<AdminPage />} />
+                      <Route path="sessions/:sessionId" element={<SessionLivePage />} />
                       <Route path="*" element={<NotFoundContent />} />
                     </Route>
                   </Route>

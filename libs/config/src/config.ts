@@ -59,6 +59,7 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(10).default(900),
+  PLENUM_BENCH_METRICS: booleanString.default(false),
 });
 
 /** Rules across variables, checked on the raw values so they are listed with the rest. */
@@ -98,6 +99,8 @@ export interface PlenumConfig {
   demoSeed: 'auto' | 'off';
   webDist: string | undefined;
   loginThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
+  /** Serves process metrics for the benchmarks at /api/bench/metrics; never on by default. */
+  benchMetrics: boolean;
 }
 
 export class ConfigError extends Error {
@@ -158,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlenumConfig {
       perAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
       windowSeconds: e.LOGIN_THROTTLE_WINDOW_SECONDS,
     },
+    benchMetrics: e.PLENUM_BENCH_METRICS,
   };
 }
 

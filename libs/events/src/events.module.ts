@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@plenum/identity';
+import { AuditLogController } from './audit-log.controller';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
 
 @Module({
   imports: [IdentityModule],
-  controllers: [EventsController],
+  controllers: [EventsController, AuditLogController],
   providers: [EventsService],
   exports: [EventsService],
 })

@@ -16,7 +16,8 @@ export type EventAction =
   | 'session.moderate'
   | 'session.present'
   | 'booth.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'chat.moderate';
 
 /**
  * Which roles allow an action. A role held for a session or booth allows the action only on
@@ -32,6 +33,8 @@ const policy: Record<EventAction, readonly Role[]> = {
   'session.present': ['organizer', 'moderator', 'speaker'],
   'booth.manage': ['organizer', 'exhibitor'],
   'audit.read': ['organizer'],
+  // A moderator scoped to a session moderates only that session's chat.
+  'chat.moderate': ['organizer', 'moderator'],
 };
 
 export interface ActionTarget {

@@ -42,6 +42,11 @@ function applySession(session: LoginResponse | null): void {
   }
 }
 
+/** The current access token, for the live connection's handshake; null when signed out. */
+export function currentAccessToken(): string | null {
+  return accessToken;
+}
+
 /** Called with the new session after every login and refresh, and with null when it ends. */
 export function onSessionChange(listener: SessionListener): () => void {
   listeners.add(listener);

@@ -1,4 +1,5 @@
 import type { EventView, NowNext as NowNextView, SessionSummary } from '@plenum/contracts';
+import { Link, useParams } from 'react-router-dom';
 import { useResource } from '../api/use-resource';
 import {
   eventDayKey,
@@ -8,6 +9,7 @@ import {
 } from '../format/dates';
 import { describeError } from '../i18n/error-message';
 import { useI18n } from '../i18n/i18n';
+import { eventPath } from '../layout/event-layout';
 import { EmptyState, ErrorNotice, Skeleton } from './status-blocks';
 
 // Live state changes within minutes; a socket push replaces this poll once the live gateway lands.
@@ -23,6 +25,7 @@ function SessionItem({
   today: string;
 }) {
   const { t, intlLocale } = useI18n();
+  const { slug = '' } = useParams();
   const otherDay = eventDayKey(session.startsAt, timeZone) !== today;
   const timeRange = formatTimeRange(session.startsAt, session.endsAt, timeZone, intlLocale);
   return (
@@ -34,7 +37,13 @@ function SessionItem({
           <span className="tag tag-cancelled">{t.nowNext.cancelled}</span>
         ) : null}
       </p>
-      <h4 className="session-title">{session.title}</h4>
+      <h4 className="session-title">
+        {session.state === 'live' || session.state === 'scheduled' ? (
+          <Link to={`${eventPath(slug)}/sessions/${session.id}`}>{session.title}</Link>
+        ) : (
+          session.title
+        )}
+      </h4>
       <p className="session-when">
         <time dateTime={session.startsAt}>
           {otherDay ? `${formatShortDay(session.startsAt, timeZone, intlLocale)}, ` : null}

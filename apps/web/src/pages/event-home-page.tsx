@@ -1,3 +1,4 @@
+import { ChatPanel } from '../chat/chat-panel';
 import { useDocumentTitle } from '../components/document-title';
 import { NowNext } from '../components/now-next';
 import { formatEventDays } from '../format/dates';
@@ -39,6 +40,7 @@ export function EventHomePage() {
         </p>
       ))}
       <NowNext event={event} />
+      <ChatPanel room={`event:${event.id}`} eventId={event.id} title={t.chat.lobbyTitle} />
     </>
   );
 }

@@ -4,6 +4,9 @@ import { AuditLog } from './audit-log.entity';
 import { AuthSession } from './auth-session.entity';
 import { Booth } from './booth.entity';
 import { CalendarFeed } from './calendar-feed.entity';
+import { ChatMessage } from './chat-message.entity';
+import { ChatMute } from './chat-mute.entity';
+import { ChatRoom } from './chat-room.entity';
 import { Event } from './event.entity';
 import { Invitation } from './invitation.entity';
 import { LiveKitWebhookEvent } from './livekit-webhook-event.entity';
@@ -23,6 +26,9 @@ export {
   AuthSession,
   Booth,
   CalendarFeed,
+  ChatMessage,
+  ChatMute,
+  ChatRoom,
   Event,
   Invitation,
   LiveKitWebhookEvent,
@@ -45,6 +51,9 @@ export const entities = [
   AuthSession,
   Booth,
   CalendarFeed,
+  ChatMessage,
+  ChatMute,
+  ChatRoom,
   Event,
   Invitation,
   LiveKitWebhookEvent,

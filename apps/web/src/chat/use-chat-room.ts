@@ -1,0 +1,279 @@
+import type {
+  ChatMessageView,
+  ChatMuteState,
+  ReactionBurst,
+  ReactionKind,
+  RoomJoined,
+} from '@plenum/contracts';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { LiveCallError, liveCall, liveSocket } from './live-connection';
+
+export type Connection = 'connecting' | 'online' | 'reconnecting';
+
+export interface ChatRoomState {
+  status: 'joining' | 'ready' | 'error';
+  error: LiveCallError | null;
+  connection: Connection;
+  /** Ordered by sequence number, each once. */
+  messages: ChatMessageView[];
+  hasOlder: boolean;
+  canModerate: boolean;
+  canReact: boolean;
+  slowModeSeconds: number;
+  mute: ChatMuteState | null;
+  viewers: number | null;
+  reactions: Partial<Record<ReactionKind, number>>;
+  /** Bumped with every reaction burst, so the view can show it moving. */
+  reactionPulse: number;
+}
+
+type Action =
+  | { type: 'joined'; joined: RoomJoined; catchUp: boolean }
+  | { type: 'messages'; messages: ChatMessageView[] }
+  | { type: 'older'; messages: ChatMessageView[]; hasOlder: boolean }
+  | { type: 'deleted'; id: string; deleted: NonNullable<ChatMessageView['deleted']> }
+  | { type: 'connection'; connection: Connection }
+  | { type: 'failed'; error: LiveCallError }
+  | { type: 'slow-mode'; seconds: number }
+  | { type: 'mute'; mute: ChatMuteState | null }
+  | { type: 'viewers'; count: number }
+  | { type: 'reactions'; counts: ReactionBurst['counts'] };
+
+const initial: ChatRoomState = {
+  status: 'joining',
+  error: null,
+  connection: 'connecting',
+  messages: [],
+  hasOlder: false,
+  canModerate: false,
+  canReact: false,
+  slowModeSeconds: 0,
+  mute: null,
+  viewers: null,
+  reactions: {},
+  reactionPulse: 0,
+};
+
+/** Adds messages by sequence number; what arrives twice (live and in a catch-up) counts once. */
+export function mergeMessages(
+  current: ChatMessageView[],
+  incoming: ChatMessageView[],
+): ChatMessageView[] {
+  const bySeq = new Map(current.map((m) => [m.seq, m]));
+  for (const message of incoming) {
+    bySeq.set(message.seq, message);
+  }
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+function reduce(state: ChatRoomState, action: Action): ChatRoomState {
+  switch (action.type) {
+    case 'joined': {
+      const { joined } = action;
+      return {
+        ...state,
+        status: 'ready',
+        error: null,
+        connection: 'online',
+        messages: action.catchUp ? mergeMessages(state.messages, joined.messages) : joined.messages,
+        hasOlder: action.catchUp ? state.hasOlder : joined.hasMore,
+        canModerate: joined.canModerate,
+        canReact: joined.canReact,
+        slowModeSeconds: joined.slowModeSeconds,
+        mute: joined.mute,
+        viewers: joined.viewers,
+      };
+    }
+    case 'messages':
+      return { ...state, messages: mergeMessages(state.messages, action.messages) };
+    case 'older':
+      return {
+        ...state,
+        messages: mergeMessages(state.messages, action.messages),
+        hasOlder: action.hasOlder,
+      };
+    case 'deleted':
+      return {
+        ...state,
+        messages: state.messages.map((m) =>
+          m.id === action.id ? { ...m, body: '', deleted: action.deleted } : m,
+        ),
+      };
+    case 'connection':
+      return { ...state, connection: action.connection };
+    case 'failed':
+      return { ...state, status: 'error', error: action.error };
+    case 'slow-mode':
+      return { ...state, slowModeSeconds: action.seconds };
+    case 'mute':
+      return { ...state, mute: action.mute };
+    case 'viewers':
+      return { ...state, viewers: action.count };
+    case 'reactions': {
+      const reactions = { ...state.reactions };
+      for (const [kind, n] of Object.entries(action.counts) as Array<[ReactionKind, number]>) {
+        reactions[kind] = (reactions[kind] ?? 0) + n;
+      }
+      return { ...state, reactions, reactionPulse: state.reactionPulse + 1 };
+    }
+  }
+}
+
+function lastSeqOf(messages: ChatMessageView[]): number | undefined {
+  return messages.at(-1)?.seq;
+}
+
+/**
+ * One chat room over the shared live connection: joins it, keeps its messages in order, and
+ * after a reconnect asks for exactly what came after the last message it has.
+ */
+export function useChatRoom(room: string, eventId: string) {
+  const [state, dispatch] = useReducer(reduce, initial);
+  const lastSeq = useRef<number | undefined>(undefined);
+  lastSeq.current = lastSeqOf(state.messages);
+  const oldestSeq = state.messages[0]?.seq;
+
+  useEffect(() => {
+    const socket = liveSocket();
+    let active = true;
+
+    const join = async () => {
+      const afterSeq = lastSeq.current;
+      try {
+        const joined = await liveCall('room:join', { room, afterSeq });
+        if (!active) {
+          return;
+        }
+        dispatch({ type: 'joined', joined, catchUp: afterSeq !== undefined });
+        let more = afterSeq !== undefined && joined.hasMore;
+        let from = lastSeqOf(joined.messages) ?? afterSeq ?? 0;
+        while (more && active) {
+          const page = await liveCall('chat:history', { room, afterSeq: from });
+          dispatch({ type: 'messages', messages: page.messages });
+          more = page.hasMore;
+          from = lastSeqOf(page.messages) ?? from;
+        }
+      } catch (error) {
+        if (active && error instanceof LiveCallError) {
+          dispatch({ type: 'failed', error });
+        }
+      }
+    };
+
+    const onConnect = () => void join();
+    const onDisconnect = () => dispatch({ type: 'connection', connection: 'reconnecting' });
+    const onConnectError = (error: Error & { data?: { code?: string } }) => {
+      // socket.io retries network failures by itself; a refused handshake it does not.
+      if (socket.active) {
+        dispatch({ type: 'connection', connection: 'reconnecting' });
+      } else if (error.data?.code !== 'TOKEN_EXPIRED') {
+        dispatch({
+          type: 'failed',
+          error: new LiveCallError({ code: 'UNAUTHENTICATED', message: error.message }),
+        });
+      }
+    };
+    const onMessage = (message: ChatMessageView) => {
+      if (message.room === room) {
+        dispatch({ type: 'messages', messages: [message] });
+      }
+    };
+    const onDeleted = (payload: {
+      room: string;
+      id: string;
+      deleted: { at: string; reason: string };
+    }) => {
+      if (payload.room === room) {
+        dispatch({ type: 'deleted', id: payload.id, deleted: payload.deleted });
+      }
+    };
+    const onSettings = (payload: { room: string; slowModeSeconds: number }) => {
+      if (payload.room === room) {
+        dispatch({ type: 'slow-mode', seconds: payload.slowModeSeconds });
+      }
+    };
+    const concernsRoom = (payload: { eventId: string; room: string | null }) =>
+      payload.eventId === eventId && (payload.room === null || payload.room === room);
+    const onMuted = (mute: ChatMuteState) => {
+      if (concernsRoom(mute)) {
+        dispatch({ type: 'mute', mute });
+      }
+    };
+    const onUnmuted = (payload: { eventId: string; room: string | null }) => {
+      if (concernsRoom(payload)) {
+        dispatch({ type: 'mute', mute: null });
+      }
+    };
+    const onPresence = (payload: { room: string; counter: string; count: number }) => {
+      if (payload.room === room && payload.counter === 'viewers') {
+        dispatch({ type: 'viewers', count: payload.count });
+      }
+    };
+    const onReactions = (burst: ReactionBurst) => {
+      if (burst.room === room) {
+        dispatch({ type: 'reactions', counts: burst.counts });
+      }
+    };
+
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    socket.on('connect_error', onConnectError);
+    socket.on('chat:message', onMessage);
+    socket.on('chat:deleted', onDeleted);
+    socket.on('chat:settings', onSettings);
+    socket.on('chat:muted', onMuted);
+    socket.on('chat:unmuted', onUnmuted);
+    socket.on('presence:count', onPresence);
+    socket.on('reaction:burst', onReactions);
+    if (socket.connected) {
+      void join();
+    }
+    return () => {
+      active = false;
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      socket.off('connect_error', onConnectError);
+      socket.off('chat:message', onMessage);
+      socket.off('chat:deleted', onDeleted);
+      socket.off('chat:settings', onSettings);
+      socket.off('chat:muted', onMuted);
+      socket.off('chat:unmuted', onUnmuted);
+      socket.off('presence:count', onPresence);
+      socket.off('reaction:burst', onReactions);
+      if (socket.connected) {
+        liveCall('room:leave', { room }).catch(() => undefined);
+      }
+    };
+  }, [room, eventId]);
+
+  const loadOlder = useCallback(async () => {
+    if (oldestSeq === undefined) {
+      return;
+    }
+    const page = await liveCall('chat:history', { room, beforeSeq: oldestSeq });
+    dispatch({ type: 'older', messages: page.messages, hasOlder: page.hasMore });
+  }, [room, oldestSeq]);
+
+  const send = useCallback(
+    async (body: string) => {
+      const { message } = await liveCall('chat:send', { room, body });
+      dispatch({ type: 'messages', messages: [message] });
+    },
+    [room],
+  );
+
+  const moderation = {
+    remove: (messageId: string, reason: string) =>
+      liveCall('chat:delete', { room, messageId, reason }),
+    mute: (userId: string, minutes: number, scope: 'room' | 'event', reason: string) =>
+      liveCall('chat:mute', { room, userId, minutes, scope, reason }),
+    slowMode: (seconds: number) => liveCall('chat:slow-mode', { room, seconds }),
+  };
+
+  const react = useCallback(
+    (kind: ReactionKind) => liveCall('reaction:send', { room, kind }),
+    [room],
+  );
+
+  return { state, loadOlder, send, moderation, react };
+}

@@ -1,0 +1,153 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type Redis from 'ioredis';
+import type { PresenceCounter } from '@plenum/contracts';
+import { LiveEmitter, REDIS, RedisKeys } from '@plenum/platform';
+
+const BROADCAST_EVERY_MS = 1000;
+const REFRESH_EVERY_MS = 15_000;
+/** An entry not refreshed for this long belongs to an instance that stopped; it drops out. */
+const ENTRY_TTL_MS = 45_000;
+
+/**
+ * Counts the people in a room across api instances. Each room has a sorted set in Redis of
+ * user ids scored by when the entry expires; each instance refreshes the people it holds.
+ * Counts go out at most once a second per room, and only when they changed. Booths reuse it
+ * with their own counter ("staff online").
+ */
+@Injectable()
+export class PresenceService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(PresenceService.name);
+  /** room|counter → user id → sockets of that person on this instance. */
+  private readonly local = new Map<string, Map<string, number>>();
+  private timers: NodeJS.Timeout[] = [];
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+    private readonly emitter: LiveEmitter,
+  ) {}
+
+  onModuleInit(): void {
+    this.timers = [
+      setInterval(() => void this.broadcastChanged(), BROADCAST_EVERY_MS),
+      setInterval(() => void this.refresh(), REFRESH_EVERY_MS),
+    ];
+  }
+
+  onModuleDestroy(): void {
+    for (const timer of this.timers) clearInterval(timer);
+  }
+
+  async enter(room: string, userId: string, counter: PresenceCounter = 'viewers'): Promise<void> {
+    const id = slot(room, counter);
+    const people = this.local.get(id) ?? new Map<string, number>();
+    this.local.set(id, people);
+    const sockets = (people.get(userId) ?? 0) + 1;
+    people.set(userId, sockets);
+    if (sockets === 1) {
+      await this.redis
+        .multi()
+        .zadd(this.setKey(id), Date.now() + ENTRY_TTL_MS, userId)
+        .pexpire(this.setKey(id), ENTRY_TTL_MS)
+        .sadd(this.dirtyKey(), id)
+        .exec();
+    }
+  }
+
+  async leave(room: string, userId: string, counter: PresenceCounter = 'viewers'): Promise<void> {
+    const id = slot(room, counter);
+    const people = this.local.get(id);
+    const sockets = (people?.get(userId) ?? 0) - 1;
+    if (!people || sockets < 0) return;
+    if (sockets > 0) {
+      people.set(userId, sockets);
+      return;
+    }
+    people.delete(userId);
+    if (people.size === 0) this.local.delete(id);
+    // Another instance may hold another tab of this person; it adds them back on its refresh.
+    await this.redis.multi().zrem(this.setKey(id), userId).sadd(this.dirtyKey(), id).exec();
+  }
+
+  async count(room: string, counter: PresenceCounter = 'viewers'): Promise<number> {
+    return this.redis.zcount(this.setKey(slot(room, counter)), Date.now(), '+inf');
+  }
+
+  /** Sends the rooms whose count changed; a per-room gate in Redis holds every instance to 1/s. */
+  async broadcastChanged(): Promise<void> {
+    try {
+      const dirty = await this.redis.spop(this.dirtyKey(), 500);
+      for (const id of dirty) {
+        const gate = await this.redis.set(this.gateKey(id), '1', 'PX', BROADCAST_EVERY_MS, 'NX');
+        if (gate === null) {
+          await this.redis.sadd(this.dirtyKey(), id);
+          continue;
+        }
+        const key = this.setKey(id);
+        const now = Date.now();
+        const results = await this.redis
+          .multi()
+          .zremrangebyscore(key, '-inf', now)
+          .zcard(key)
+          .exec();
+        const count = Number(results?.[1]?.[1] ?? 0);
+        const previous = await this.redis.set(
+          this.lastKey(id),
+          String(count),
+          'PX',
+          86_400_000,
+          'GET',
+        );
+        if (previous === String(count)) continue;
+        const [room, counter] = unslot(id);
+        this.emitter.to(room).emit('presence:count', { room, counter, count });
+      }
+    } catch (err) {
+      this.logger.warn(`Presence broadcast failed: ${String(err)}`);
+    }
+  }
+
+  private async refresh(): Promise<void> {
+    if (this.local.size === 0) return;
+    try {
+      const expires = Date.now() + ENTRY_TTL_MS;
+      const pipeline = this.redis.pipeline();
+      for (const [id, people] of this.local) {
+        const members = [...people.keys()].flatMap((userId) => [expires, userId]);
+        if (members.length > 0) pipeline.zadd(this.setKey(id), ...members);
+        pipeline.pexpire(this.setKey(id), ENTRY_TTL_MS);
+        // Counts may also fall when another instance's entries expire, which nobody announces.
+        pipeline.sadd(this.dirtyKey(), id);
+      }
+      await pipeline.exec();
+    } catch (err) {
+      this.logger.warn(`Presence refresh failed: ${String(err)}`);
+    }
+  }
+
+  private setKey(id: string): string {
+    return this.keys.key('live', 'presence', id);
+  }
+
+  private lastKey(id: string): string {
+    return this.keys.key('live', 'presence-sent', id);
+  }
+
+  private gateKey(id: string): string {
+    return this.keys.key('live', 'presence-gate', id);
+  }
+
+  private dirtyKey(): string {
+    return this.keys.key('live', 'presence-dirty');
+  }
+}
+
+function slot(room: string, counter: PresenceCounter): string {
+  return `${room}|${counter}`;
+}
+
+function unslot(id: string): [string, PresenceCounter] {
+  const at = id.lastIndexOf('|');
+  return [id.slice(0, at), id.slice(at + 1) as PresenceCounter];
+}
