@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { In } from 'typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { rooms } from '@plenum/contracts';
 import type { MyWorkshopRegistration, WorkshopSeats } from '@plenum/contracts';
@@ -217,18 +218,20 @@ export class WorkshopRegistrationsService {
     now: Date,
     limit: number | null,
   ): Promise<string[]> {
-    const rows: { user_id: string }[] = await tx.query(
-      `UPDATE workshop_registrations SET status = 'confirmed', confirmed_at = $2, updated_at = now()
-        WHERE id IN (
-          SELECT id FROM workshop_registrations
-           WHERE session_id = $1 AND status = 'waitlisted'
-           ORDER BY arrival
-           ${limit === null ? '' : 'LIMIT $3'}
-        )
-        RETURNING user_id`,
-      limit === null ? [sessionId, now] : [sessionId, now, limit],
+    // The workshop is locked, so the first in line cannot change between reading and updating.
+    const first = tx
+      .createQueryBuilder(WorkshopRegistration, 'w')
+      .where("w.session_id = :sessionId AND w.status = 'waitlisted'", { sessionId })
+      .orderBy('w.arrival', 'ASC');
+    if (limit !== null) first.take(limit);
+    const next = await first.getMany();
+    if (next.length === 0) return [];
+    await tx.update(
+      WorkshopRegistration,
+      { id: In(next.map((r) => r.id)) },
+      { status: 'confirmed', confirmedAt: now },
     );
-    return rows.map((r) => r.user_id);
+    return next.map((r) => r.userId);
   }
 
   private count(tx: EntityManager, sessionId: string, status: 'confirmed' | 'waitlisted') {

@@ -3,13 +3,14 @@ import {
   Controller,
   Delete,
   Get,
-  Header,
   HttpCode,
   Param,
   ParseUUIDPipe,
   Patch,
   Post,
+  Res,
 } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import type {
   MyWorkshopRegistration,
   WorkshopList,
@@ -114,16 +115,20 @@ export class WorkshopsController {
   }
 
   @Get(':sessionId/registrations.csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="workshop-registrations.csv"')
   async registrantsCsv(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
     @Param('sessionId', Id) sessionId: string,
-  ): Promise<string> {
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
     await this.workshops.assertHost(principal.userId, memberships, sessionId);
-    return this.workshops.registrantsCsv(event, sessionId);
+    const csv = await this.workshops.registrantsCsv(event, sessionId);
+    await reply
+      .header('Content-Type', 'text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="workshop-${sessionId}.csv"`)
+      .header('Cache-Control', 'no-store')
+      .send(csv);
   }
 
   @Get(':sessionId/materials')
