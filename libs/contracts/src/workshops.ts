@@ -117,3 +117,22 @@ export type WorkshopPromoted = z.infer<typeof workshopPromotedSchema>;
 
 /** Files a host may share: documents, slides, images, archives; 20 MB at most. */
 export const WORKSHOP_MATERIAL_MAX_BYTES = 20 * 1024 * 1024;
+
+/** The file types hosts may share; the upload's Content-Type must be one of them. */
+export const workshopMaterialContentTypes = [
+  'application/pdf',
+  'application/zip',
+  'application/octet-stream',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.presentation',
+  'application/vnd.oasis.opendocument.spreadsheet',
+] as const;
+
+export const workshopFileQuerySchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(200),
+});
+export type WorkshopFileQuery = z.infer<typeof workshopFileQuerySchema>;

@@ -8,6 +8,9 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Put,
+  Query,
+  Headers,
   Res,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
@@ -18,6 +21,7 @@ import type {
   WorkshopRegistrants,
   WorkshopView,
 } from '@plenum/contracts';
+import { WORKSHOP_MATERIAL_MAX_BYTES, workshopMaterialContentTypes } from '@plenum/contracts';
 import { CurrentPrincipal, PermissionsService } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
 import { PlenumError } from '@plenum/platform';
@@ -26,6 +30,7 @@ import {
   CreateWorkshopLinkDto,
   UpdateWorkshopDto,
   WorkshopParticipantActionDto,
+  WorkshopFileQueryDto,
   WorkshopSpotlightDto,
 } from './workshops.dto';
 import { WorkshopsService } from './workshops.service';
@@ -155,6 +160,70 @@ export class WorkshopsController {
     await this.workshops.assertHost(principal.userId, memberships, sessionId);
     await this.workshops.addLink(sessionId, principal.userId, body);
     return this.workshops.materialsOf(sessionId, slug);
+  }
+
+  /** A file as the raw body, its type as Content-Type; `title` and `name` in the query. */
+  @Put(':sessionId/materials/files')
+  async addFile(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('sessionId', Id) sessionId: string,
+    @Query() query: WorkshopFileQueryDto,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ): Promise<WorkshopMaterialView[]> {
+    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
+    await this.workshops.workshopOf(event, sessionId);
+    await this.workshops.assertHost(principal.userId, memberships, sessionId);
+    const type = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (
+      !Buffer.isBuffer(body) ||
+      !(workshopMaterialContentTypes as readonly string[]).includes(type)
+    ) {
+      throw new PlenumError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Share PDF, office documents or ZIP archives',
+        415,
+      );
+    }
+    if (body.length === 0) {
+      throw PlenumError.validation([{ path: 'body', message: 'The file is empty' }]);
+    }
+    if (body.length > WORKSHOP_MATERIAL_MAX_BYTES) {
+      throw new PlenumError('PAYLOAD_TOO_LARGE', 'A file may be at most 20 MB', 413);
+    }
+    await this.workshops.addFile(sessionId, principal.userId, {
+      title: query.title,
+      fileName: query.name,
+      contentType: type,
+      data: body,
+    });
+    return this.workshops.materialsOf(sessionId, slug);
+  }
+
+  /** Always a download, never rendered inline: a shared file must not run in our origin. */
+  @Get(':sessionId/materials/:materialId/file')
+  async file(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('sessionId', Id) sessionId: string,
+    @Param('materialId', Id) materialId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
+    await this.workshops.workshopOf(event, sessionId);
+    await this.workshops.assertParticipant(principal.userId, memberships, sessionId);
+    const { material, data } = await this.workshops.materialFile(sessionId, materialId);
+    const name = material.fileName ?? 'material';
+    await reply
+      .header('Content-Type', material.contentType ?? 'application/octet-stream')
+      .header(
+        'Content-Disposition',
+        `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      )
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Cache-Control', 'private, no-store')
+      .send(data);
   }
 
   @Delete(':sessionId/materials/:materialId')

@@ -1,7 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In } from 'typeorm';
 import type { Repository } from 'typeorm';
+import { PLENUM_CONFIG } from '@plenum/config';
+import type { PlenumConfig } from '@plenum/config';
 import { rooms } from '@plenum/contracts';
 import type {
   CreateWorkshopLink,
@@ -44,6 +49,7 @@ export class WorkshopsService {
     private readonly registrationRows: Repository<WorkshopRegistration>,
     @InjectRepository(WorkshopMaterial) private readonly materials: Repository<WorkshopMaterial>,
     @InjectRepository(User) private readonly users: Repository<User>,
+    @Inject(PLENUM_CONFIG) private readonly config: PlenumConfig,
   ) {}
 
   async list(event: Event, userId: string, memberships: Membership[]): Promise<WorkshopList> {
@@ -172,11 +178,46 @@ export class WorkshopsService {
     });
   }
 
+  /** Keeps the file under a random name; the uploaded name is only shown and sent back. */
+  async addFile(
+    sessionId: string,
+    userId: string,
+    file: { title: string; fileName: string; contentType: string; data: Buffer },
+  ): Promise<void> {
+    const storageKey = randomUUID();
+    await mkdir(this.materialsDir, { recursive: true });
+    await writeFile(join(this.materialsDir, storageKey), file.data);
+    await this.materials.insert({
+      sessionId,
+      title: file.title,
+      storageKey,
+      fileName: file.fileName,
+      contentType: file.contentType,
+      sizeBytes: file.data.length,
+      createdById: userId,
+    });
+  }
+
+  async materialFile(sessionId: string, id: string) {
+    const material = await this.materials.findOneBy({ id, sessionId });
+    if (!material?.storageKey) throw PlenumError.notFound('File not found');
+    const data = await readFile(join(this.materialsDir, material.storageKey)).catch(() => null);
+    if (!data) throw PlenumError.notFound('File not found');
+    return { material, data };
+  }
+
   async removeMaterial(sessionId: string, id: string): Promise<WorkshopMaterial> {
     const material = await this.materials.findOneBy({ id, sessionId });
     if (!material) throw PlenumError.notFound('Material not found');
     await this.materials.delete({ id });
+    if (material.storageKey) {
+      await rm(join(this.materialsDir, material.storageKey), { force: true });
+    }
     return material;
+  }
+
+  private get materialsDir(): string {
+    return join(this.config.storageDir, 'workshop-materials');
   }
 
   /** Stops what the participant sends (camera, microphone, screen); they may switch it on again. */

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type {
   MyWorkshopRegistration,
   VideoToken,
@@ -44,7 +47,14 @@ describe('workshops: registration, permissions, capacity, room', () => {
   beforeAll(async () => {
     livekit = new FakeLiveKit();
     const apiUrl = await livekit.start();
-    t = await startTestApp({ seedDemo: true, env: { ...livekit.env(apiUrl), LOG_LEVEL: 'warn' } });
+    t = await startTestApp({
+      seedDemo: true,
+      env: {
+        ...livekit.env(apiUrl),
+        LOG_LEVEL: 'warn',
+        STORAGE_DIR: mkdtempSync(join(tmpdir(), 'plenum-ws-')),
+      },
+    });
     await everySessionUpcoming(t.dataSource);
     demo = await demoCongress(t.dataSource);
   });
@@ -259,6 +269,39 @@ describe('workshops: registration, permissions, capacity, room', () => {
         ).request('POST', `${path}/links`, { title: 'x', url: 'https://x.test' })
       ).status,
     ).toBe(403);
+  });
+
+  it('shares files as downloads with registrants only', async () => {
+    const organizer = await as('organizer@plenum.test');
+    const path = `${base}/${ws('ws-ehrenamt')}/materials`;
+    const pdf = Buffer.from('%PDF-1.4 Arbeitsblatt');
+    const up = await organizer.request<WorkshopMaterialView[]>(
+      'PUT',
+      `${path}/files?title=Arbeitsblatt&name=${encodeURIComponent('Arbeitsblatt Ä.pdf')}`,
+      pdf,
+      { 'content-type': 'application/pdf' },
+    );
+    expect(up.status).toBe(200);
+    const file = up.body.find((m) => m.kind === 'file')!;
+    expect(file).toMatchObject({
+      title: 'Arbeitsblatt',
+      fileName: 'Arbeitsblatt Ä.pdf',
+      sizeBytes: pdf.length,
+    });
+
+    const res = await fetch(`${t.baseUrl}${file.url}`, {
+      headers: { authorization: `Bearer ${(await as('attendee@plenum.test')).token}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await res.arrayBuffer()).equals(pdf)).toBe(true);
+    expect((await (await as(attendee(4))).request('GET', file.url)).status).toBe(403);
+
+    const html = await organizer.request('PUT', `${path}/files?title=x&name=x.html`, '<script>', {
+      'content-type': 'text/html',
+    });
+    expect(html.status).toBe(415);
   });
 
   it('lets hosts mute, remove and spotlight participants; others may not', async () => {
