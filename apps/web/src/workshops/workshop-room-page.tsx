@@ -10,6 +10,7 @@ import { EmptyState, ErrorNotice, Skeleton } from '../components/status-blocks';
 import { describeError } from '../i18n/error-message';
 import { useI18n } from '../i18n/i18n';
 import { eventPath, useEvent } from '../layout/event-layout';
+import { fetchMaterial } from './material-download';
 import { WorkshopVideo } from './workshop-video';
 
 /** The room of one workshop: video grid, materials and chat, with the hosts' controls. */
@@ -63,6 +64,7 @@ function Materials({ base, isHost }: { base: string; isHost: boolean }) {
   const { resource, reload, replace } = useResource<WorkshopMaterialView[]>(`${base}/materials`);
   const [linkTitle, setLinkTitle] = useState('');
   const [url, setUrl] = useState('');
+  const [fileTitle, setFileTitle] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
   const add = async (e: FormEvent) => {
@@ -77,6 +79,40 @@ function Materials({ base, isHost }: { base: string; isHost: boolean }) {
       );
       setLinkTitle('');
       setUrl('');
+    } catch (error) {
+      setProblem(`${t.workshops.actionFailed} ${describeError(asApiError(error), t)}`);
+    }
+  };
+  const upload = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const file = (form.elements.namedItem('file') as HTMLInputElement | null)?.files?.[0];
+    if (!file) return;
+    setProblem(null);
+    try {
+      const query = new URLSearchParams({ title: fileTitle || file.name, name: file.name });
+      replace(
+        await api.putRaw<WorkshopMaterialView[]>(`${base}/materials/files?${query.toString()}`, {
+          data: file,
+          contentType: file.type || 'application/octet-stream',
+        }),
+      );
+      setFileTitle('');
+      form.reset();
+    } catch (error) {
+      setProblem(`${t.workshops.actionFailed} ${describeError(asApiError(error), t)}`);
+    }
+  };
+  // Files need the bearer token, which a plain link would not send.
+  const download = async (m: WorkshopMaterialView) => {
+    try {
+      const blob = await fetchMaterial(m.url);
+      const href = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = href;
+      a.download = m.fileName ?? m.title;
+      a.click();
+      URL.revokeObjectURL(href);
     } catch (error) {
       setProblem(`${t.workshops.actionFailed} ${describeError(asApiError(error), t)}`);
     }
@@ -105,9 +141,15 @@ function Materials({ base, isHost }: { base: string; isHost: boolean }) {
         <ul>
           {resource.data.map((m) => (
             <li key={m.id}>
-              <a href={m.url} target="_blank" rel="noopener noreferrer">
-                {m.title}
-              </a>
+              {m.kind === 'link' ? (
+                <a href={m.url} target="_blank" rel="noopener noreferrer">
+                  {m.title}
+                </a>
+              ) : (
+                <button type="button" className="link" onClick={() => void download(m)}>
+                  {m.title} ({m.fileName})
+                </button>
+              )}
               {isHost ? (
                 <button type="button" className="link" onClick={() => void remove(m.id)}>
                   {t.workshops.removeMaterial}
@@ -138,6 +180,28 @@ function Materials({ base, isHost }: { base: string; isHost: boolean }) {
             <input required type="url" value={url} onChange={(e) => setUrl(e.target.value)} />
           </label>
           <button type="submit">{t.workshops.addLink}</button>
+        </form>
+      ) : null}
+      {isHost ? (
+        <form onSubmit={(e) => void upload(e)}>
+          <label>
+            {t.workshops.fileTitle}
+            <input
+              maxLength={200}
+              value={fileTitle}
+              onChange={(e) => setFileTitle(e.target.value)}
+            />
+          </label>
+          <label>
+            {t.workshops.file}
+            <input
+              name="file"
+              type="file"
+              required
+              accept=".pdf,.zip,.docx,.pptx,.xlsx,.odt,.odp,.ods"
+            />
+          </label>
+          <button type="submit">{t.workshops.uploadFile}</button>
         </form>
       ) : null}
     </section>
