@@ -107,6 +107,8 @@ export class FakeLiveKit {
       case 'UpdateParticipant':
       case 'RemoveParticipant':
       case 'ListParticipants':
+      case 'GetParticipant':
+      case 'MutePublishedTrack':
         if (!grant.roomAdmin || grant.room !== room) {
           return this.error(res, 403, 'permission_denied', 'no roomAdmin for this room');
         }
@@ -117,6 +119,20 @@ export class FakeLiveKit {
           });
         }
         if (!present) return this.error(res, 404, 'not_found', 'participant not found');
+        if (method === 'GetParticipant') {
+          // Everyone connected here publishes a camera and a microphone.
+          return this.json(res, {
+            sid: `PA_${identity}`,
+            identity,
+            tracks: [
+              { sid: `TR_cam_${identity}`, muted: false },
+              { sid: `TR_mic_${identity}`, muted: false },
+            ],
+          });
+        }
+        if (method === 'MutePublishedTrack') {
+          return this.json(res, { track: { sid: body.trackSid, muted: body.muted } });
+        }
         if (method === 'RemoveParticipant') {
           this.connected.get(room)?.delete(identity);
           return this.json(res, {});

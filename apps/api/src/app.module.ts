@@ -19,6 +19,7 @@ import {
 import { LiveModule } from '@plenum/live';
 import { ProgrammeModule } from '@plenum/programme';
 import { VideoModule } from '@plenum/video';
+import { WorkshopsModule } from '@plenum/workshops';
 import { BenchMetricsController } from './bench-metrics.controller';
 import { HealthController } from './health.controller';
 
@@ -39,6 +40,7 @@ export class AppModule {
         ProgrammeModule,
         VideoModule,
         LiveModule,
+        WorkshopsModule,
       ],
       // Opt-in only (PLENUM_BENCH_METRICS=1): process internals are nobody's business otherwise.
       controllers: config.benchMetrics

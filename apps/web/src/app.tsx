@@ -9,6 +9,8 @@ import { EventLayout, adminArea, eventAreas } from './layout/event-layout';
 import { AdminPage } from './pages/admin-page';
 import { AgendaPage } from './pages/agenda-page';
 import { AreaPage } from './pages/area-page';
+import { WorkshopRoomPage } from './workshops/workshop-room-page';
+import { WorkshopsPage } from './workshops/workshops-page';
 import { EventHomePage } from './pages/event-home-page';
 import { HomePage } from './pages/home-page';
 import { InvitePage } from './pages/invite-page';
@@ -39,9 +41,14 @@ export function App() {
                       <Route path="programme/manage" element={<ProgrammeManagePage />} />
                       <Route path="programme/sessions/:sessionId" element={<SessionPage />} />
                       <Route path="programme/speakers/:speakerId" element={<SpeakerPage />} />
+                      <Route path="workshops" element={<WorkshopsPage />} />
+                      <Route path="workshops/:sessionId" element={<WorkshopRoomPage />} />
                       <Route path="agenda" element={<AgendaPage />} />
                       {eventAreas
-                        .filter((area) => area !== 'programme' && area !== 'agenda')
+                        .filter(
+                          (area) =>
+                            area !== 'programme' && area !== 'agenda' && area !== 'workshops',
+                        )
                         .map((area) => (
                           <Route key={area} path={area} element={<AreaPage area={area} />} />
                         ))}

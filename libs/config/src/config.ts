@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const DEV_AUTH_SECRET = 'plenum-development-secret-do-not-use-in-production';
@@ -56,6 +57,7 @@ const envSchema = z.object({
     .optional(),
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
   WEB_DIST: z.string().optional(),
+  STORAGE_DIR: z.string().min(1).default('var/storage'),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(10).default(900),
@@ -98,6 +100,8 @@ export interface PlenumConfig {
   livekit: { url: string; apiUrl: string; apiKey: string; apiSecret: string } | undefined;
   demoSeed: 'auto' | 'off';
   webDist: string | undefined;
+  /** Where uploaded files (workshop materials) are kept, as an absolute path. */
+  storageDir: string;
   loginThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
   /** Serves process metrics for the benchmarks at /api/bench/metrics; never on by default. */
   benchMetrics: boolean;
@@ -156,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlenumConfig {
         : undefined,
     demoSeed: e.DEMO_SEED,
     webDist: e.WEB_DIST,
+    storageDir: resolve(e.STORAGE_DIR),
     loginThrottle: {
       perAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       perAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,

@@ -7,3 +7,4 @@ export * from './health';
 export * from './jobs';
 export * from './realtime';
 export * from './video';
+export * from './workshops';

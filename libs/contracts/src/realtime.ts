@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorCodes } from './errors';
 import { sessionStateSchema } from './programme';
+import type { WorkshopPromoted, WorkshopSeats, WorkshopSpotlight } from './workshops';
 
 /** Socket.IO namespace and room names (see docs/realtime.md). */
 export const LIVE_NAMESPACE = '/live';
@@ -265,6 +266,11 @@ export interface ServerToClientEvents {
   'chat:unmuted': (payload: ChatUnmuted) => void;
   'presence:count': (payload: PresenceCount) => void;
   'reaction:burst': (payload: ReactionBurst) => void;
+  /** Sent to `event:<id>` whenever a workshop's seats or waitlist change. */
+  'workshop:seats': (payload: WorkshopSeats) => void;
+  /** Sent to `user:<id>`: a seat freed up and the person now has it. */
+  'workshop:promoted': (payload: WorkshopPromoted) => void;
+  'workshop:spotlight': (payload: WorkshopSpotlight) => void;
   /** An event sent without an acknowledgement callback failed. */
   'live:error': (payload: LiveEventError) => void;
 }

@@ -501,3 +501,16 @@ export const demoAttendeeAgenda = [
   'talk-digitaler-zwilling',
   'panel-abschluss',
 ] as const;
+
+/**
+ * Demo registrations per workshop: the first attendee number, confirmed seats, then how many
+ * wait. Numbers from 101 up, so tests that sign in as the low-numbered attendees start clean.
+ */
+export const demoWorkshopRegistrations: ReadonlyArray<
+  readonly [key: string, firstAttendee: number, confirmed: number, waiting: number]
+> = [
+  ['ws-open-data', 101, 30, 6],
+  ['ws-ehrenamt', 141, 18, 0],
+  ['ws-lorawan', 161, 20, 4],
+  ['ws-mobilitaet', 191, 10, 0],
+];

@@ -11,6 +11,7 @@ import {
   Stage,
   Track,
   User,
+  WorkshopRegistration,
 } from '@plenum/db';
 import { hashPassword } from '@plenum/identity';
 import {
@@ -22,6 +23,7 @@ import {
   demoSpeakers,
   demoStages,
   demoTracks,
+  demoWorkshopRegistrations,
 } from './demo-content';
 
 export const DEMO_PASSWORD = 'plenum';
@@ -229,6 +231,28 @@ async function loadCongress(
   await manager
     .getRepository(Membership)
     .insert(memberships.map((m) => ({ ...m, eventId: event.id })));
+
+  // Workshop seats as they stand a few days before the congress: two workshops are full with
+  // people waiting, two still have seats. attendee@ is on none, to try registering.
+  const registrations: Array<Partial<WorkshopRegistration>> = [];
+  for (const [key, first, confirmed, waiting] of demoWorkshopRegistrations) {
+    const id = sessionId.get(key);
+    if (!id) continue;
+    for (let i = 0; i < confirmed + waiting; i++) {
+      const seat = i < confirmed;
+      registrations.push({
+        sessionId: id,
+        eventId: event.id,
+        userId: userId(demoAttendeeEmail(first + i)),
+        status: seat ? 'confirmed' : 'waitlisted',
+        confirmedAt: seat ? now : null,
+      });
+    }
+  }
+  // One row at a time: the arrival sequence then follows the order above.
+  for (const registration of registrations) {
+    await manager.getRepository(WorkshopRegistration).insert(registration);
+  }
 
   await manager.getRepository(AgendaItem).insert(
     demoAttendeeAgenda.flatMap((key) => {

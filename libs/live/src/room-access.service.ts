@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { parseRoomName } from '@plenum/contracts';
 import type { ChatRoomKind } from '@plenum/contracts';
-import { Booth, Event, Session, SessionSpeaker } from '@plenum/db';
+import { Booth, Event, Session, SessionSpeaker, WorkshopRegistration } from '@plenum/db';
 import { PermissionsService } from '@plenum/identity';
 import type { ActionTarget } from '@plenum/identity';
 import { PlenumError } from '@plenum/platform';
@@ -30,6 +30,8 @@ export class RoomAccessService {
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @InjectRepository(Booth) private readonly booths: Repository<Booth>,
     @InjectRepository(SessionSpeaker) private readonly sessionSpeakers: Repository<SessionSpeaker>,
+    @InjectRepository(WorkshopRegistration)
+    private readonly registrations: Repository<WorkshopRegistration>,
   ) {}
 
   /**
@@ -49,7 +51,7 @@ export class RoomAccessService {
     const canModerateEvent = this.permissions.allows(memberships, 'chat.moderate');
     if (kind === 'workshop' && !canModerate) {
       const scoped = memberships.some((m) => m.sessionId === id);
-      if (!scoped && !(await this.hosts(id, userId))) {
+      if (!scoped && !(await this.hosts(id, userId)) && !(await this.confirmed(id, userId))) {
         throw PlenumError.forbidden("This workshop's chat is for its participants and hosts");
       }
     }
@@ -89,6 +91,11 @@ export class RoomAccessService {
         return booth ? { eventId: booth.eventId, target: { boothId: booth.id } } : null;
       }
     }
+  }
+
+  /** Confirmed registrants talk in the workshop's chat; the waitlist does not (yet). */
+  private confirmed(sessionId: string, userId: string): Promise<boolean> {
+    return this.registrations.existsBy({ sessionId, userId, status: 'confirmed' });
   }
 
   /** A host is a speaker of the session with the part `host` whose profile is this account. */

@@ -211,6 +211,21 @@ export class LiveKitRoomsService {
     return this.ignoringAbsent(() => this.client!.removeParticipant(room, identity));
   }
 
+  /**
+   * Mutes every track a participant publishes (a host's "mute"); they may unmute themselves, as
+   * in any meeting. False when they are not in the room.
+   */
+  async mutePublishedTracks(room: string, identity: string): Promise<boolean> {
+    if (!this.client) return false;
+    const client = this.client;
+    return this.ignoringAbsent(async () => {
+      const participant = await client.getParticipant(room, identity);
+      for (const track of participant.tracks) {
+        if (!track.muted) await client.mutePublishedTrack(room, identity, track.sid, true);
+      }
+    });
+  }
+
   private async ignoringAbsent(call: () => Promise<unknown>): Promise<boolean> {
     try {
       await call();

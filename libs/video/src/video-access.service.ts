@@ -4,7 +4,16 @@ import type Redis from 'ioredis';
 import { MoreThan, Not } from 'typeorm';
 import type { Repository } from 'typeorm';
 import type { SessionKind, VideoPart, VideoRoom } from '@plenum/contracts';
-import { Booth, Event, LiveSpeaker, Membership, Session, SessionSpeaker, Stage } from '@plenum/db';
+import {
+  Booth,
+  Event,
+  LiveSpeaker,
+  Membership,
+  Session,
+  SessionSpeaker,
+  Stage,
+  WorkshopRegistration,
+} from '@plenum/db';
 import { PermissionsService } from '@plenum/identity';
 import { PlenumError, REDIS, RedisKeys } from '@plenum/platform';
 import { LiveKitRoomsService } from './livekit-rooms.service';
@@ -44,6 +53,8 @@ export class VideoAccessService {
     @InjectRepository(Booth) private readonly booths: Repository<Booth>,
     @InjectRepository(SessionSpeaker) private readonly sessionSpeakers: Repository<SessionSpeaker>,
     @InjectRepository(LiveSpeaker) private readonly liveSpeakers: Repository<LiveSpeaker>,
+    @InjectRepository(WorkshopRegistration)
+    private readonly registrations: Repository<WorkshopRegistration>,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly keys: RedisKeys,
   ) {}
@@ -119,6 +130,15 @@ export class VideoAccessService {
         if (await this.isOnSession(userId, memberships, [session.id], 'host')) {
           return { room, roomName, part: 'host', permission: host, session };
         }
+        // Everyone in a workshop may speak. Confirmed seats never exceed the capacity (the
+        // registration holds that under a lock) and one identity is one participant, so the
+        // room holds at most the capacity plus the hosts.
+        const confirmed = await this.registrations.existsBy({
+          sessionId: session.id,
+          userId,
+          status: 'confirmed',
+        });
+        if (confirmed) return { room, roomName, part: 'participant', permission: publish, session };
         throw PlenumError.forbidden(
           'Only the hosts and registered participants join this workshop',
         );

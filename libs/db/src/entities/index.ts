@@ -18,6 +18,9 @@ import { Speaker } from './speaker.entity';
 import { Stage } from './stage.entity';
 import { Track } from './track.entity';
 import { User } from './user.entity';
+import { WorkshopMaterial } from './workshop-material.entity';
+import { WorkshopRegistration } from './workshop-registration.entity';
+import { WorkshopSettings } from './workshop-settings.entity';
 
 export {
   AgendaItem,
@@ -40,6 +43,9 @@ export {
   Stage,
   Track,
   User,
+  WorkshopMaterial,
+  WorkshopRegistration,
+  WorkshopSettings,
 };
 export { membershipScope } from './membership.entity';
 export type { SpeakerLink } from './speaker.entity';
@@ -65,4 +71,7 @@ export const entities = [
   Stage,
   Track,
   User,
+  WorkshopMaterial,
+  WorkshopRegistration,
+  WorkshopSettings,
 ];

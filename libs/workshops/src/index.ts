@@ -1,0 +1,3 @@
+export * from './workshop-registrations.service';
+export * from './workshops.module';
+export * from './workshops.service';

@@ -1,0 +1,284 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Headers,
+  Res,
+} from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type {
+  MyWorkshopRegistration,
+  WorkshopList,
+  WorkshopMaterialView,
+  WorkshopRegistrants,
+  WorkshopView,
+} from '@plenum/contracts';
+import { WORKSHOP_MATERIAL_MAX_BYTES, workshopMaterialContentTypes } from '@plenum/contracts';
+import { CurrentPrincipal, PermissionsService } from '@plenum/identity';
+import type { Principal } from '@plenum/identity';
+import { PlenumError } from '@plenum/platform';
+import { WorkshopRegistrationsService } from './workshop-registrations.service';
+import {
+  CreateWorkshopLinkDto,
+  UpdateWorkshopDto,
+  WorkshopParticipantActionDto,
+  WorkshopFileQueryDto,
+  WorkshopSpotlightDto,
+} from './workshops.dto';
+import { WorkshopsService } from './workshops.service';
+
+const Id = new ParseUUIDPipe({ exceptionFactory: () => PlenumError.notFound() });
+
+@Controller('events/:slug/workshops')
+export class WorkshopsController {
+  constructor(
+    private readonly permissions: PermissionsService,
+    private readonly workshops: WorkshopsService,
+    private readonly registrations: WorkshopRegistrationsService,
+  ) {}
+
+  @Get()
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+  ): Promise<WorkshopList> {
+    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
+    return this.workshops.list(event, principal.userId, memberships);
+  }
+
+  @Get(':sessionId')
+  async one(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('sessionId', Id) sessionId: string,
+  ): Promise<WorkshopView> {
+    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
+    return this.workshops.one(event, sessionId, principal.userId, memberships);
+  }
+
+  /** Registering twice is registering once; a full workshop puts the person on the waitlist. */
+  @Post(':sessionId/registration')
+  @HttpCode(200)
+  async register(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('sessionId', Id) sessionId: string,
+  ): Promise<MyWorkshopRegistration | null> {
+    const { event } = await this.permissions.eventFor(principal, slug, 'event.member');
+    return this.registrations.register(event.id, sessionId, principal.userId);
+  }
+
+  @Delete(':sessionId/registration')
+  async cancel(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('sessionId', Id) sessionId: string,
+  ): Promise<MyWorkshopRegistration | null> {
+    const { event } = await this.permissions.eventFor(principal, slug, 'event.member');
+    return this.registrations.cancel(event.id, sessionId, principal.userId);
+  }
+
+  /** Organizers change the seats and the registration window. */
+  @Patch(':sessionId')
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('sessionId', Id) sessionId: string,
+    @Body() body: UpdateWorkshopDto,
+  ): Promise<WorkshopView> {
+    const { event, memberships } = await this.permissions.eventFor(
+      principal,
+      slug,
+      'programme.edit',
+    );
+    if (body.registrationOpensAt !== undefined || body.registrationClosesAt !== undefined) {
+      await this.workshops.updateWindow(event, sessionId, body);
+    }
+    if (body.capacity !== undefined) {
+      await this.registrations.setCapacity(event.id, sessionId, body.capacity);
+    }
+    return this.workshops.one(event, sessionId, principal.userId, memberships);
+  }
+
+  @Get(':sessionId/registrations')
+  async registrants(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('sessionId', Id) sessionId: string,
+  ): Promise<WorkshopRegistrants> {
+    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
+    await this.workshops.assertHost(principal.userId, memberships, sessionId);
+    return this.workshops.registrants(event, sessionId);
+  }
+
+  @Get(':sessionId/registrations.csv')
+  async registrantsCsv(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('sessionId', Id) sessionId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
+    await this.workshops.assertHost(principal.userId, memberships, sessionId);
+    const csv = await this.workshops.registrantsCsv(event, sessionId);
+    await reply
+      .header('Content-Type', 'text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="workshop-${sessionId}.csv"`)
+      .header('Cache-Control', 'no-store')
+      .send(csv);
+  }
+
+  @Get(':sessionId/materials')
+  async materials(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('sessionId', Id) sessionId: string,
+  ): Promise<WorkshopMaterialView[]> {
+    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
+    await this.workshops.workshopOf(event, sessionId);
+    await this.workshops.assertParticipant(principal.userId, memberships, sessionId);
+    return this.workshops.materialsOf(sessionId, slug);
+  }
+
+  @Post(':sessionId/materials/links')
+  async addLink(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('sessionId', Id) sessionId: string,
+    @Body() body: CreateWorkshopLinkDto,
+  ): Promise<WorkshopMaterialView[]> {
+    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
+    await this.workshops.workshopOf(event, sessionId);
+    await this.workshops.assertHost(principal.userId, memberships, sessionId);
+    await this.workshops.addLink(sessionId, principal.userId, body);
+    return this.workshops.materialsOf(sessionId, slug);
+  }
+
+  /** A file as the raw body, its type as Content-Type; `title` and `name` in the query. */
+  @Put(':sessionId/materials/files')
+  async addFile(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('sessionId', Id) sessionId: string,
+    @Query() query: WorkshopFileQueryDto,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ): Promise<WorkshopMaterialView[]> {
+    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
+    await this.workshops.workshopOf(event, sessionId);
+    await this.workshops.assertHost(principal.userId, memberships, sessionId);
+    const type = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (
+      !Buffer.isBuffer(body) ||
+      !(workshopMaterialContentTypes as readonly string[]).includes(type)
+    ) {
+      throw new PlenumError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Share PDF, office documents or ZIP archives',
+        415,
+      );
+    }
+    if (body.length === 0) {
+      throw PlenumError.validation([{ path: 'body', message: 'The file is empty' }]);
+    }
+    if (body.length > WORKSHOP_MATERIAL_MAX_BYTES) {
+      throw new PlenumError('PAYLOAD_TOO_LARGE', 'A file may be at most 20 MB', 413);
+    }
+    await this.workshops.addFile(sessionId, principal.userId, {
+      title: query.title,
+      fileName: query.name,
+      contentType: type,
+      data: body,
+    });
+    return this.workshops.materialsOf(sessionId, slug);
+  }
+
+  /** Always a download, never rendered inline: a shared file must not run in our origin. */
+  @Get(':sessionId/materials/:materialId/file')
+  async file(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('sessionId', Id) sessionId: string,
+    @Param('materialId', Id) materialId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
+    await this.workshops.workshopOf(event, sessionId);
+    await this.workshops.assertParticipant(principal.userId, memberships, sessionId);
+    const { material, data } = await this.workshops.materialFile(sessionId, materialId);
+    const name = material.fileName ?? 'material';
+    await reply
+      .header('Content-Type', material.contentType ?? 'application/octet-stream')
+      .header(
+        'Content-Disposition',
+        `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      )
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Cache-Control', 'private, no-store')
+      .send(data);
+  }
+
+  @Delete(':sessionId/materials/:materialId')
+  async removeMaterial(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('sessionId', Id) sessionId: string,
+    @Param('materialId', Id) materialId: string,
+  ): Promise<WorkshopMaterialView[]> {
+    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
+    await this.workshops.workshopOf(event, sessionId);
+    await this.workshops.assertHost(principal.userId, memberships, sessionId);
+    await this.workshops.removeMaterial(sessionId, materialId);
+    return this.workshops.materialsOf(sessionId, slug);
+  }
+
+  @Post(':sessionId/room/mute')
+  @HttpCode(200)
+  async mute(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('sessionId', Id) sessionId: string,
+    @Body() body: WorkshopParticipantActionDto,
+  ): Promise<{ inRoom: boolean }> {
+    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
+    await this.workshops.workshopOf(event, sessionId);
+    await this.workshops.assertHost(principal.userId, memberships, sessionId);
+    return { inRoom: await this.workshops.mute(event, sessionId, body.userId) };
+  }
+
+  @Post(':sessionId/room/remove')
+  @HttpCode(200)
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('sessionId', Id) sessionId: string,
+    @Body() body: WorkshopParticipantActionDto,
+  ): Promise<{ inRoom: boolean }> {
+    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
+    await this.workshops.workshopOf(event, sessionId);
+    await this.workshops.assertHost(principal.userId, memberships, sessionId);
+    return { inRoom: await this.workshops.remove(event, sessionId, body.userId) };
+  }
+
+  @Post(':sessionId/room/spotlight')
+  @HttpCode(204)
+  async spotlight(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('sessionId', Id) sessionId: string,
+    @Body() body: WorkshopSpotlightDto,
+  ): Promise<void> {
+    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
+    await this.workshops.workshopOf(event, sessionId);
+    await this.workshops.assertHost(principal.userId, memberships, sessionId);
+    this.workshops.spotlight(sessionId, body.userId);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@plenum/identity';
+import { VideoModule } from '@plenum/video';
+import { WorkshopRegistrationsService } from './workshop-registrations.service';
+import { WorkshopsController } from './workshops.controller';
+import { WorkshopsService } from './workshops.service';
+
+@Module({
+  imports: [IdentityModule, VideoModule],
+  controllers: [WorkshopsController],
+  providers: [WorkshopRegistrationsService, WorkshopsService],
+  exports: [WorkshopRegistrationsService],
+})
+export class WorkshopsModule {}
