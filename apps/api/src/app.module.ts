@@ -18,6 +18,7 @@ import {
 } from '@plenum/platform';
 import { LiveModule } from '@plenum/live';
 import { ProgrammeModule } from '@plenum/programme';
+import { RemindersModule } from '@plenum/reminders';
 import { VideoModule } from '@plenum/video';
 import { BenchMetricsController } from './bench-metrics.controller';
 import { HealthController } from './health.controller';
@@ -39,6 +40,7 @@ export class AppModule {
         ProgrammeModule,
         VideoModule,
         LiveModule,
+        RemindersModule,
       ],
       // Opt-in only (PLENUM_BENCH_METRICS=1): process internals are nobody's business otherwise.
       controllers: config.benchMetrics

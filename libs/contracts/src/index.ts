@@ -6,4 +6,5 @@ export * from './programme';
 export * from './health';
 export * from './jobs';
 export * from './realtime';
+export * from './reminders';
 export * from './video';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorCodes } from './errors';
 import { sessionStateSchema } from './programme';
+import type { NotificationView } from './reminders';
 
 /** Socket.IO namespace and room names (see docs/realtime.md). */
 export const LIVE_NAMESPACE = '/live';
@@ -265,6 +266,8 @@ export interface ServerToClientEvents {
   'chat:unmuted': (payload: ChatUnmuted) => void;
   'presence:count': (payload: PresenceCount) => void;
   'reaction:burst': (payload: ReactionBurst) => void;
+  /** Sent to `user:<id>`: a reminder, a session change or an announcement. */
+  'notification:new': (payload: NotificationView) => void;
   /** An event sent without an acknowledgement callback failed. */
   'live:error': (payload: LiveEventError) => void;
 }
