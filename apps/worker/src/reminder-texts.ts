@@ -23,7 +23,9 @@ function lead(locale: Locale, minutes: number): string {
       ? `${h} ${h === 1 ? 'Stunde' : 'Stunden'}`
       : `${h} hour${h === 1 ? '' : 's'}`;
   }
-  return locale === 'de' ? `${minutes} Minuten` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  return locale === 'de'
+    ? `${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'}`
+    : `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
 /** The title and the body of a notice, the same for the notification list and the e-mail. */
