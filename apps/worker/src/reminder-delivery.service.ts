@@ -97,6 +97,9 @@ export class ReminderDeliveryService implements OnApplicationShutdown {
       event.id,
     )}`;
     await this.transport.sendMail({
+      // A crash between the server accepting the message and the row being marked sent makes
+      // the retry send it again; the fixed Message-ID lets mail systems recognise the copy.
+      messageId: `<${delivery.id}@plenum>`,
       from: this.config.mailFrom,
       to: user.email,
       subject: text.title,

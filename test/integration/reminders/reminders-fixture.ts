@@ -10,6 +10,7 @@ export interface ReceivedMail {
   to: string;
   subject: string;
   raw: string;
+  messageId: string;
   /** The decoded text/plain part. */
   text: string;
   /** The decoded text/calendar attachment, if any. */
@@ -34,12 +35,21 @@ export async function startSmtp(): Promise<{
         const text = parts.find((p) => p.type.startsWith('text/plain'))?.body ?? '';
         const calendar = parts.find((p) => p.type.startsWith('text/calendar'))?.body ?? null;
         for (const rcpt of session.envelope.rcptTo) {
-          mails.push({ to: rcpt.address, subject: decodeSubject(data), raw: data, text, calendar });
+          mails.push({
+            to: rcpt.address,
+            subject: decodeSubject(data),
+            raw: data,
+            messageId: /^Message-ID: (.*)$/im.exec(data)?.[1]?.trim() ?? '',
+            text,
+            calendar,
+          });
         }
         callback();
       });
     },
   });
+  // A worker killed mid-message resets its connection; that is expected here.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
