@@ -15,14 +15,17 @@ export class DeliveriesProcessor extends WorkerHost {
   }
 
   async process(job: Job<unknown>): Promise<DeliveryOutcome> {
-    const { deliveryId } = deliveryJobSchema.parse(job.data);
+    const data = deliveryJobSchema.parse(job.data);
+    const ids = 'deliveryIds' in data ? data.deliveryIds : [data.deliveryId];
     try {
-      return await this.delivery.deliver(deliveryId);
+      return 'deliveryIds' in data
+        ? await this.delivery.deliverInApp(data.deliveryIds)
+        : await this.delivery.deliver(data.deliveryId);
     } catch (err) {
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      await this.delivery.recordFailure(deliveryId, err, final);
+      for (const id of ids) await this.delivery.recordFailure(id, err, final);
       this.logger.warn(
-        { jobId: job.id, deliveryId, attempt: job.attemptsMade + 1, final },
+        { jobId: job.id, deliveries: ids.length, attempt: job.attemptsMade + 1, final },
         `Delivery failed: ${err instanceof Error ? err.message : String(err)}`,
       );
       throw err;

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationShutdown } from '@nestjs/common';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import { rooms } from '@plenum/contracts';
@@ -138,6 +138,99 @@ export class ReminderDeliveryService implements OnApplicationShutdown {
     });
     await this.markSent(deliveries, delivery.id);
     this.logger.debug({ deliveryId: delivery.id, kind: delivery.kind }, 'E-mail notice sent');
+    return 'sent';
+  }
+
+  /**
+   * In-app notices for one fan-out page: one transaction writes the notifications and marks the
+   * rows sent (only rows still pending, so a retry writes nothing twice), then each is pushed.
+   */
+  async deliverInApp(ids: string[]): Promise<DeliveryOutcome> {
+    const rows = await this.dataSource
+      .getRepository(ReminderDelivery)
+      .find({ where: { id: In(ids), status: 'pending', channel: 'in-app' } });
+    const first = rows[0];
+    if (!first) return 'already-sent';
+    const event = await this.dataSource.getRepository(Event).findOneByOrFail({ id: first.eventId });
+    const session = first.sessionId
+      ? await this.dataSource.getRepository(Session).findOneBy({ id: first.sessionId })
+      : null;
+    const announcement = first.announcementId
+      ? await this.dataSource.getRepository(Announcement).findOneBy({ id: first.announcementId })
+      : null;
+    if (first.sessionId && !session) return 'gone';
+    const users = await this.dataSource.getRepository(User).find({
+      select: { id: true, locale: true },
+      where: { id: In(rows.map((r) => r.userId)) },
+    });
+    const localeOf = new Map(users.map((u) => [u.id, u.locale]));
+    const eventPath = `/e/${encodeURIComponent(event.slug)}`;
+    const path = session ? `${eventPath}/sessions/${session.id}` : eventPath;
+    const texts = new Map(
+      (['de', 'en'] as const).map((locale) => [
+        locale,
+        noticeText(locale, {
+          kind: first.kind,
+          eventTitle: event.title,
+          sessionTitle: session?.title ?? null,
+          when: session ? formatWhen(session.startsAt, locale, event.timeZone) : null,
+          timeZone: event.timeZone,
+          offsetMinutes: first.offsetMinutes,
+          announcementTitle: announcement?.title ?? null,
+          announcementBody: announcement?.body ?? null,
+        }),
+      ]),
+    );
+    const written = await this.dataSource.transaction(async (manager) => {
+      const marked = await manager
+        .getRepository(ReminderDelivery)
+        .createQueryBuilder()
+        .update()
+        .set({
+          status: 'sent',
+          sentAt: new Date(),
+          attempts: () => 'attempts + 1',
+          lastError: null,
+        })
+        .where('id IN (:...ids) AND status = :pending', {
+          ids: rows.map((r) => r.id),
+          pending: 'pending',
+        })
+        .returning(['id'])
+        .execute();
+      const sentIds = new Set((marked.raw as Array<{ id: string }>).map((r) => r.id));
+      const values = rows
+        .filter((r) => sentIds.has(r.id))
+        .map((r) => {
+          const text = texts.get(localeOf.get(r.userId) ?? event.defaultLocale)!;
+          return {
+            userId: r.userId,
+            eventId: event.id,
+            deliveryId: r.id,
+            kind: r.kind,
+            title: text.title,
+            body: text.body,
+            link: path,
+            sessionId: session?.id ?? null,
+          };
+        });
+      if (values.length === 0) return [];
+      await manager
+        .getRepository(Notification)
+        .createQueryBuilder()
+        .insert()
+        .values(values)
+        .orIgnore()
+        .execute();
+      return manager
+        .getRepository(Notification)
+        .find({ where: { deliveryId: In(values.map((v) => v.deliveryId)) } });
+    });
+    for (const notification of written) {
+      this.live
+        .to(rooms.user(notification.userId))
+        .emit('notification:new', toNotificationView(notification));
+    }
     return 'sent';
   }
 

@@ -45,8 +45,14 @@ export const reminderJobSchema = z.discriminatedUnion('kind', [
 ]);
 export type ReminderJob = z.infer<typeof reminderJobSchema>;
 
-/** One delivery to one person on one channel; the row in reminder_deliveries holds the rest. */
-export const deliveryJobSchema = z.object({ deliveryId: z.uuid() });
+/**
+ * E-mail: one delivery row per job. In-app: the rows of one fan-out page in one job, written in
+ * one transaction, so a 10,000-person reminder is a handful of jobs, not 10,000.
+ */
+export const deliveryJobSchema = z.union([
+  z.object({ deliveryId: z.uuid() }),
+  z.object({ deliveryIds: z.array(z.uuid()).min(1).max(5_000) }),
+]);
 export type DeliveryJob = z.infer<typeof deliveryJobSchema>;
 
 export const notificationViewSchema = z.object({

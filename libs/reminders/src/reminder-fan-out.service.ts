@@ -170,20 +170,31 @@ export class ReminderFanOut {
     const repo = this.dataSource.getRepository(ReminderDelivery);
     await repo.createQueryBuilder().insert().values(rows).orIgnore().execute();
     const pending = await repo.find({
-      select: { id: true },
+      select: { id: true, channel: true },
       where: {
         subject,
         userId: In([...new Set(rows.map((r) => r.userId!))]),
         status: 'pending',
       },
+      order: { id: 'ASC' },
     });
-    await this.deliveries.addBulk(
-      pending.map((row) => ({
+    const inApp = pending.filter((row) => row.channel === 'in-app');
+    const jobs = pending
+      .filter((row) => row.channel !== 'in-app')
+      .map((row) => ({
         name: 'deliver',
         data: { deliveryId: row.id },
         opts: { ...deliveryJobOptions, jobId: deliveryJobId(row.id) },
-      })),
-    );
+      }));
+    if (inApp.length > 0) {
+      // The same page after a crash has the same first row, so the id stops a second job.
+      jobs.unshift({
+        name: 'deliver-in-app',
+        data: { deliveryIds: inApp.map((row) => row.id) },
+        opts: { ...deliveryJobOptions, jobId: `inapp_${inApp[0]!.id}`, priority: 1 },
+      } as never);
+    }
+    await this.deliveries.addBulk(jobs);
     return pending.length;
   }
 }
