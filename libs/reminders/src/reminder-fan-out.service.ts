@@ -184,7 +184,8 @@ export class ReminderFanOut {
       .map((row) => ({
         name: 'deliver',
         data: { deliveryId: row.id },
-        opts: { ...deliveryJobOptions, jobId: deliveryJobId(row.id) },
+        // BullMQ takes un-prioritised jobs before prioritised ones, so both get a priority.
+        opts: { ...deliveryJobOptions, jobId: deliveryJobId(row.id), priority: 10 },
       }));
     if (inApp.length > 0) {
       // The same page after a crash has the same first row, so the id stops a second job.
