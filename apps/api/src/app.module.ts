@@ -18,6 +18,7 @@ import {
 } from '@plenum/platform';
 import { LiveModule } from '@plenum/live';
 import { ProgrammeModule } from '@plenum/programme';
+import { RemindersModule } from '@plenum/reminders';
 import { VideoModule } from '@plenum/video';
 import { WorkshopsModule } from '@plenum/workshops';
 import { BenchMetricsController } from './bench-metrics.controller';
@@ -41,6 +42,7 @@ export class AppModule {
         VideoModule,
         LiveModule,
         WorkshopsModule,
+        RemindersModule,
       ],
       // Opt-in only (PLENUM_BENCH_METRICS=1): process internals are nobody's business otherwise.
       controllers: config.benchMetrics

@@ -21,6 +21,8 @@ import { ProgrammePage } from './pages/programme-page';
 import { SessionPage } from './pages/session-page';
 import { SpeakerPage } from './pages/speaker-page';
 import { SessionLivePage } from './pages/session-live-page';
+import { ReminderPreferencesPage } from './reminders/reminder-preferences-page';
+import { UnsubscribePage } from './reminders/unsubscribe-page';
 
 export function App() {
   return (
@@ -33,6 +35,7 @@ export function App() {
                 <Route element={<AppLayout />}>
                   <Route path="login" element={<LoginPage />} />
                   <Route path="invite/:token" element={<InvitePage />} />
+                  <Route path="unsubscribe" element={<UnsubscribePage />} />
                   <Route element={<RequireAuth />}>
                     <Route index element={<HomePage />} />
                     <Route path="e/:slug" element={<EventLayout />}>
@@ -54,6 +57,7 @@ export function App() {
                         ))}
                       <Route path={adminArea} element={<AdminPage />} />
                       <Route path="sessions/:sessionId" element={<SessionLivePage />} />
+                      <Route path="reminders" element={<ReminderPreferencesPage />} />
                       <Route path="*" element={<NotFoundContent />} />
                     </Route>
                   </Route>

@@ -7,9 +7,13 @@ import type { PlenumConfig } from '@plenum/config';
 import { queueNames } from '@plenum/contracts';
 import { DbModule } from '@plenum/db';
 import { PlatformModule, RedisModule, bullConnection } from '@plenum/platform';
+import { RemindersCoreModule } from '@plenum/reminders';
 import { LiveKitRoomsService } from '@plenum/video';
+import { DeliveriesProcessor } from './deliveries.processor';
 import { MailProcessor } from './mail.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
+import { ReminderDeliveryService } from './reminder-delivery.service';
+import { RemindersProcessor } from './reminders.processor';
 import { VideoRoomsProcessor } from './video-rooms.processor';
 
 @Module({})
@@ -29,8 +33,17 @@ export class WorkerModule {
           { name: queueNames.maintenance },
           { name: queueNames.video },
         ),
+        RemindersCoreModule,
       ],
-      providers: [MailProcessor, MaintenanceProcessor, LiveKitRoomsService, VideoRoomsProcessor],
+      providers: [
+        DeliveriesProcessor,
+        MailProcessor,
+        MaintenanceProcessor,
+        LiveKitRoomsService,
+        ReminderDeliveryService,
+        RemindersProcessor,
+        VideoRoomsProcessor,
+      ],
     };
   }
 }

@@ -6,5 +6,6 @@ export * from './programme';
 export * from './health';
 export * from './jobs';
 export * from './realtime';
+export * from './reminders';
 export * from './video';
 export * from './workshops';

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { localeSchema } from './common';
 
 /** BullMQ queue names shared by the api (producer) and the worker (consumer). */
-export const queueNames = { mail: 'mail', maintenance: 'maintenance', video: 'video' } as const;
+export const queueNames = {
+  mail: 'mail',
+  maintenance: 'maintenance',
+  video: 'video',
+  reminders: 'reminders',
+  deliveries: 'deliveries',
+} as const;
 
 export const mailJobSchema = z.object({
   kind: z.literal('invitation'),

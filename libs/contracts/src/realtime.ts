@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { errorCodes } from './errors';
 import { sessionStateSchema } from './programme';
 import type { WorkshopPromoted, WorkshopSeats, WorkshopSpotlight } from './workshops';
+import type { NotificationView } from './reminders';
 
 /** Socket.IO namespace and room names (see docs/realtime.md). */
 export const LIVE_NAMESPACE = '/live';
@@ -271,6 +272,8 @@ export interface ServerToClientEvents {
   /** Sent to `user:<id>`: a seat freed up and the person now has it. */
   'workshop:promoted': (payload: WorkshopPromoted) => void;
   'workshop:spotlight': (payload: WorkshopSpotlight) => void;
+  /** Sent to `user:<id>`: a reminder, a session change or an announcement. */
+  'notification:new': (payload: NotificationView) => void;
   /** An event sent without an acknowledgement callback failed. */
   'live:error': (payload: LiveEventError) => void;
 }

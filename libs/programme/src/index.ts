@@ -1,3 +1,4 @@
+export * from './ics';
 export * from './programme.module';
 export * from './programme.service';
 export * from './programme-cache.service';

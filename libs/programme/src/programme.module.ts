@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@plenum/identity';
+import { RemindersCoreModule } from '@plenum/reminders';
 import { AgendaController } from './agenda.controller';
 import { AgendaService } from './agenda.service';
 import { CalendarService } from './calendar.service';
@@ -13,7 +14,7 @@ import { ScheduleImportService } from './schedule-import.service';
 import { SessionsService } from './sessions.service';
 
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, RemindersCoreModule],
   controllers: [ProgrammeController, ProgrammeEditingController, AgendaController],
   providers: [
     AgendaService,

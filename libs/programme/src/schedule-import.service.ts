@@ -5,6 +5,7 @@ import type { FieldError, ScheduleImportReport } from '@plenum/contracts';
 import { Event, Session, SessionSpeaker, Speaker, Stage, Track } from '@plenum/db';
 import type { Principal } from '@plenum/identity';
 import { AuditService, PlenumError } from '@plenum/platform';
+import { ReminderScheduler } from '@plenum/reminders';
 import { ProgrammeCache } from './programme-cache.service';
 import { readSchedule } from './schedule-reader';
 import type { ImportedSchedule, ImportedSession } from './schedule-reader';
@@ -35,6 +36,7 @@ export class ScheduleImportService {
     private readonly dataSource: DataSource,
     private readonly cache: ProgrammeCache,
     private readonly audit: AuditService,
+    private readonly reminders: ReminderScheduler,
   ) {}
 
   async import(
@@ -80,6 +82,8 @@ export class ScheduleImportService {
         return report;
       });
       await this.cache.invalidate(event.id);
+      // Jobs of sessions the import moved are skipped as stale when they fire.
+      await this.reminders.scheduleEvent(event.id);
       return report;
     } catch (err) {
       if (err instanceof DryRun) return err.report;

@@ -13,6 +13,7 @@ import type {
 import { Event, Session, SessionSpeaker, Speaker, Stage, Track } from '@plenum/db';
 import type { Principal } from '@plenum/identity';
 import { AuditService, LiveEmitter, PlenumError } from '@plenum/platform';
+import { ReminderScheduler } from '@plenum/reminders';
 import type { SessionInputDto, SessionUpdateDto } from './programme.dto';
 import { ProgrammeCache } from './programme-cache.service';
 import { toSessionView } from './programme-reader.service';
@@ -41,6 +42,7 @@ export class SessionsService {
     private readonly cache: ProgrammeCache,
     private readonly audit: AuditService,
     private readonly live: LiveEmitter,
+    private readonly reminders: ReminderScheduler,
   ) {}
 
   async create(
@@ -80,6 +82,7 @@ export class SessionsService {
       return sessionId;
     });
     await this.cache.invalidate(event.id);
+    await this.reminders.schedule(await this.timing(id));
     return this.result(event, id);
   }
 
@@ -89,7 +92,7 @@ export class SessionsService {
     sessionId: string,
     input: SessionUpdateDto,
   ): Promise<SessionWriteResult> {
-    await this.dataSource.transaction(async (manager) => {
+    const before = await this.dataSource.transaction(async (manager) => {
       const session = await this.lockSession(manager, event, sessionId);
       const placement = this.placement(
         event,
@@ -131,8 +134,10 @@ export class SessionsService {
         },
         manager,
       );
+      return session;
     });
     await this.cache.invalidate(event.id);
+    await this.reminders.sessionChanged(before, await this.timing(sessionId));
     return this.result(event, sessionId);
   }
 
@@ -148,7 +153,7 @@ export class SessionsService {
   ): Promise<SessionView> {
     const { from, to, done } = transitions[transition];
     const changedAt = new Date();
-    await this.dataSource.transaction(async (manager) => {
+    const before = await this.dataSource.transaction(async (manager) => {
       const session = await this.lockSession(manager, event, sessionId);
       if (session.state !== from) {
         throw new PlenumError(
@@ -177,8 +182,10 @@ export class SessionsService {
         },
         manager,
       );
+      return session;
     });
     await this.cache.invalidate(event.id);
+    await this.reminders.sessionChanged(before, await this.timing(sessionId));
     this.live.to([rooms.event(event.id), rooms.session(sessionId)]).emit('session:state', {
       eventId: event.id,
       sessionId,
@@ -186,6 +193,11 @@ export class SessionsService {
       changedAt: changedAt.toISOString(),
     });
     return (await this.result(event, sessionId)).session;
+  }
+
+  /** The fields reminders are scheduled by, read after the change was committed. */
+  private timing(sessionId: string): Promise<Session> {
+    return this.dataSource.getRepository(Session).findOneByOrFail({ id: sessionId });
   }
 
   private placement(

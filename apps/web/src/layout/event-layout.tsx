@@ -9,6 +9,7 @@ import { describeError } from '../i18n/error-message';
 import { useT } from '../i18n/i18n';
 import type { Messages } from '../i18n/de';
 import { NotFoundPage } from '../pages/not-found-page';
+import { NotificationBell } from '../reminders/notification-bell';
 
 export type EventArea = 'stages' | 'programme' | 'agenda' | 'expo' | 'workshops';
 export const eventAreas: readonly EventArea[] = [
@@ -83,6 +84,7 @@ function EventNav({ event, t }: { event: EventView; t: Messages }) {
             </li>
           ) : null}
         </ul>
+        <NotificationBell eventId={event.id} slug={event.slug} />
       </div>
     </nav>
   );

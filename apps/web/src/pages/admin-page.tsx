@@ -6,6 +6,7 @@ import { useEventRoles } from '../auth/auth-context';
 import { useDocumentTitle } from '../components/document-title';
 import { ErrorNotice, Skeleton } from '../components/status-blocks';
 import { describeError } from '../i18n/error-message';
+import { RemindersAdminSection } from '../reminders/reminders-admin-section';
 import { useT } from '../i18n/i18n';
 import { eventPath, useEvent } from '../layout/event-layout';
 
@@ -13,6 +14,7 @@ const sections = {
   settings: 'admin-settings',
   logo: 'admin-logo',
   members: 'admin-members',
+  reminders: 'admin-reminders',
 } as const;
 
 /**
@@ -74,6 +76,9 @@ export function AdminPage() {
           <li>
             <a href={`#${sections.members}`}>{t.admin.members.title}</a>
           </li>
+          <li>
+            <a href={`#${sections.reminders}`}>{t.reminders.adminTitle}</a>
+          </li>
         </ul>
       </nav>
       <section className="admin-section" aria-labelledby={sections.settings}>
@@ -86,6 +91,9 @@ export function AdminPage() {
       </section>
       <section className="admin-section" aria-labelledby={sections.members}>
         <MembersSection headingId={sections.members} />
+      </section>
+      <section className="admin-section" aria-labelledby={sections.reminders}>
+        <RemindersAdminSection headingId={sections.reminders} />
       </section>
     </>
   );

@@ -1,4 +1,5 @@
 import { AgendaItem } from './agenda-item.entity';
+import { Announcement } from './announcement.entity';
 import { AttendanceInterval } from './attendance-interval.entity';
 import { AuditLog } from './audit-log.entity';
 import { AuthSession } from './auth-session.entity';
@@ -12,6 +13,10 @@ import { Invitation } from './invitation.entity';
 import { LiveKitWebhookEvent } from './livekit-webhook-event.entity';
 import { LiveSpeaker } from './live-speaker.entity';
 import { Membership } from './membership.entity';
+import { Notification } from './notification.entity';
+import { ReminderDelivery } from './reminder-delivery.entity';
+import { ReminderPreference } from './reminder-preference.entity';
+import { ReminderSettings } from './reminder-settings.entity';
 import { Session } from './session.entity';
 import { SessionSpeaker } from './session-speaker.entity';
 import { Speaker } from './speaker.entity';
@@ -24,6 +29,7 @@ import { WorkshopSettings } from './workshop-settings.entity';
 
 export {
   AgendaItem,
+  Announcement,
   AttendanceInterval,
   AuditLog,
   AuthSession,
@@ -37,6 +43,10 @@ export {
   LiveKitWebhookEvent,
   LiveSpeaker,
   Membership,
+  Notification,
+  ReminderDelivery,
+  ReminderPreference,
+  ReminderSettings,
   Session,
   SessionSpeaker,
   Speaker,
@@ -52,6 +62,7 @@ export type { SpeakerLink } from './speaker.entity';
 
 export const entities = [
   AgendaItem,
+  Announcement,
   AttendanceInterval,
   AuditLog,
   AuthSession,
@@ -65,6 +76,10 @@ export const entities = [
   LiveKitWebhookEvent,
   LiveSpeaker,
   Membership,
+  Notification,
+  ReminderDelivery,
+  ReminderPreference,
+  ReminderSettings,
   Session,
   SessionSpeaker,
   Speaker,

@@ -1,0 +1,44 @@
+import { Logger } from '@nestjs/common';
+import type { OnApplicationBootstrap } from '@nestjs/common';
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job, Queue } from 'bullmq';
+import { queueNames, reminderJobSchema } from '@plenum/contracts';
+import type { ReminderJob } from '@plenum/contracts';
+import { ReminderFanOut } from '@plenum/reminders';
+import type { FanOutResult } from '@plenum/reminders';
+
+/** Due reminders, session changes and announcements: fans each out into deliveries. */
+@Processor(queueNames.reminders, { concurrency: 2 })
+export class RemindersProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RemindersProcessor.name);
+
+  constructor(
+    private readonly fanOut: ReminderFanOut,
+    @InjectQueue(queueNames.reminders) private readonly queue: Queue<ReminderJob>,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Redis may have lost delayed jobs; the rebuild runs as a job so that of several workers
+    // starting together one does it, and a failure is retried and visible on the queue.
+    await this.queue.add(
+      'rebuild',
+      { kind: 'rebuild' },
+      {
+        jobId: `rebuild_${Math.floor(Date.now() / 60_000)}`,
+        removeOnComplete: 100,
+        removeOnFail: 100,
+      },
+    );
+  }
+
+  async process(job: Job<unknown>): Promise<FanOutResult> {
+    const data = reminderJobSchema.parse(job.data);
+    const result = await this.fanOut.run(data);
+    if (result.skipped) {
+      this.logger.log({ jobId: job.id, reason: result.skipped }, 'Skipped a stale reminder job');
+    }
+    return result;
+  }
+}
