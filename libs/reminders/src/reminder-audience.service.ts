@@ -30,9 +30,8 @@ const PREFERENCES = `
 
 /**
  * Who hears about a session or an announcement, one keyset page at a time with each person's
- * preferences. A session's audience is a UNION of sources: personal agendas and, for keynotes,
- * everyone who opted in to all keynotes. Workshop registrations become one more branch of that
- * UNION when they exist (confirmed registrants of the session).
+ * preferences. A session's audience is a UNION of sources: personal agendas, a workshop's
+ * confirmed registrants and, for keynotes, everyone who opted in to all keynotes.
  */
 @Injectable()
 export class ReminderAudience {
@@ -46,6 +45,9 @@ export class ReminderAudience {
     const rows = await this.dataSource.query<AudienceRow[]>(
       `WITH audience AS (
          SELECT a.user_id FROM agenda_items a WHERE a.session_id = $4
+         UNION
+         SELECT r.user_id FROM workshop_registrations r
+         WHERE r.session_id = $4 AND r.status = 'confirmed'
          UNION
          SELECT k.user_id FROM reminder_preferences k
          WHERE k.event_id = $1 AND k.all_keynotes AND $5::text = 'keynote'

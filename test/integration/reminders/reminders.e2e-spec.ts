@@ -196,6 +196,29 @@ built(
       ]);
     });
 
+    it('reminds the confirmed registrants of a workshop, not those on its waitlist', async () => {
+      const times = soon(6);
+      const created = await organizer.request<{ session: { id: string } }>(
+        'POST',
+        `/api/events/${SLUG}/sessions`,
+        { title: 'Werkstatt Epsilon', kind: 'workshop', capacity: 1, ...times },
+      );
+      expect(created.status).toBe(201);
+      const workshopId = created.body.session.id;
+      const seated = await as('attendee010@plenum.test');
+      const waiting = await as('attendee011@plenum.test');
+      for (const client of [seated, waiting]) {
+        const res = await client.request(
+          'POST',
+          `/api/events/${SLUG}/workshops/${workshopId}/registration`,
+        );
+        expect(res.status).toBeLessThan(300);
+      }
+      expect(await waitFor(() => mailsAbout('Epsilon').length >= 1, 40_000)).toBe(true);
+      await new Promise((r) => setTimeout(r, 2_000));
+      expect(mailsAbout('Epsilon').map((m) => m.to)).toEqual(['attendee010@plenum.test']);
+    });
+
     it('a session in the past schedules nothing', async () => {
       const past = new Date(Date.now() - 3_600_000);
       past.setMilliseconds(0);
