@@ -8,6 +8,7 @@ import { ConfigModule } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import { DbModule } from '@plenum/db';
 import { EventsModule } from '@plenum/events';
+import { ExpoModule } from '@plenum/expo';
 import { IdentityModule } from '@plenum/identity';
 import {
   HttpExceptionFilter,
@@ -39,6 +40,7 @@ export class AppModule {
         ProgrammeModule,
         VideoModule,
         LiveModule,
+        ExpoModule,
       ],
       // Opt-in only (PLENUM_BENCH_METRICS=1): process internals are nobody's business otherwise.
       controllers: config.benchMetrics

@@ -6,7 +6,12 @@ import fastifyHelmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import type { PlenumConfig } from '@plenum/config';
 import { jsonErrorPlace, requestId } from '@plenum/platform';
-import { logoContentTypes, maxLogoBytes } from '@plenum/contracts';
+import {
+  boothDocumentContentTypes,
+  logoContentTypes,
+  maxBoothDocumentBytes,
+  maxLogoBytes,
+} from '@plenum/contracts';
 import { LiveIoAdapter } from '@plenum/live';
 import { LIVEKIT_WEBHOOK_CONTENT_TYPE } from '@plenum/video';
 import { AppModule } from './app.module';
@@ -66,6 +71,12 @@ export async function createApi(config: PlenumConfig): Promise<NestFastifyApplic
   fastify.addContentTypeParser(
     [...logoContentTypes],
     { parseAs: 'buffer', bodyLimit: maxLogoBytes + 1 },
+    (_req, body, done) => done(null, body),
+  );
+  // Booth documents (PDF, office files): raw bytes up to their own limit, checked by the route.
+  fastify.addContentTypeParser(
+    [...boothDocumentContentTypes],
+    { parseAs: 'buffer', bodyLimit: maxBoothDocumentBytes + 1 },
     (_req, body, done) => done(null, body),
   );
   // LiveKit webhooks are verified against the body exactly as sent, so they stay text here.

@@ -56,6 +56,7 @@ const envSchema = z.object({
     .optional(),
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
   WEB_DIST: z.string().optional(),
+  STORAGE_DIR: z.string().default('var/storage'),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(10).default(900),
@@ -98,6 +99,8 @@ export interface PlenumConfig {
   livekit: { url: string; apiUrl: string; apiKey: string; apiSecret: string } | undefined;
   demoSeed: 'auto' | 'off';
   webDist: string | undefined;
+  /** Where uploaded files (booth images and documents) are kept; outside the web root. */
+  storageDir: string;
   loginThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
   /** Serves process metrics for the benchmarks at /api/bench/metrics; never on by default. */
   benchMetrics: boolean;
@@ -156,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlenumConfig {
         : undefined,
     demoSeed: e.DEMO_SEED,
     webDist: e.WEB_DIST,
+    storageDir: e.STORAGE_DIR,
     loginThrottle: {
       perAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       perAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,

@@ -3,12 +3,14 @@ import { AttendanceInterval } from './attendance-interval.entity';
 import { AuditLog } from './audit-log.entity';
 import { AuthSession } from './auth-session.entity';
 import { Booth } from './booth.entity';
+import { BoothDocument } from './booth-document.entity';
 import { CalendarFeed } from './calendar-feed.entity';
 import { ChatMessage } from './chat-message.entity';
 import { ChatMute } from './chat-mute.entity';
 import { ChatRoom } from './chat-room.entity';
 import { Event } from './event.entity';
 import { Invitation } from './invitation.entity';
+import { Lead } from './lead.entity';
 import { LiveKitWebhookEvent } from './livekit-webhook-event.entity';
 import { LiveSpeaker } from './live-speaker.entity';
 import { Membership } from './membership.entity';
@@ -25,12 +27,14 @@ export {
   AuditLog,
   AuthSession,
   Booth,
+  BoothDocument,
   CalendarFeed,
   ChatMessage,
   ChatMute,
   ChatRoom,
   Event,
   Invitation,
+  Lead,
   LiveKitWebhookEvent,
   LiveSpeaker,
   Membership,
@@ -42,6 +46,7 @@ export {
   User,
 };
 export { membershipScope } from './membership.entity';
+export type { BoothLink, BoothOpeningInterval } from './booth.entity';
 export type { SpeakerLink } from './speaker.entity';
 
 export const entities = [
@@ -50,12 +55,14 @@ export const entities = [
   AuditLog,
   AuthSession,
   Booth,
+  BoothDocument,
   CalendarFeed,
   ChatMessage,
   ChatMute,
   ChatRoom,
   Event,
   Invitation,
+  Lead,
   LiveKitWebhookEvent,
   LiveSpeaker,
   Membership,
