@@ -9,7 +9,9 @@ import { EventLayout, adminArea, eventAreas } from './layout/event-layout';
 import { AdminPage } from './pages/admin-page';
 import { AgendaPage } from './pages/agenda-page';
 import { AreaPage } from './pages/area-page';
+import { BoothPage } from './pages/booth-page';
 import { EventHomePage } from './pages/event-home-page';
+import { ExpoPage } from './pages/expo-page';
 import { HomePage } from './pages/home-page';
 import { InvitePage } from './pages/invite-page';
 import { LoginPage } from './pages/login-page';
@@ -40,6 +42,8 @@ export function App() {
                       <Route path="programme/sessions/:sessionId" element={<SessionPage />} />
                       <Route path="programme/speakers/:speakerId" element={<SpeakerPage />} />
                       <Route path="agenda" element={<AgendaPage />} />
+                      <Route path="expo" element={<ExpoPage />} />
+                      <Route path="expo/:boothSlug" element={<BoothPage />} />
                       {eventAreas
                         .filter((area) => area !== 'programme' && area !== 'agenda')
                         .map((area) => (
