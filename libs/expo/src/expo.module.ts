@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PLENUM_CONFIG } from '@plenum/config';
+import type { PlenumConfig } from '@plenum/config';
 import { IdentityModule } from '@plenum/identity';
 import { BoothsController } from './booths.controller';
 import { BoothsService } from './booths.service';
@@ -9,7 +11,15 @@ import { LeadsService } from './leads.service';
 @Module({
   imports: [IdentityModule],
   controllers: [BoothsController, LeadsController],
-  providers: [BoothsService, LeadsService, { provide: FileStorage, useClass: LocalDiskStorage }],
+  providers: [
+    BoothsService,
+    LeadsService,
+    {
+      provide: FileStorage,
+      inject: [PLENUM_CONFIG],
+      useFactory: (config: PlenumConfig) => new LocalDiskStorage(config.storageDir),
+    },
+  ],
   exports: [BoothsService, FileStorage],
 })
 export class ExpoModule {}

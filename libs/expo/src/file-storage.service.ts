@@ -1,9 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { PLENUM_CONFIG } from '@plenum/config';
-import type { PlenumConfig } from '@plenum/config';
 import { PlenumError } from '@plenum/platform';
 
 /**
@@ -19,15 +16,13 @@ export abstract class FileStorage {
 /** Keys are generated here, never taken from a request, so no path can escape the root. */
 const keyPattern = /^[a-z0-9-]{1,40}\/[0-9a-f-]{36}$/;
 
-@Injectable()
 export class LocalDiskStorage extends FileStorage {
   private readonly root: string;
 
-  constructor(@Inject(PLENUM_CONFIG) config: PlenumConfig) {
+  /** `dir` is STORAGE_DIR: absolute, or relative to the working directory. */
+  constructor(dir: string) {
     super();
-    this.root = isAbsolute(config.storageDir)
-      ? config.storageDir
-      : resolve(process.cwd(), config.storageDir);
+    this.root = isAbsolute(dir) ? dir : resolve(process.cwd(), dir);
   }
 
   async put(prefix: string, data: Buffer): Promise<string> {
