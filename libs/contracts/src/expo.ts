@@ -57,6 +57,8 @@ export interface BoothSummaryView {
   position: number;
   logoUrl: string | null;
   openNow: boolean;
+  /** How many of the booth's staff are in its room right now (live presence). */
+  staffOnline: number;
 }
 
 export interface BoothView extends BoothSummaryView {

@@ -46,7 +46,8 @@ export const reactionKinds = ['applause', 'heart', 'thumbs-up', 'laughter', 'sur
 export const reactionKindSchema = z.enum(reactionKinds);
 export type ReactionKind = z.infer<typeof reactionKindSchema>;
 
-export const presenceCounters = ['viewers'] as const;
+/** `staff`: the booth's own staff in a booth room, for "staff online now". */
+export const presenceCounters = ['viewers', 'staff'] as const;
 export type PresenceCounter = (typeof presenceCounters)[number];
 
 const seqSchema = z.number().int().min(0);

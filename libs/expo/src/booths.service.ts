@@ -16,6 +16,7 @@ import type {
 import { Booth, BoothDocument, Event } from '@plenum/db';
 import type { EventAccess, Principal } from '@plenum/identity';
 import { PermissionsService } from '@plenum/identity';
+import { PresenceService } from '@plenum/live';
 import { AuditService, PlenumError } from '@plenum/platform';
 import { renderBoothMarkdown } from './booth-markdown';
 import { matchesSignature } from './file-signatures';
@@ -34,7 +35,13 @@ export class BoothsService {
     private readonly permissions: PermissionsService,
     private readonly storage: FileStorage,
     private readonly audit: AuditService,
+    private readonly presence: PresenceService,
   ) {}
+
+  /** The ids of the booth's staff who are in its room now. */
+  staffOnline(boothId: string): Promise<string[]> {
+    return this.presence.members(`booth:${boothId}`, 'staff');
+  }
 
   /** A booth of the event by id or slug; 404 for anything not in this event. */
   async find(event: Event, ref: string): Promise<Booth> {
@@ -74,7 +81,8 @@ export class BoothsService {
       order: { position: 'ASC', organisation: 'ASC' },
     });
     const now = new Date();
-    return booths.map((b) => this.summary(event, b, now));
+    const online = await Promise.all(booths.map((b) => this.staffOnline(b.id)));
+    return booths.map((b, i) => this.summary(event, b, now, online[i]?.length ?? 0));
   }
 
   async get(principal: Principal, slug: string, ref: string): Promise<BoothView> {
@@ -84,8 +92,9 @@ export class BoothsService {
       where: { boothId: booth.id },
       order: { createdAt: 'ASC' },
     });
+    const online = await this.staffOnline(booth.id);
     return {
-      ...this.summary(event, booth, new Date()),
+      ...this.summary(event, booth, new Date(), online.length),
       description: booth.description,
       descriptionHtml: renderBoothMarkdown(booth.description),
       bannerUrl: booth.bannerKey ? this.imageUrl(event, booth, 'banner') : null,
@@ -254,7 +263,7 @@ export class BoothsService {
     return { doc, data: await this.storage.get(doc.storageKey) };
   }
 
-  private summary(event: Event, booth: Booth, now: Date): BoothSummaryView {
+  private summary(event: Event, booth: Booth, now: Date, staffOnline: number): BoothSummaryView {
     return {
       id: booth.id,
       slug: booth.slug,
@@ -265,6 +274,7 @@ export class BoothsService {
       position: booth.position,
       logoUrl: booth.logoKey ? this.imageUrl(event, booth, 'logo') : null,
       openNow: isOpen(booth, now),
+      staffOnline,
     };
   }
 

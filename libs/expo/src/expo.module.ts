@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import { IdentityModule } from '@plenum/identity';
+import { LiveModule } from '@plenum/live';
 import { BoothsController } from './booths.controller';
 import { BoothsService } from './booths.service';
 import { FileStorage, LocalDiskStorage } from './file-storage.service';
@@ -9,7 +10,7 @@ import { LeadsController } from './leads.controller';
 import { LeadsService } from './leads.service';
 
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, LiveModule],
   controllers: [BoothsController, LeadsController],
   providers: [
     BoothsService,

@@ -258,6 +258,9 @@ export const de = {
     empty: 'Keine Stände gefunden.',
     open: 'Geöffnet',
     closed: 'Geschlossen',
+    staffOnline: (n: number) =>
+      n === 1 ? '1 Person vom Stand online' : `${n} Personen vom Stand online`,
+    noStaffOnline: 'Gerade niemand vom Stand online',
     tiers: { premium: 'Premium-Stand', standard: 'Stand', basic: 'Kleiner Stand' },
     boothLoadError: 'Der Stand konnte nicht geladen werden.',
     backToHall: 'Zur Ausstellung',

@@ -239,6 +239,8 @@ export const en: Messages = {
     empty: 'No booths found.',
     open: 'Open',
     closed: 'Closed',
+    staffOnline: (n: number) => (n === 1 ? '1 staff member online' : `${n} staff members online`),
+    noStaffOnline: 'No staff online right now',
     tiers: { premium: 'Premium booth', standard: 'Booth', basic: 'Small booth' },
     boothLoadError: 'The booth could not be loaded.',
     backToHall: 'Back to the expo',

@@ -19,6 +19,8 @@ export function BoothPage() {
   const { boothSlug = '' } = useParams();
   const { resource, reload } = useResource<BoothView>(
     `/api/events/${encodeURIComponent(event.slug)}/booths/${encodeURIComponent(boothSlug)}`,
+    // Quietly refreshed so "staff online" and "open" stay current while a visitor reads.
+    { refreshMs: 30_000 },
   );
   const booth = resource.status === 'ready' ? resource.data : null;
   useDocumentTitle(`${booth?.organisation ?? t.expo.title} · ${event.title}`);
@@ -49,6 +51,9 @@ export function BoothPage() {
           <p className="session-meta">
             <span className={booth.openNow ? 'tag tag-live' : 'tag'}>
               {booth.openNow ? t.expo.open : t.expo.closed}
+            </span>
+            <span className={booth.staffOnline > 0 ? 'tag tag-agenda' : 'tag'}>
+              {booth.staffOnline > 0 ? t.expo.staffOnline(booth.staffOnline) : t.expo.noStaffOnline}
             </span>
             {booth.topics.map((name) => (
               <span key={name} className="tag tag-track">

@@ -103,6 +103,11 @@ export function ExpoPage() {
                     <span className={booth.openNow ? 'tag tag-live' : 'tag'}>
                       {booth.openNow ? t.expo.open : t.expo.closed}
                     </span>
+                    <span className={booth.staffOnline > 0 ? 'tag tag-agenda' : 'tag'}>
+                      {booth.staffOnline > 0
+                        ? t.expo.staffOnline(booth.staffOnline)
+                        : t.expo.noStaffOnline}
+                    </span>
                     {booth.topics.map((name) => (
                       <span key={name} className="tag tag-track">
                         {name}
