@@ -137,3 +137,25 @@ export interface MyShareView {
   consentedAt: string;
   withdrawnAt: string | null;
 }
+
+export const conversationStates = ['waiting', 'active', 'ended', 'left'] as const;
+export type ConversationState = (typeof conversationStates)[number];
+
+/** A "talk to us" request as its visitor or the booth's staff see it. */
+export interface ConversationView {
+  id: string;
+  boothId: string;
+  state: ConversationState;
+  /** 1 for the next in line; null once it is no longer waiting. */
+  position: number | null;
+  /** Shown to staff only: who asked, which the visitor revealed by asking. */
+  visitorName: string | null;
+  queuedAt: string;
+  acceptedAt: string | null;
+}
+
+/** Sent to `user:<id>` of each free staff member while visitors wait at their booth. */
+export interface ConversationOffer {
+  boothId: string;
+  waiting: number;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ConversationOffer, ConversationView } from './expo';
 import { errorCodes } from './errors';
 import { sessionStateSchema } from './programme';
 
@@ -266,6 +267,10 @@ export interface ServerToClientEvents {
   'chat:unmuted': (payload: ChatUnmuted) => void;
   'presence:count': (payload: PresenceCount) => void;
   'reaction:burst': (payload: ReactionBurst) => void;
+  /** Sent to `user:<id>` of free booth staff: visitors are waiting for a video conversation. */
+  'expo:conversation-offered': (payload: ConversationOffer) => void;
+  /** Sent to `user:<id>` of the visitor and staff: a conversation changed state or position. */
+  'expo:conversation-updated': (payload: ConversationView) => void;
   /** An event sent without an acknowledgement callback failed. */
   'live:error': (payload: LiveEventError) => void;
 }

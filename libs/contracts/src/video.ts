@@ -14,7 +14,14 @@ export const videoTokenRequestSchema = z.object({ room: videoRoomSchema });
 export type VideoTokenRequest = z.infer<typeof videoTokenRequestSchema>;
 
 /** What the person is in the room; shown to others as participant metadata. */
-export const videoPartSchema = z.enum(['audience', 'speaker', 'moderator', 'host', 'staff']);
+export const videoPartSchema = z.enum([
+  'audience',
+  'speaker',
+  'moderator',
+  'host',
+  'staff',
+  'visitor',
+]);
 export type VideoPart = z.infer<typeof videoPartSchema>;
 
 export const videoTokenSchema = z.object({

@@ -5,15 +5,18 @@ import { IdentityModule } from '@plenum/identity';
 import { LiveModule } from '@plenum/live';
 import { BoothsController } from './booths.controller';
 import { BoothsService } from './booths.service';
+import { ConversationsController } from './conversations.controller';
+import { ConversationsService } from './conversations.service';
 import { FileStorage, LocalDiskStorage } from './file-storage.service';
 import { LeadsController } from './leads.controller';
 import { LeadsService } from './leads.service';
 
 @Module({
   imports: [IdentityModule, LiveModule],
-  controllers: [BoothsController, LeadsController],
+  controllers: [BoothsController, ConversationsController, LeadsController],
   providers: [
     BoothsService,
+    ConversationsService,
     LeadsService,
     {
       provide: FileStorage,

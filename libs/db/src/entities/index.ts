@@ -3,6 +3,7 @@ import { AttendanceInterval } from './attendance-interval.entity';
 import { AuditLog } from './audit-log.entity';
 import { AuthSession } from './auth-session.entity';
 import { Booth } from './booth.entity';
+import { BoothConversation } from './booth-conversation.entity';
 import { BoothDocument } from './booth-document.entity';
 import { CalendarFeed } from './calendar-feed.entity';
 import { ChatMessage } from './chat-message.entity';
@@ -27,6 +28,7 @@ export {
   AuditLog,
   AuthSession,
   Booth,
+  BoothConversation,
   BoothDocument,
   CalendarFeed,
   ChatMessage,
@@ -47,6 +49,7 @@ export {
 };
 export { membershipScope } from './membership.entity';
 export type { BoothLink, BoothOpeningInterval } from './booth.entity';
+export type { BoothConversationState } from './booth-conversation.entity';
 export type { SpeakerLink } from './speaker.entity';
 
 export const entities = [
@@ -55,6 +58,7 @@ export const entities = [
   AuditLog,
   AuthSession,
   Booth,
+  BoothConversation,
   BoothDocument,
   CalendarFeed,
   ChatMessage,
