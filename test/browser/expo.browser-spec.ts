@@ -35,7 +35,7 @@ describe('the expo hall in the web app', () => {
     await app?.close();
   });
 
-  it('lets an attendee find a booth and share their contact, which its staff then see', async () => {
+  it('lets an attendee find a booth, share their contact (which its staff then see) and ask to talk', async () => {
     const attendee = await signIn('attendee@plenum.test');
     await attendee.goto(`${app!.baseUrl}/e/digitale-staedte/expo`);
     await attendee.getByRole('heading', { name: 'Ausstellung', level: 1 }).waitFor();
@@ -48,6 +48,10 @@ describe('the expo hall in the web app', () => {
       .getByRole('heading', { name: 'Geschäftsstelle Smarte Region', level: 1 })
       .waitFor();
     await attendee.getByRole('region', { name: 'Stand-Chat' }).waitFor();
+
+    // Nobody from the booth is online yet: no way into an empty room, a contact request instead.
+    await attendee.getByText('Gerade ist niemand vom Stand online.', { exact: false }).waitFor();
+    expect(await attendee.getByRole('button', { name: 'Videogespräch anfragen' }).count()).toBe(0);
 
     // Nothing reaches the booth before the attendee acts.
     const staff = await signIn('exhibitor@plenum.test');
@@ -66,6 +70,14 @@ describe('the expo hall in the web app', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('attendee@plenum.test');
     expect(await row.textContent()).toContain('Stadt Musterhausen');
+
+    // The staff member is on the booth page (in its room), so the attendee can ask to talk.
+    await attendee.reload();
+    await attendee.getByRole('button', { name: 'Videogespräch anfragen' }).click();
+    await attendee.getByText('Platz 1 in der Warteschlange', { exact: false }).waitFor();
+    await staff.getByRole('button', { name: 'Nächste Person annehmen' }).click();
+    await attendee.getByText('hat Ihre Anfrage angenommen', { exact: false }).waitFor();
+    await staff.getByText('Alex Teilnehmerin – im Gespräch').waitFor();
 
     expect(faults.flatMap((f) => [...f.cspViolations, ...f.pageErrors])).toEqual([]);
   });

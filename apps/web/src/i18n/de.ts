@@ -292,6 +292,29 @@ export const de = {
       failed: 'Das hat nicht geklappt. Bitte versuchen Sie es erneut.',
       needNameOrEmail: 'Bitte teilen Sie mindestens Ihren Namen oder Ihre E-Mail-Adresse.',
     },
+    talk: {
+      title: 'Mit uns sprechen',
+      request: 'Videogespräch anfragen',
+      noStaff:
+        'Gerade ist niemand vom Stand online. Hinterlassen Sie stattdessen eine Kontaktanfrage mit Nachricht.',
+      waiting: (position: number) =>
+        `Sie warten auf ein Gespräch – Platz ${position} in der Warteschlange.`,
+      accepted:
+        'Eine Person vom Stand hat Ihre Anfrage angenommen. Der Videoraum des Stands ist für Sie freigegeben.',
+      ended: 'Das Gespräch ist beendet.',
+      leave: 'Warteschlange verlassen',
+      hangUp: 'Gespräch beenden',
+      failed: 'Das hat nicht geklappt. Bitte versuchen Sie es erneut.',
+      staffTitle: 'Gesprächsanfragen',
+      staffEmpty: 'Niemand wartet gerade.',
+      offered: (n: number) =>
+        n === 1 ? 'Eine Person wartet auf ein Gespräch.' : `${n} Personen warten auf ein Gespräch.`,
+      accept: 'Nächste Person annehmen',
+      end: 'Beenden',
+      stateWaiting: 'wartet',
+      stateActive: 'im Gespräch',
+      busy: 'Beenden Sie zuerst Ihr laufendes Gespräch.',
+    },
     leads: {
       title: 'Kontakte (Leads)',
       empty: 'Noch hat niemand seinen Kontakt geteilt.',

@@ -272,6 +272,31 @@ export const en: Messages = {
       failed: 'That did not work. Please try again.',
       needNameOrEmail: 'Please share at least your name or your e-mail address.',
     },
+    talk: {
+      title: 'Talk to us',
+      request: 'Request a video conversation',
+      noStaff:
+        'Nobody from the booth is online right now. Leave a contact request with a message instead.',
+      waiting: (position: number) =>
+        `You are waiting for a conversation – number ${position} in the queue.`,
+      accepted:
+        "Someone from the booth accepted your request. The booth's video room is open to you.",
+      ended: 'The conversation has ended.',
+      leave: 'Leave the queue',
+      hangUp: 'End the conversation',
+      failed: 'That did not work. Please try again.',
+      staffTitle: 'Conversation requests',
+      staffEmpty: 'Nobody is waiting right now.',
+      offered: (n: number) =>
+        n === 1
+          ? 'One person is waiting for a conversation.'
+          : `${n} people are waiting for a conversation.`,
+      accept: 'Accept the next person',
+      end: 'End',
+      stateWaiting: 'waiting',
+      stateActive: 'in conversation',
+      busy: 'Finish your current conversation first.',
+    },
     leads: {
       title: 'Leads',
       empty: 'Nobody has shared their contact yet.',

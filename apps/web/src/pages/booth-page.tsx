@@ -8,6 +8,7 @@ import { ErrorNotice, Skeleton } from '../components/status-blocks';
 import { ContactShare } from '../expo/contact-share';
 import { downloadWithToken } from '../expo/download';
 import { LeadsPanel } from '../expo/leads-panel';
+import { ConversationDesk, TalkToUs } from '../expo/talk-to-us';
 import { describeError } from '../i18n/error-message';
 import { useI18n } from '../i18n/i18n';
 import { eventPath, useEvent } from '../layout/event-layout';
@@ -120,6 +121,11 @@ export function BoothPage() {
                 </p>
               ) : null}
             </section>
+            {booth.canManage ? (
+              <ConversationDesk slug={event.slug} boothId={booth.id} />
+            ) : (
+              <TalkToUs slug={event.slug} boothId={booth.id} staffOnline={booth.staffOnline} />
+            )}
             <ContactShare slug={event.slug} boothId={booth.id} />
             <ChatPanel room={`booth:${booth.id}`} eventId={event.id} title={t.expo.chatTitle} />
             {booth.canManage ? <LeadsPanel slug={event.slug} boothId={booth.id} /> : null}
