@@ -159,3 +159,16 @@ export interface ConversationOffer {
   boothId: string;
   waiting: number;
 }
+
+/** Counts for a booth's staff (their booth) and organizers (every booth); never who visited. */
+export interface BoothStatsView {
+  boothId: string;
+  organisation: string;
+  views: number;
+  uniqueVisitors: number;
+  secondsSpent: number;
+  chatMessages: number;
+  conversations: number;
+  /** Views per hour over the last 24 hours, oldest first. */
+  hourly: Array<{ hour: string; views: number }>;
+}

@@ -10,14 +10,17 @@ import { ConversationsService } from './conversations.service';
 import { FileStorage, LocalDiskStorage } from './file-storage.service';
 import { LeadsController } from './leads.controller';
 import { LeadsService } from './leads.service';
+import { VisitsController } from './visits.controller';
+import { VisitsService } from './visits.service';
 
 @Module({
   imports: [IdentityModule, LiveModule],
-  controllers: [BoothsController, ConversationsController, LeadsController],
+  controllers: [BoothsController, ConversationsController, LeadsController, VisitsController],
   providers: [
     BoothsService,
     ConversationsService,
     LeadsService,
+    VisitsService,
     {
       provide: FileStorage,
       inject: [PLENUM_CONFIG],

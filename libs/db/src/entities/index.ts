@@ -5,6 +5,7 @@ import { AuthSession } from './auth-session.entity';
 import { Booth } from './booth.entity';
 import { BoothConversation } from './booth-conversation.entity';
 import { BoothDocument } from './booth-document.entity';
+import { BoothVisit } from './booth-visit.entity';
 import { CalendarFeed } from './calendar-feed.entity';
 import { ChatMessage } from './chat-message.entity';
 import { ChatMute } from './chat-mute.entity';
@@ -30,6 +31,7 @@ export {
   Booth,
   BoothConversation,
   BoothDocument,
+  BoothVisit,
   CalendarFeed,
   ChatMessage,
   ChatMute,
@@ -60,6 +62,7 @@ export const entities = [
   Booth,
   BoothConversation,
   BoothDocument,
+  BoothVisit,
   CalendarFeed,
   ChatMessage,
   ChatMute,
