@@ -79,6 +79,10 @@ describe('the expo hall in the web app', () => {
     await attendee.getByText('hat Ihre Anfrage angenommen', { exact: false }).waitFor();
     await staff.getByText('Alex Teilnehmerin – im Gespräch').waitFor();
 
+    // The staff's dashboard counts the attendee's visits, with the hourly chart.
+    const stats = staff.getByRole('region', { name: 'Besuche' });
+    await stats.getByRole('img', { name: /Aufrufe je Stunde .* zusammen [1-9]/ }).waitFor();
+
     expect(faults.flatMap((f) => [...f.cspViolations, ...f.pageErrors])).toEqual([]);
   });
 });

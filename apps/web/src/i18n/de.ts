@@ -315,6 +315,20 @@ export const de = {
       stateActive: 'im Gespräch',
       busy: 'Beenden Sie zuerst Ihr laufendes Gespräch.',
     },
+    stats: {
+      title: 'Besuche',
+      overviewTitle: 'Auswertung aller Stände',
+      views: 'Aufrufe',
+      uniqueVisitors: 'Besucher:innen',
+      timeSpent: 'Verweildauer',
+      minutes: (n: number) => `${n} Min.`,
+      chatMessages: 'Chat-Nachrichten',
+      conversations: 'Videogespräche',
+      chartLabel: (total: number) =>
+        `Aufrufe je Stunde in den letzten 24 Stunden, zusammen ${total}`,
+      booth: 'Stand',
+      loadError: 'Die Auswertung konnte nicht geladen werden.',
+    },
     leads: {
       title: 'Kontakte (Leads)',
       empty: 'Noch hat niemand seinen Kontakt geteilt.',

@@ -5,6 +5,7 @@ import { useResource } from '../api/use-resource';
 import { ChatPanel } from '../chat/chat-panel';
 import { useDocumentTitle } from '../components/document-title';
 import { ErrorNotice, Skeleton } from '../components/status-blocks';
+import { BoothStatsPanel, useBoothVisit } from '../expo/booth-stats';
 import { ContactShare } from '../expo/contact-share';
 import { downloadWithToken } from '../expo/download';
 import { LeadsPanel } from '../expo/leads-panel';
@@ -25,6 +26,7 @@ export function BoothPage() {
   );
   const booth = resource.status === 'ready' ? resource.data : null;
   useDocumentTitle(`${booth?.organisation ?? t.expo.title} · ${event.title}`);
+  useBoothVisit(event.slug, booth?.id);
   const [downloadError, setDownloadError] = useState(false);
   const when = (iso: string) =>
     new Date(iso).toLocaleString(intlLocale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -129,6 +131,7 @@ export function BoothPage() {
             <ContactShare slug={event.slug} boothId={booth.id} />
             <ChatPanel room={`booth:${booth.id}`} eventId={event.id} title={t.expo.chatTitle} />
             {booth.canManage ? <LeadsPanel slug={event.slug} boothId={booth.id} /> : null}
+            {booth.canManage ? <BoothStatsPanel slug={event.slug} boothId={booth.id} /> : null}
           </div>
         </article>
       ) : null}

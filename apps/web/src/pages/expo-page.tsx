@@ -2,6 +2,8 @@ import type { BoothSummaryView } from '@plenum/contracts';
 import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useResource } from '../api/use-resource';
+import { useEventRoles } from '../auth/auth-context';
+import { ExpoStatsOverview } from '../expo/booth-stats';
 import { useDocumentTitle } from '../components/document-title';
 import { EmptyState, ErrorNotice, Skeleton } from '../components/status-blocks';
 import { describeError } from '../i18n/error-message';
@@ -18,6 +20,8 @@ export function ExpoPage() {
     `/api/events/${encodeURIComponent(event.slug)}/booths`,
     { refreshMs: 60_000 },
   );
+  const roles = useEventRoles(event.slug);
+  const isOrganizer = roles.status === 'ready' && roles.roles.includes('organizer');
   const [query, setQuery] = useState('');
   const [topic, setTopic] = useState('');
   const searchId = useId();
@@ -120,6 +124,7 @@ export function ExpoPage() {
           )}
         </>
       ) : null}
+      {isOrganizer ? <ExpoStatsOverview slug={event.slug} /> : null}
     </>
   );
 }
