@@ -56,6 +56,9 @@ describe('api shell: OpenAPI, security headers, CORS, request ids, web app', () 
       'GET /api/events/{slug}/schedule.ics',
       'GET /api/events/{slug}/schedule.json',
       'GET /api/events/{slug}/schedule.xml',
+      // Booth logos and banners are public like the event's logo, for plain <img> tags.
+      'GET /api/events/{slug}/booths/{booth}/logo',
+      'GET /api/events/{slug}/booths/{booth}/banner',
       // Personal calendar feeds: the secret in the address is the credential.
       'GET /api/agenda-feeds/{file}',
       // Authenticated by LiveKit's own signature instead of a bearer token.

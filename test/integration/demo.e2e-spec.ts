@@ -43,7 +43,7 @@ describe('demo congress', () => {
     );
     expect(Number(linked!.n)).toBe(29);
     expect(c.booths).toBe(21);
-    expect(c.users).toBe(405);
+    expect(c.users).toBe(406);
     const kinds = await t.dataSource.query<Array<{ kind: string; n: string }>>(
       `SELECT kind, count(*) AS n FROM sessions GROUP BY kind`,
     );

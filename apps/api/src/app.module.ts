@@ -8,6 +8,7 @@ import { ConfigModule } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import { DbModule } from '@plenum/db';
 import { EventsModule } from '@plenum/events';
+import { ExpoModule } from '@plenum/expo';
 import { IdentityModule } from '@plenum/identity';
 import {
   HttpExceptionFilter,
@@ -43,6 +44,7 @@ export class AppModule {
         LiveModule,
         WorkshopsModule,
         RemindersModule,
+        ExpoModule,
       ],
       // Opt-in only (PLENUM_BENCH_METRICS=1): process internals are nobody's business otherwise.
       controllers: config.benchMetrics

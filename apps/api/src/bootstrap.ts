@@ -8,7 +8,9 @@ import type { PlenumConfig } from '@plenum/config';
 import { jsonErrorPlace, requestId } from '@plenum/platform';
 import {
   WORKSHOP_MATERIAL_MAX_BYTES,
+  boothDocumentContentTypes,
   logoContentTypes,
+  maxBoothDocumentBytes,
   maxLogoBytes,
   workshopMaterialContentTypes,
 } from '@plenum/contracts';
@@ -73,9 +75,14 @@ export async function createApi(config: PlenumConfig): Promise<NestFastifyApplic
     { parseAs: 'buffer', bodyLimit: maxLogoBytes + 1 },
     (_req, body, done) => done(null, body),
   );
+  // Documents (booth brochures, workshop materials): raw bytes up to the larger of the two
+  // limits; each route checks its own types and size. One parser, as the type lists overlap.
   fastify.addContentTypeParser(
-    [...workshopMaterialContentTypes],
-    { parseAs: 'buffer', bodyLimit: WORKSHOP_MATERIAL_MAX_BYTES + 1 },
+    [...new Set<string>([...boothDocumentContentTypes, ...workshopMaterialContentTypes])],
+    {
+      parseAs: 'buffer',
+      bodyLimit: Math.max(maxBoothDocumentBytes, WORKSHOP_MATERIAL_MAX_BYTES) + 1,
+    },
     (_req, body, done) => done(null, body),
   );
   // LiveKit webhooks are verified against the body exactly as sent, so they stay text here.

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@plenum/db';
 import { DEMO_PASSWORD, seedDemoCongress } from '@plenum/demo';
+import { LocalDiskStorage } from '@plenum/expo';
 import { prepare } from './startup';
 
 /** `npm run seed:demo`: loads the reference congress; a second run changes nothing. */
@@ -9,7 +10,11 @@ async function seed(): Promise<void> {
   const config = await prepare();
   const dataSource = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
   try {
-    const result = await seedDemoCongress(dataSource);
+    const result = await seedDemoCongress(
+      dataSource,
+      new Date(),
+      new LocalDiskStorage(config.storageDir),
+    );
     process.stdout.write(
       result.created
         ? `Demo congress loaded at ${config.publicUrl}/e/${result.eventSlug}\n` +

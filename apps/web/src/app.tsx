@@ -11,7 +11,9 @@ import { AgendaPage } from './pages/agenda-page';
 import { AreaPage } from './pages/area-page';
 import { WorkshopRoomPage } from './workshops/workshop-room-page';
 import { WorkshopsPage } from './workshops/workshops-page';
+import { BoothPage } from './pages/booth-page';
 import { EventHomePage } from './pages/event-home-page';
+import { ExpoPage } from './pages/expo-page';
 import { HomePage } from './pages/home-page';
 import { InvitePage } from './pages/invite-page';
 import { LoginPage } from './pages/login-page';
@@ -47,6 +49,8 @@ export function App() {
                       <Route path="workshops" element={<WorkshopsPage />} />
                       <Route path="workshops/:sessionId" element={<WorkshopRoomPage />} />
                       <Route path="agenda" element={<AgendaPage />} />
+                      <Route path="expo" element={<ExpoPage />} />
+                      <Route path="expo/:boothSlug" element={<BoothPage />} />
                       {eventAreas
                         .filter(
                           (area) =>

@@ -100,7 +100,7 @@ export interface PlenumConfig {
   livekit: { url: string; apiUrl: string; apiKey: string; apiSecret: string } | undefined;
   demoSeed: 'auto' | 'off';
   webDist: string | undefined;
-  /** Where uploaded files (workshop materials) are kept, as an absolute path. */
+  /** Where uploaded files (booth images and documents, workshop materials) are kept, as an absolute path outside the web root. */
   storageDir: string;
   loginThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
   /** Serves process metrics for the benchmarks at /api/bench/metrics; never on by default. */

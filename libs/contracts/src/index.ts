@@ -2,6 +2,7 @@ export * from './common';
 export * from './errors';
 export * from './auth';
 export * from './events';
+export * from './expo';
 export * from './programme';
 export * from './health';
 export * from './jobs';

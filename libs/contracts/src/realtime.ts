@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ConversationOffer, ConversationView } from './expo';
 import { errorCodes } from './errors';
 import { sessionStateSchema } from './programme';
 import type { WorkshopPromoted, WorkshopSeats, WorkshopSpotlight } from './workshops';
@@ -48,7 +49,8 @@ export const reactionKinds = ['applause', 'heart', 'thumbs-up', 'laughter', 'sur
 export const reactionKindSchema = z.enum(reactionKinds);
 export type ReactionKind = z.infer<typeof reactionKindSchema>;
 
-export const presenceCounters = ['viewers'] as const;
+/** `staff`: the booth's own staff in a booth room, for "staff online now". */
+export const presenceCounters = ['viewers', 'staff'] as const;
 export type PresenceCounter = (typeof presenceCounters)[number];
 
 const seqSchema = z.number().int().min(0);
@@ -274,6 +276,10 @@ export interface ServerToClientEvents {
   'workshop:spotlight': (payload: WorkshopSpotlight) => void;
   /** Sent to `user:<id>`: a reminder, a session change or an announcement. */
   'notification:new': (payload: NotificationView) => void;
+  /** Sent to `user:<id>` of free booth staff: visitors are waiting for a video conversation. */
+  'expo:conversation-offered': (payload: ConversationOffer) => void;
+  /** Sent to `user:<id>` of the visitor and staff: a conversation changed state or position. */
+  'expo:conversation-updated': (payload: ConversationView) => void;
   /** An event sent without an acknowledgement callback failed. */
   'live:error': (payload: LiveEventError) => void;
 }

@@ -21,6 +21,7 @@ export const videoPartSchema = z.enum([
   'host',
   'staff',
   'participant',
+  'visitor',
 ]);
 export type VideoPart = z.infer<typeof videoPartSchema>;
 

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   AgendaItem,
   Booth,
+  BoothDocument,
   Event,
   Membership,
   Session,
@@ -25,6 +26,7 @@ import {
   demoTracks,
   demoWorkshopRegistrations,
 } from './demo-content';
+import { demoBrochurePdf, demoLogoPng } from './demo-files';
 
 export const DEMO_PASSWORD = 'plenum';
 export const DEMO_ATTENDEES = 400;
@@ -36,6 +38,14 @@ export const demoRoleAccounts = {
   exhibitor: 'exhibitor@plenum.test',
   attendee: 'attendee@plenum.test',
 } as const;
+
+/** A second staff member on the first booth, so "talk to us" can be tried with two people. */
+export const demoSecondExhibitor = 'exhibitor2@plenum.test';
+
+/** Where the demo puts booth logos and brochures: the api's file storage. */
+export interface DemoFileStore {
+  put(prefix: string, data: Buffer): Promise<string>;
+}
 
 export function demoAttendeeEmail(n: number): string {
   return `attendee${String(n).padStart(3, '0')}@plenum.test`;
@@ -73,9 +83,11 @@ function addDays(date: string, days: number): string {
 export async function seedDemoCongress(
   dataSource: DataSource,
   now = new Date(),
+  files?: DemoFileStore,
 ): Promise<DemoSeedResult> {
   const accounts = [
     ...Object.values(demoRoleAccounts),
+    demoSecondExhibitor,
     demoAttendeeEmail(1) + ' … ' + demoAttendeeEmail(DEMO_ATTENDEES),
   ];
   // One hash for every demo account: the password is public anyway, and 405 argon2 runs would
@@ -84,7 +96,7 @@ export async function seedDemoCongress(
   const created = await dataSource.transaction(async (manager) => {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
     if (await manager.getRepository(Event).existsBy({ slug: demoEvent.slug })) return false;
-    await loadCongress(manager, now, passwordHash);
+    await loadCongress(manager, now, passwordHash, files);
     return true;
   });
   return { created, eventSlug: demoEvent.slug, accounts };
@@ -94,6 +106,7 @@ async function loadCongress(
   manager: EntityManager,
   now: Date,
   passwordHash: string,
+  files: DemoFileStore | undefined,
 ): Promise<void> {
   // The first session starts 90 minutes before now, on a quarter hour, so the gigabit panel
   // (minutes 50–110) is live.
@@ -193,12 +206,28 @@ async function loadCongress(
       slug: slugify(b.organisation),
       organisation: b.organisation,
       tagline: b.tagline,
-      description: `${b.organisation}: ${b.tagline}. Besuchen Sie unseren Stand und sprechen Sie mit unserem Team.`,
+      description: demoBoothDescription(b),
       tier: b.tier,
       topics: b.topics,
       position: i,
+      links: [
+        { label: 'Website', url: `https://${slugify(b.organisation)}.example` },
+        { label: 'E-Mail', url: `mailto:kontakt@${slugify(b.organisation)}.example` },
+      ],
+      // Open through the demo congress day, with a lunch break, so "open now" is visible.
+      openingHours: [
+        {
+          opensAt: dayStart.toISOString(),
+          closesAt: new Date(dayStart.getTime() + 3.5 * 3_600_000).toISOString(),
+        },
+        {
+          opensAt: new Date(dayStart.getTime() + 4.5 * 3_600_000).toISOString(),
+          closesAt: new Date(dayStart.getTime() + 9 * 3_600_000).toISOString(),
+        },
+      ],
     })),
   );
+  if (files) await storeDemoBoothFiles(manager, files, booths);
 
   const memberships: Array<Partial<Membership>> = [
     { userId: userId(demoRoleAccounts.organizer), role: 'organizer', scope: 'event' },
@@ -220,6 +249,12 @@ async function loadCongress(
   if (firstBooth) {
     memberships.push({
       userId: userId(demoRoleAccounts.exhibitor),
+      role: 'exhibitor',
+      boothId: firstBooth.id,
+      scope: `booth:${firstBooth.id}`,
+    });
+    memberships.push({
+      userId: userId(demoSecondExhibitor),
       role: 'exhibitor',
       boothId: firstBooth.id,
       scope: `booth:${firstBooth.id}`,
@@ -277,6 +312,7 @@ async function insertUsers(
     { email: demoRoleAccounts.moderator, displayName: 'Moritz Moderator' },
     { email: demoRoleAccounts.speaker, displayName: 'Dr. Anna Weber' },
     { email: demoRoleAccounts.exhibitor, displayName: 'Emil Aussteller' },
+    { email: demoSecondExhibitor, displayName: 'Erika Standdienst' },
     { email: demoRoleAccounts.attendee, displayName: 'Alex Teilnehmerin' },
   ];
   for (let n = 1; n <= DEMO_ATTENDEES; n++) {
@@ -298,6 +334,51 @@ async function insertUsers(
     where: { email: In(rows.map((r) => r.email ?? '')) },
   });
   return new Map(found.map((u) => [u.email, u.id]));
+}
+
+function demoBoothDescription(b: {
+  organisation: string;
+  tagline: string;
+  topics: string[];
+}): string {
+  return [
+    `**${b.organisation}** – ${b.tagline}.`,
+    `Wir zeigen auf dem Kongress, wie Kommunen in Hessen ${b.topics.join(' und ')} praktisch angehen: mit Beispielen aus Städten und Landkreisen, die es schon umgesetzt haben.`,
+    'An unserem Stand finden Sie:',
+    [
+      '- Gespräche mit unserem Team, im Chat oder per Video',
+      '- Unterlagen zum Herunterladen',
+      '- Ansprechpartner für Ihr Projekt',
+    ].join('\n'),
+    'Teilen Sie Ihren Kontakt mit uns, wenn wir uns nach dem Kongress bei Ihnen melden sollen – *nur dann* erfahren wir ihn.',
+  ].join('\n\n');
+}
+
+async function storeDemoBoothFiles(
+  manager: EntityManager,
+  files: DemoFileStore,
+  booths: Booth[],
+): Promise<void> {
+  const documents: Array<Partial<BoothDocument>> = [];
+  for (const [index, booth] of booths.entries()) {
+    const logoKey = await files.put('booth-images', demoLogoPng(booth.organisation, index));
+    await manager.getRepository(Booth).update(booth.id, { logoKey, logoContentType: 'image/png' });
+    const pdf = demoBrochurePdf(booth.organisation, [
+      booth.tagline,
+      '',
+      `Themen: ${booth.topics.join(', ')}`,
+      'Kongress Digitale Städte und Regionen – Ausstellerunterlage (Demo)',
+    ]);
+    documents.push({
+      boothId: booth.id,
+      title: 'Unternehmensprofil',
+      fileName: `${booth.slug}-profil.pdf`,
+      contentType: 'application/pdf',
+      bytes: pdf.length,
+      storageKey: await files.put('booth-documents', pdf),
+    });
+  }
+  await manager.getRepository(BoothDocument).insert(documents);
 }
 
 /** Forums ran 14:00–17:00 Berlin time on their day. */

@@ -107,7 +107,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
       void this.dispatch(socket, event, args);
     });
     socket.on('disconnecting', () => {
-      for (const room of socket.data.joined.keys()) void this.leavePresence(room, userId);
+      for (const access of socket.data.joined.values()) void this.leavePresence(access, userId);
     });
     await socket.join([rooms.user(userId), authRoom(sessionId)]);
   }
@@ -147,7 +147,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
         await socket.join(access.room);
         const first = !socket.data.joined.has(access.room);
         socket.data.joined.set(access.room, access);
-        if (first) await this.presence.enter(access.room, user.userId);
+        if (first) {
+          await this.presence.enter(access.room, user.userId);
+          if (access.isBoothStaff) await this.presence.enter(access.room, user.userId, 'staff');
+        }
         const page =
           input.afterSeq === undefined
             ? await this.chat.before(access.room)
@@ -172,9 +175,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
       }
       case 'room:leave': {
         const input = await this.accept(event, raw, user.userId);
-        if (socket.data.joined.delete(input.room)) {
+        const access = socket.data.joined.get(input.room);
+        if (access && socket.data.joined.delete(input.room)) {
           await socket.leave(input.room);
-          await this.leavePresence(input.room, user.userId);
+          await this.leavePresence(access, user.userId);
         }
         return { room: input.room };
       }
@@ -234,9 +238,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     return access;
   }
 
-  private async leavePresence(room: string, userId: string): Promise<void> {
+  private async leavePresence(access: RoomAccess, userId: string): Promise<void> {
+    const room = access.room;
     try {
       await this.presence.leave(room, userId);
+      if (access.isBoothStaff) await this.presence.leave(room, userId, 'staff');
     } catch (err) {
       this.logger.warn(`Presence leave of ${room} for ${userId} failed: ${String(err)}`);
     }

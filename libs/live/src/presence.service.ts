@@ -74,6 +74,11 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     return this.redis.zcount(this.setKey(slot(room, counter)), Date.now(), '+inf');
   }
 
+  /** Who is in the room now (across instances), e.g. which of a booth's staff are online. */
+  async members(room: string, counter: PresenceCounter = 'viewers'): Promise<string[]> {
+    return this.redis.zrangebyscore(this.setKey(slot(room, counter)), Date.now(), '+inf');
+  }
+
   /** Sends the rooms whose count changed; a per-room gate in Redis holds every instance to 1/s. */
   async broadcastChanged(): Promise<void> {
     try {

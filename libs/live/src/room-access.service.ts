@@ -20,6 +20,8 @@ export interface RoomAccess {
   canModerateEvent: boolean;
   /** Reactions are for stages: session rooms. */
   canReact: boolean;
+  /** Staff of this booth (booth rooms only): counted as "staff online" while joined. */
+  isBoothStaff: boolean;
 }
 
 @Injectable()
@@ -63,6 +65,8 @@ export class RoomAccessService {
       canModerate,
       canModerateEvent,
       canReact: kind === 'session',
+      isBoothStaff:
+        kind === 'booth' && this.permissions.allows(memberships, 'booth.manage', place.target),
     };
   }
 

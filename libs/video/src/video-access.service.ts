@@ -6,6 +6,7 @@ import type { Repository } from 'typeorm';
 import type { SessionKind, VideoPart, VideoRoom } from '@plenum/contracts';
 import {
   Booth,
+  BoothConversation,
   Event,
   LiveSpeaker,
   Membership,
@@ -51,6 +52,8 @@ export class VideoAccessService {
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @InjectRepository(Stage) private readonly stages: Repository<Stage>,
     @InjectRepository(Booth) private readonly booths: Repository<Booth>,
+    @InjectRepository(BoothConversation)
+    private readonly conversations: Repository<BoothConversation>,
     @InjectRepository(SessionSpeaker) private readonly sessionSpeakers: Repository<SessionSpeaker>,
     @InjectRepository(LiveSpeaker) private readonly liveSpeakers: Repository<LiveSpeaker>,
     @InjectRepository(WorkshopRegistration)
@@ -149,6 +152,13 @@ export class VideoAccessService {
         if (this.permissions.allows(memberships, 'booth.manage', { boothId: booth.id })) {
           return { room, roomName, part: 'staff', permission: host };
         }
+        // Staff let a visitor in by accepting their "talk to us" request (libs/expo).
+        const accepted = await this.conversations.existsBy({
+          boothId: booth.id,
+          visitorId: userId,
+          state: 'active',
+        });
+        if (accepted) return { room, roomName, part: 'visitor', permission: publish };
         throw PlenumError.forbidden("Only the booth's staff, and visitors they let in, join");
       }
     }

@@ -11,6 +11,16 @@ import {
 import type { Relation } from 'typeorm';
 import { Event } from './event.entity';
 
+export interface BoothLink {
+  label: string;
+  url: string;
+}
+
+export interface BoothOpeningInterval {
+  opensAt: string;
+  closesAt: string;
+}
+
 /** An exhibitor's booth in the expo hall. */
 @Entity('booths')
 @Index(['eventId', 'slug'], { unique: true })
@@ -45,6 +55,27 @@ export class Booth {
 
   @Column({ type: 'int', default: 0 })
   position!: number;
+
+  /** Links the exhibitor shows, e.g. their website; only http(s) and mailto are accepted. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  links!: BoothLink[];
+
+  /** When staff are at the booth; outside these intervals the hall shows it as closed. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  openingHours!: BoothOpeningInterval[];
+
+  /** Storage keys of the uploaded images; the bytes live in the file storage, not here. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  logoKey!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  logoContentType!: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  bannerKey!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  bannerContentType!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

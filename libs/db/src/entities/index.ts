@@ -4,12 +4,16 @@ import { AttendanceInterval } from './attendance-interval.entity';
 import { AuditLog } from './audit-log.entity';
 import { AuthSession } from './auth-session.entity';
 import { Booth } from './booth.entity';
+import { BoothConversation } from './booth-conversation.entity';
+import { BoothDocument } from './booth-document.entity';
+import { BoothVisit } from './booth-visit.entity';
 import { CalendarFeed } from './calendar-feed.entity';
 import { ChatMessage } from './chat-message.entity';
 import { ChatMute } from './chat-mute.entity';
 import { ChatRoom } from './chat-room.entity';
 import { Event } from './event.entity';
 import { Invitation } from './invitation.entity';
+import { Lead } from './lead.entity';
 import { LiveKitWebhookEvent } from './livekit-webhook-event.entity';
 import { LiveSpeaker } from './live-speaker.entity';
 import { Membership } from './membership.entity';
@@ -34,12 +38,16 @@ export {
   AuditLog,
   AuthSession,
   Booth,
+  BoothConversation,
+  BoothDocument,
+  BoothVisit,
   CalendarFeed,
   ChatMessage,
   ChatMute,
   ChatRoom,
   Event,
   Invitation,
+  Lead,
   LiveKitWebhookEvent,
   LiveSpeaker,
   Membership,
@@ -58,6 +66,8 @@ export {
   WorkshopSettings,
 };
 export { membershipScope } from './membership.entity';
+export type { BoothLink, BoothOpeningInterval } from './booth.entity';
+export type { BoothConversationState } from './booth-conversation.entity';
 export type { SpeakerLink } from './speaker.entity';
 
 export const entities = [
@@ -67,12 +77,16 @@ export const entities = [
   AuditLog,
   AuthSession,
   Booth,
+  BoothConversation,
+  BoothDocument,
+  BoothVisit,
   CalendarFeed,
   ChatMessage,
   ChatMute,
   ChatRoom,
   Event,
   Invitation,
+  Lead,
   LiveKitWebhookEvent,
   LiveSpeaker,
   Membership,

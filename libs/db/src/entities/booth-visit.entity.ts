@@ -1,0 +1,43 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import type { Relation } from 'typeorm';
+import { Booth } from './booth.entity';
+import { User } from './user.entity';
+
+/**
+ * One view of a booth page. The page reports back while it stays open, so `lastSeenAt` minus
+ * `startedAt` is the time spent. Only counts reach the booth's staff, never who visited.
+ */
+@Entity('booth_visits')
+@Index(['boothId', 'startedAt'])
+export class BoothVisit {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  boothId!: string;
+
+  @ManyToOne(() => Booth, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'booth_id' })
+  booth?: Relation<Booth>;
+
+  @Column({ type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: Relation<User>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  startedAt!: Date;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  lastSeenAt!: Date;
+}

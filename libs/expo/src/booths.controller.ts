@@ -1,0 +1,157 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { BoothDocumentView, BoothSummaryView, BoothView } from '@plenum/contracts';
+import { CurrentPrincipal, Public } from '@plenum/identity';
+import type { Principal } from '@plenum/identity';
+import { BoothsService } from './booths.service';
+import type { BoothImageKind } from './booths.service';
+import { UpdateBoothDto } from './expo.dto';
+
+@Controller('events/:slug/booths')
+export class BoothsController {
+  constructor(private readonly booths: BoothsService) {}
+
+  @Get()
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+  ): Promise<BoothSummaryView[]> {
+    return this.booths.list(principal, slug);
+  }
+
+  /** `:booth` is the booth's id or its slug. */
+  @Get(':booth')
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('booth') booth: string,
+  ): Promise<BoothView> {
+    return this.booths.get(principal, slug, booth);
+  }
+
+  @Patch(':booth')
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('booth') booth: string,
+    @Body() body: UpdateBoothDto,
+  ): Promise<BoothView> {
+    return this.booths.update(principal, slug, booth, body);
+  }
+
+  @Put(':booth/logo')
+  setLogo(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('booth') booth: string,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ): Promise<BoothView> {
+    return this.booths.setImage(principal, slug, booth, 'logo', contentType, body);
+  }
+
+  @Put(':booth/banner')
+  setBanner(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('booth') booth: string,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ): Promise<BoothView> {
+    return this.booths.setImage(principal, slug, booth, 'banner', contentType, body);
+  }
+
+  @Public()
+  @Get(':booth/logo')
+  logo(
+    @Param('slug') slug: string,
+    @Param('booth') boothId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.sendImage(slug, boothId, 'logo', reply);
+  }
+
+  @Public()
+  @Get(':booth/banner')
+  banner(
+    @Param('slug') slug: string,
+    @Param('booth') boothId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.sendImage(slug, boothId, 'banner', reply);
+  }
+
+  /** Raw bytes with the file's Content-Type; `title` and `fileName` travel in the query. */
+  @Post(':booth/documents')
+  addDocument(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('booth') booth: string,
+    @Headers('content-type') contentType: string | undefined,
+    @Query('title') title: string | undefined,
+    @Query('fileName') fileName: string | undefined,
+    @Body() body: unknown,
+  ): Promise<BoothDocumentView> {
+    return this.booths.addDocument(principal, slug, booth, contentType, title, fileName, body);
+  }
+
+  @Delete(':booth/documents/:documentId')
+  @HttpCode(204)
+  removeDocument(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('booth') booth: string,
+    @Param('documentId', ParseUUIDPipe) documentId: string,
+  ): Promise<void> {
+    return this.booths.removeDocument(principal, slug, booth, documentId);
+  }
+
+  @Get(':booth/documents/:documentId')
+  async document(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('booth') booth: string,
+    @Param('documentId', ParseUUIDPipe) documentId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { doc, data } = await this.booths.document(principal, slug, booth, documentId);
+    const ascii = doc.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    await reply
+      .header('Content-Type', doc.contentType)
+      .header(
+        'Content-Disposition',
+        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
+      )
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Cache-Control', 'private, no-store')
+      .send(data);
+  }
+
+  private async sendImage(
+    slug: string,
+    boothId: string,
+    kind: BoothImageKind,
+    reply: FastifyReply,
+  ): Promise<void> {
+    const { data, contentType } = await this.booths.image(slug, boothId, kind);
+    await reply
+      .header('Content-Type', contentType)
+      .header('Cache-Control', 'public, max-age=86400')
+      .header('X-Content-Type-Options', 'nosniff')
+      .send(data);
+  }
+}

@@ -1,0 +1,54 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { PlenumError } from '@plenum/platform';
+
+/**
+ * Where uploaded files live. The default keeps them on local disk under STORAGE_DIR; an object
+ * store can take its place by providing another implementation of these three calls.
+ */
+export abstract class FileStorage {
+  abstract put(prefix: string, data: Buffer): Promise<string>;
+  abstract get(key: string): Promise<Buffer>;
+  abstract remove(key: string): Promise<void>;
+}
+
+/** Keys are generated here, never taken from a request, so no path can escape the root. */
+const keyPattern = /^[a-z0-9-]{1,40}\/[0-9a-f-]{36}$/;
+
+export class LocalDiskStorage extends FileStorage {
+  private readonly root: string;
+
+  /** `dir` is STORAGE_DIR: absolute, or relative to the working directory. */
+  constructor(dir: string) {
+    super();
+    this.root = isAbsolute(dir) ? dir : resolve(process.cwd(), dir);
+  }
+
+  async put(prefix: string, data: Buffer): Promise<string> {
+    const key = `${prefix}/${randomUUID()}`;
+    const path = this.pathOf(key);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, data, { flag: 'wx' });
+    return key;
+  }
+
+  async get(key: string): Promise<Buffer> {
+    try {
+      return await readFile(this.pathOf(key));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+        throw PlenumError.notFound('File not found');
+      throw err;
+    }
+  }
+
+  async remove(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+
+  private pathOf(key: string): string {
+    if (!keyPattern.test(key)) throw new Error(`Invalid storage key ${key}`);
+    return join(this.root, key);
+  }
+}
