@@ -5,5 +5,6 @@ export * from './events';
 export * from './programme';
 export * from './health';
 export * from './jobs';
+export * from './qa';
 export * from './realtime';
 export * from './video';

@@ -1,6 +1,32 @@
 import { z } from 'zod';
 import { errorCodes } from './errors';
 import { sessionStateSchema } from './programme';
+import {
+  pollCreateSchema,
+  pollListRequestSchema,
+  pollRefSchema,
+  pollVoteSchema,
+  qaAskSchema,
+  qaDismissSchema,
+  qaEditSchema,
+  qaOpenSchema,
+  qaQuestionRefSchema,
+  qaScreenSchema,
+  qaStateRequestSchema,
+  qaVoteSchema,
+} from './qa';
+import type {
+  PollList,
+  PollResults,
+  PollView,
+  QaOnScreen,
+  QaRemoved,
+  QaSettings,
+  QaSnapshot,
+  QaVoteResult,
+  QaVotes,
+  QuestionView,
+} from './qa';
 
 /** Socket.IO namespace and room names (see docs/realtime.md). */
 export const LIVE_NAMESPACE = '/live';
@@ -230,6 +256,21 @@ export const clientEventSchemas = {
   'chat:unmute': chatUnmuteSchema,
   'chat:slow-mode': chatSlowModeSchema,
   'reaction:send': reactionSendSchema,
+  'qa:state': qaStateRequestSchema,
+  'qa:ask': qaAskSchema,
+  'qa:edit': qaEditSchema,
+  'qa:withdraw': qaQuestionRefSchema,
+  'qa:vote': qaVoteSchema,
+  'qa:approve': qaQuestionRefSchema,
+  'qa:dismiss': qaDismissSchema,
+  'qa:answer': qaQuestionRefSchema,
+  'qa:screen': qaScreenSchema,
+  'qa:open': qaOpenSchema,
+  'poll:list': pollListRequestSchema,
+  'poll:create': pollCreateSchema,
+  'poll:open': pollRefSchema,
+  'poll:close': pollRefSchema,
+  'poll:vote': pollVoteSchema,
 } as const;
 export type ClientEventName = keyof typeof clientEventSchemas;
 
@@ -243,6 +284,21 @@ export interface ClientAckData {
   'chat:unmute': ChatUnmuted & { userId: string };
   'chat:slow-mode': ChatSettings;
   'reaction:send': { room: string };
+  'qa:state': QaSnapshot;
+  'qa:ask': { question: QuestionView };
+  'qa:edit': { question: QuestionView };
+  'qa:withdraw': QaRemoved;
+  'qa:vote': QaVoteResult;
+  'qa:approve': { question: QuestionView };
+  'qa:dismiss': { question: QuestionView };
+  'qa:answer': { question: QuestionView };
+  'qa:screen': QaOnScreen;
+  'qa:open': QaSettings;
+  'poll:list': PollList;
+  'poll:create': { poll: PollView };
+  'poll:open': { poll: PollView };
+  'poll:close': { poll: PollView };
+  'poll:vote': { poll: PollView };
 }
 
 export type ClientToServerEvents = {
@@ -265,6 +321,18 @@ export interface ServerToClientEvents {
   'chat:unmuted': (payload: ChatUnmuted) => void;
   'presence:count': (payload: PresenceCount) => void;
   'reaction:burst': (payload: ReactionBurst) => void;
+  /** A question as the recipient may see it (the asker's room, moderators, the audience). */
+  'qa:question': (payload: QuestionView) => void;
+  /** A pending question was withdrawn by its asker. */
+  'qa:removed': (payload: QaRemoved) => void;
+  /** Coalesced vote counts, at most four updates a second per session. */
+  'qa:votes': (payload: QaVotes) => void;
+  'qa:settings': (payload: QaSettings) => void;
+  'qa:on-screen': (payload: QaOnScreen) => void;
+  /** A poll was created (moderators), opened or closed (everyone). */
+  'poll:updated': (payload: PollView) => void;
+  /** Coalesced results: to voters and moderators while open, to everyone once closed. */
+  'poll:results': (payload: PollResults) => void;
   /** An event sent without an acknowledgement callback failed. */
   'live:error': (payload: LiveEventError) => void;
 }

@@ -12,7 +12,12 @@ import { Invitation } from './invitation.entity';
 import { LiveKitWebhookEvent } from './livekit-webhook-event.entity';
 import { LiveSpeaker } from './live-speaker.entity';
 import { Membership } from './membership.entity';
+import { Poll } from './poll.entity';
+import { PollVote } from './poll-vote.entity';
+import { Question } from './question.entity';
+import { QuestionVote } from './question-vote.entity';
 import { Session } from './session.entity';
+import { SessionQa } from './session-qa.entity';
 import { SessionSpeaker } from './session-speaker.entity';
 import { Speaker } from './speaker.entity';
 import { Stage } from './stage.entity';
@@ -34,7 +39,12 @@ export {
   LiveKitWebhookEvent,
   LiveSpeaker,
   Membership,
+  Poll,
+  PollVote,
+  Question,
+  QuestionVote,
   Session,
+  SessionQa,
   SessionSpeaker,
   Speaker,
   Stage,
@@ -43,6 +53,8 @@ export {
 };
 export { membershipScope } from './membership.entity';
 export type { SpeakerLink } from './speaker.entity';
+export type { PollKind, PollState } from './poll.entity';
+export type { QuestionState } from './question.entity';
 
 export const entities = [
   AgendaItem,
@@ -59,7 +71,12 @@ export const entities = [
   LiveKitWebhookEvent,
   LiveSpeaker,
   Membership,
+  Poll,
+  PollVote,
+  Question,
+  QuestionVote,
   Session,
+  SessionQa,
   SessionSpeaker,
   Speaker,
   Stage,

@@ -1,0 +1,6 @@
+export * from './polls.service';
+export * from './qa-rooms';
+export * from './qa-votes.service';
+export * from './qa.controller';
+export * from './qa.module';
+export * from './qa.service';

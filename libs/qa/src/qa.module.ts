@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@plenum/identity';
+import { PollsService } from './polls.service';
+import { QaVotesService } from './qa-votes.service';
+import { QaController } from './qa.controller';
+import { QaService } from './qa.service';
+
+@Module({
+  imports: [IdentityModule],
+  controllers: [QaController],
+  providers: [PollsService, QaService, QaVotesService],
+  exports: [PollsService, QaService],
+})
+export class QaModule {}
