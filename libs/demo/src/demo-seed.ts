@@ -23,6 +23,7 @@ import {
   demoStages,
   demoTracks,
 } from './demo-content';
+import { seedDemoQa } from './demo-qa';
 
 export const DEMO_PASSWORD = 'plenum';
 export const DEMO_ATTENDEES = 400;
@@ -238,6 +239,11 @@ async function loadCongress(
         : [];
     }),
   );
+
+  const attendees = Array.from({ length: DEMO_ATTENDEES }, (_, i) =>
+    userId(demoAttendeeEmail(i + 1)),
+  );
+  await seedDemoQa(manager, event.id, sessionId, attendees, userId(demoRoleAccounts.moderator));
 }
 
 async function insertUsers(

@@ -28,6 +28,37 @@ describe('session Q&A through real sockets', () => {
   });
   afterAll(() => t.close());
 
+  it('seeds the demo panels with questions, votes from demo attendees and polls', async () => {
+    const panels = await t.dataSource.query<Array<{ key: string; questions: number }>>(
+      `SELECT s.id AS key, count(q.id)::int AS questions
+         FROM sessions s LEFT JOIN questions q ON q.session_id = s.id
+        WHERE s.kind = 'panel' GROUP BY s.id`,
+    );
+    expect(panels.length).toBeGreaterThan(0);
+    expect(panels.every((p) => p.questions > 0)).toBe(true);
+    const drift = await t.dataSource.query<Array<{ id: string }>>(
+      `SELECT q.id FROM questions q
+        WHERE q.vote_count <> (SELECT count(*) FROM question_votes v WHERE v.question_id = q.id)`,
+    );
+    expect(drift).toEqual([]);
+    const [votes] = await t.dataSource.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM question_votes`,
+    );
+    expect(votes!.n).toBeGreaterThan(100);
+    const polls = await t.dataSource.query<Array<{ state: string; ballots: number }>>(
+      `SELECT p.state, (SELECT count(*)::int FROM poll_votes v WHERE v.poll_id = p.id) AS ballots
+         FROM polls p JOIN sessions s ON s.id = p.session_id ORDER BY p.state`,
+    );
+    expect(polls).toEqual([
+      { state: 'draft', ballots: 0 },
+      { state: 'open', ballots: 120 },
+    ]);
+    const [live] = await t.dataSource.query<Array<{ state: string }>>(
+      `SELECT s.state FROM polls p JOIN sessions s ON s.id = p.session_id WHERE p.state = 'open'`,
+    );
+    expect(live!.state).toBe('live');
+  });
+
   it('keeps an anonymous question anonymous to the audience, never to moderators', async () => {
     const asker = await join('attendee020@plenum.test');
     const moderator = await join('moderator@plenum.test');
@@ -243,7 +274,8 @@ describe('session Q&A through real sockets', () => {
   });
 
   it('runs polls: drafts for moderators, one ballot per person, results to voters, all after closing', async () => {
-    const moderator = await join('moderator@plenum.test');
+    // The organizer runs this one: organizers moderate every session too.
+    const moderator = await join('organizer@plenum.test');
     const voter = await join('attendee031@plenum.test');
     const voterTab = await join('attendee031@plenum.test');
     const bystander = await join('attendee032@plenum.test');
