@@ -12,7 +12,7 @@ const TICK_MS = 50;
 /**
  * Vote counts are never broadcast per click: a vote marks its question dirty in Redis, and a
  * tick on whichever instance wins the session's gate sends the current counts of the dirty
- * questions, read from PostgreSQL, in one `qa:votes` message.
+ * questions, recounted in PostgreSQL, in one `qa:votes` message.
  */
 @Injectable()
 export class QaVotesService implements OnModuleInit, OnModuleDestroy {
@@ -69,8 +69,14 @@ export class QaVotesService implements OnModuleInit, OnModuleDestroy {
           .exec();
         const ids = (results?.[0]?.[1] ?? []) as string[];
         if (ids.length === 0) continue;
-        const rows = await this.dataSource.query<Array<{ id: string; vote_count: number }>>(
-          `SELECT id, vote_count FROM questions WHERE id = ANY($1::uuid[])`,
+        // Recounted from the rows, so the stored count can never drift from the votes.
+        const [rows] = await this.dataSource.query<
+          [Array<{ id: string; vote_count: number }>, number]
+        >(
+          `UPDATE questions q
+              SET vote_count = (SELECT count(*) FROM question_votes v WHERE v.question_id = q.id)
+            WHERE q.id = ANY($1::uuid[])
+            RETURNING q.id, q.vote_count`,
           [ids],
         );
         const votes: Record<string, number> = {};

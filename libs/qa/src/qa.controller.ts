@@ -69,7 +69,8 @@ export class QaController {
     if (!session) throw PlenumError.notFound('Session not found');
     const rows = await this.dataSource.query<ExportRow[]>(
       `SELECT q.id, q.created_at, q.state, q.body, a.display_name AS author_name,
-              a.email AS author_email, q.anonymous, q.vote_count, q.on_screen, q.edited_at,
+              a.email AS author_email, q.anonymous,
+              (SELECT count(*)::int FROM question_votes v WHERE v.question_id = q.id) AS vote_count, q.on_screen, q.edited_at,
               d.display_name AS decider_name, q.decided_at, q.dismiss_reason, q.answered_at
          FROM questions q
          LEFT JOIN users a ON a.id = q.author_id

@@ -57,7 +57,8 @@ export function questionView(row: QuestionRow, viewer: Viewer): QuestionView {
 
 const SELECT_QUESTION = `
   SELECT q.id, q.session_id, q.author_id, u.display_name AS author_name, q.body, q.anonymous,
-         q.state, q.vote_count, q.on_screen, q.created_at, q.edited_at, q.dismiss_reason
+         q.state, (SELECT count(*)::int FROM question_votes v WHERE v.question_id = q.id) AS vote_count,
+         q.on_screen, q.created_at, q.edited_at, q.dismiss_reason
     FROM questions q LEFT JOIN users u ON u.id = q.author_id`;
 
 const visibleToAudience = (state: QuestionStateName) =>
@@ -154,8 +155,10 @@ export class QaService {
   }
 
   /**
-   * Sets (not toggles) one person's vote in one statement: the vote row and the count change
-   * together or not at all, and the primary key makes a second vote a no-op.
+   * Sets (not toggles) one person's vote in one statement that touches only the vote row: the
+   * primary key makes a second vote a no-op, and no hot question row is locked per click. The
+   * count in the answer is read in the same statement; `questions.vote_count` follows within
+   * one coalescing tick (QaVotesService), recounted from the rows.
    */
   async vote(
     place: QaPlace,
@@ -168,18 +171,18 @@ export class QaService {
            ON CONFLICT DO NOTHING RETURNING question_id`
       : `DELETE FROM question_votes WHERE question_id IN (SELECT id FROM target) AND user_id = $3
            RETURNING question_id`;
-    // An UPDATE answers [rows, count] through TypeORM.
-    const [[row]] = await this.dataSource.query<
-      [Array<{ vote_count: number; changed: number }>, number]
-    >(
+    // The outer SELECT sees the table as it was before the change, hence the adjustment.
+    const [row] = await this.dataSource.query<Array<{ votes: number; changed: number }>>(
       `WITH target AS (
          SELECT q.id FROM questions q
           WHERE q.id = $1 AND q.session_id = $2 AND q.state = 'approved'
-            AND NOT EXISTS (SELECT 1 FROM session_qa s WHERE s.session_id = q.session_id AND NOT s.open)
+            AND NOT EXISTS (
+              SELECT 1 FROM session_qa s WHERE s.session_id = q.session_id AND NOT s.open)
        ), changed AS (${change})
-       UPDATE questions SET vote_count = vote_count ${voted ? '+' : '-'} (SELECT count(*) FROM changed)
-        WHERE id IN (SELECT id FROM target)
-       RETURNING vote_count, (SELECT count(*) FROM changed)::int AS changed`,
+       SELECT (SELECT count(*)::int FROM question_votes WHERE question_id = target.id)
+                ${voted ? '+' : '-'} (SELECT count(*)::int FROM changed) AS votes,
+              (SELECT count(*)::int FROM changed) AS changed
+         FROM target`,
       [questionId, place.sessionId, userId],
     );
     if (!row) {
@@ -193,8 +196,17 @@ export class QaService {
       }
       throw PlenumError.notFound('Question not found');
     }
-    if (row.changed > 0) await this.votesService.markChanged(place.sessionId, questionId);
-    return { questionId, voted, votes: row.vote_count };
+    if (row.changed > 0) {
+      await this.votesService.markChanged(place.sessionId, questionId);
+      return { questionId, voted, votes: row.votes };
+    }
+    // Nothing changed: a parallel tab of the same person may have just done the same, after
+    // this statement's snapshot, so the count is read again.
+    const [now] = await this.dataSource.query<Array<{ votes: number }>>(
+      `SELECT count(*)::int AS votes FROM question_votes WHERE question_id = $1`,
+      [questionId],
+    );
+    return { questionId, voted, votes: now?.votes ?? row.votes };
   }
 
   approve(place: QaPlace, actorId: string, questionId: string): Promise<QuestionView> {

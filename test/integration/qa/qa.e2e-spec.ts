@@ -143,12 +143,15 @@ describe('session Q&A through real sockets', () => {
       tabs.map((tab) => ok(tab, 'qa:vote', { sessionId, questionId: question.id, voted: true })),
     );
     expect(answers.every((a) => a.voted && a.votes === 1)).toBe(true);
-    const [rows] = await t.dataSource.query<Array<{ n: number; vote_count: number }>>(
-      `SELECT (SELECT count(*)::int FROM question_votes WHERE question_id = $1) AS n, vote_count
-         FROM questions WHERE id = $1`,
-      [question.id],
-    );
-    expect(rows).toEqual({ n: 1, vote_count: 1 });
+    const stored = () =>
+      t.dataSource.query<Array<{ n: number; vote_count: number }>>(
+        `SELECT (SELECT count(*)::int FROM question_votes WHERE question_id = $1) AS n, vote_count
+           FROM questions WHERE id = $1`,
+        [question.id],
+      );
+    // The stored count follows the rows within one coalescing tick.
+    await waitFor(async () => (await stored())[0]?.vote_count === 1);
+    expect((await stored())[0]).toEqual({ n: 1, vote_count: 1 });
 
     const undone = await ok(tabs[0]!, 'qa:vote', {
       sessionId,

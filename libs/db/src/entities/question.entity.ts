@@ -17,8 +17,9 @@ export type QuestionState = 'pending' | 'approved' | 'dismissed' | 'answered';
 
 /**
  * An audience question to a session. The author is always stored: `anonymous` hides the name
- * from the audience only, never from moderators. `voteCount` is kept in step with the
- * question_votes rows in the same statement that adds or removes a vote.
+ * from the audience only, never from moderators. `voteCount` is recounted from the
+ * question_votes rows by the coalescing tick that broadcasts it, a fraction of a second after a
+ * vote: the rows are the truth, and votes never queue behind a lock on the question row.
  */
 @Entity('questions')
 @Index(['sessionId', 'state'])
