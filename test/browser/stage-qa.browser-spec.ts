@@ -83,7 +83,13 @@ describe('panel Q&A in the web app', () => {
         has: moderator.getByRole('button', { name: 'Auf den Bildschirm' }),
       });
     await approved.getByRole('button', { name: 'Auf den Bildschirm' }).click();
-    await approved.getByRole('button', { name: 'Vom Bildschirm nehmen' }).waitFor();
+    // One question on screen at a time: the demo's earlier one gave way to this one.
+    await modQa
+      .getByRole('listitem')
+      .filter({ hasText: text })
+      .getByRole('button', { name: 'Vom Bildschirm nehmen' })
+      .waitFor();
+    expect(await modQa.getByRole('button', { name: 'Vom Bildschirm nehmen' }).count()).toBe(1);
 
     // The display follows live, in large type, with the asker's name (not anonymous).
     await display.locator('blockquote', { hasText: text }).waitFor();
