@@ -158,3 +158,21 @@ export const pollListSchema = z.object({
   polls: z.array(pollViewSchema),
 });
 export type PollList = z.infer<typeof pollListSchema>;
+
+/* ---- backstage ---- */
+
+export const backstageJoinSchema = z.object({ stageId: z.uuid() });
+export const backstageMessageSchema = z.object({
+  stageId: z.uuid(),
+  body: z.string().trim().min(1, 'Write a message first').max(280),
+});
+export const backstageLineSchema = z.object({
+  stageId: z.uuid(),
+  author: z.object({ id: z.uuid(), displayName: z.string() }),
+  body: z.string(),
+  at: z.iso.datetime(),
+});
+/** A moderator's message line to the speakers backstage; not stored, like a call over the desk. */
+export type BackstageLine = z.infer<typeof backstageLineSchema>;
+export const backstageJoinedSchema = z.object({ stageId: z.uuid(), canMessage: z.boolean() });
+export type BackstageJoined = z.infer<typeof backstageJoinedSchema>;

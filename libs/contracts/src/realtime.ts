@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { errorCodes } from './errors';
 import { sessionStateSchema } from './programme';
 import {
+  backstageJoinSchema,
+  backstageMessageSchema,
   pollCreateSchema,
   pollListRequestSchema,
   pollRefSchema,
@@ -16,6 +18,8 @@ import {
   qaVoteSchema,
 } from './qa';
 import type {
+  BackstageJoined,
+  BackstageLine,
   PollList,
   PollResults,
   PollView,
@@ -271,6 +275,8 @@ export const clientEventSchemas = {
   'poll:open': pollRefSchema,
   'poll:close': pollRefSchema,
   'poll:vote': pollVoteSchema,
+  'backstage:join': backstageJoinSchema,
+  'backstage:message': backstageMessageSchema,
 } as const;
 export type ClientEventName = keyof typeof clientEventSchemas;
 
@@ -299,6 +305,8 @@ export interface ClientAckData {
   'poll:open': { poll: PollView };
   'poll:close': { poll: PollView };
   'poll:vote': { poll: PollView };
+  'backstage:join': BackstageJoined;
+  'backstage:message': BackstageLine;
 }
 
 export type ClientToServerEvents = {
@@ -333,6 +341,8 @@ export interface ServerToClientEvents {
   'poll:updated': (payload: PollView) => void;
   /** Coalesced results: to voters and moderators while open, to everyone once closed. */
   'poll:results': (payload: PollResults) => void;
+  /** A moderator's message line to everyone backstage on a stage. */
+  'backstage:message': (payload: BackstageLine) => void;
   /** An event sent without an acknowledgement callback failed. */
   'live:error': (payload: LiveEventError) => void;
 }

@@ -13,7 +13,7 @@ import type {
   ServerToClientEvents,
 } from '@plenum/contracts';
 import { PlenumError, zodFieldErrors } from '@plenum/platform';
-import { PollsService, QaService, qaRooms } from '@plenum/qa';
+import { BackstageService, PollsService, QaService, qaRooms } from '@plenum/qa';
 import type { QaPlace } from '@plenum/qa';
 import { ChatService } from './chat.service';
 import { LiveAuth } from './live-auth';
@@ -69,6 +69,8 @@ const rateKinds: Record<ClientEventName, LiveRateKind | null> = {
   'poll:open': 'moderation',
   'poll:close': 'moderation',
   'poll:vote': 'vote',
+  'backstage:join': 'join',
+  'backstage:message': 'chat',
 };
 
 /** Auth sessions get a private room so that a revocation reaches exactly their sockets. */
@@ -99,6 +101,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly rateLimits: RateLimitService,
     private readonly qa: QaService,
     private readonly polls: PollsService,
+    private readonly backstage: BackstageService,
   ) {}
 
   afterInit(nsp: LiveNamespace): void {
@@ -321,6 +324,19 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
         // Every socket of the voter, on any instance, now hears the live results.
         this.server.in(rooms.user(user.userId)).socketsJoin(qaRooms.pollVoters(poll.id));
         return { poll };
+      }
+      case 'backstage:join': {
+        const input = await this.accept(event, raw, user.userId);
+        const { room, ...joined } = await this.backstage.access(user.userId, input.stageId);
+        await socket.join(room);
+        return joined;
+      }
+      case 'backstage:message': {
+        const input = await this.accept(event, raw, user.userId);
+        // Checked again on each message: a moderator who lost the role stops here.
+        const access = await this.backstage.access(user.userId, input.stageId);
+        if (!access.canMessage) throw PlenumError.forbidden('Moderators send the message line');
+        return this.backstage.send(user, input.stageId, input.body);
       }
     }
   }

@@ -1,3 +1,4 @@
+export * from './backstage.service';
 export * from './polls.service';
 export * from './qa-rooms';
 export * from './qa-votes.service';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@plenum/identity';
+import { BackstageService } from './backstage.service';
 import { PollsService } from './polls.service';
 import { QaVotesService } from './qa-votes.service';
 import { QaController } from './qa.controller';
@@ -8,7 +9,7 @@ import { QaService } from './qa.service';
 @Module({
   imports: [IdentityModule],
   controllers: [QaController],
-  providers: [PollsService, QaService, QaVotesService],
-  exports: [PollsService, QaService],
+  providers: [BackstageService, PollsService, QaService, QaVotesService],
+  exports: [BackstageService, PollsService, QaService],
 })
 export class QaModule {}

@@ -1,11 +1,13 @@
 import '../stage/stage.css';
-import type { LiveSpeakerView, VideoToken } from '@plenum/contracts';
+import type { BackstageLine, LiveSpeakerView, VideoToken } from '@plenum/contracts';
 import { Room, RoomEvent, Track } from 'livekit-client';
 import type { LocalVideoTrack } from 'livekit-client';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
 import { api } from '../api/client';
 import { useResource } from '../api/use-resource';
+import { liveCall, liveSocket } from '../chat/live-connection';
 import { useDocumentTitle } from '../components/document-title';
 import { EmptyState, ErrorNotice, Skeleton } from '../components/status-blocks';
 import { useT } from '../i18n/i18n';
@@ -57,7 +59,10 @@ export function BackstagePage() {
         </p>
       )}
       <div className="stage-layout">
-        <BackstageRoom slug={event.slug} stageId={stageId} sessionId={sessionId} />
+        <div>
+          <BackstageRoom slug={event.slug} stageId={stageId} sessionId={sessionId} />
+          <MessageLine stageId={stageId} />
+        </div>
         {sessionId && session ? (
           <div className="stage-main">
             <h2>{t.stage.preview}</h2>
@@ -241,6 +246,65 @@ function ApprovedQuestions({ sessionId }: { sessionId: string }) {
           </li>
         ))}
       </ol>
+    </section>
+  );
+}
+
+/** The moderators' message line to the speakers, live for everyone backstage. */
+function MessageLine({ stageId }: { stageId: string }) {
+  const t = useT();
+  const fieldId = useId();
+  const [lines, setLines] = useState<BackstageLine[]>([]);
+  const [canMessage, setCanMessage] = useState(false);
+  const [body, setBody] = useState('');
+  useEffect(() => {
+    const socket = liveSocket();
+    const join = () => {
+      liveCall('backstage:join', { stageId }).then(
+        (joined) => setCanMessage(joined.canMessage),
+        () => setCanMessage(false),
+      );
+    };
+    const onLine = (line: BackstageLine) => {
+      if (line.stageId === stageId) setLines((current) => [line, ...current].slice(0, 20));
+    };
+    socket.on('backstage:message', onLine);
+    socket.on('connect', join);
+    if (socket.connected) join();
+    return () => {
+      socket.off('backstage:message', onLine);
+      socket.off('connect', join);
+    };
+  }, [stageId]);
+  const send = (e: FormEvent) => {
+    e.preventDefault();
+    void liveCall('backstage:message', { stageId, body }).then(() => setBody(''));
+  };
+  return (
+    <section aria-label={t.stage.messageLine}>
+      <h2>{t.stage.messageLine}</h2>
+      {canMessage ? (
+        <form onSubmit={send}>
+          <label htmlFor={fieldId}>{t.stage.messageLine}</label>{' '}
+          <input
+            id={fieldId}
+            value={body}
+            maxLength={280}
+            onChange={(e) => setBody(e.target.value)}
+          />{' '}
+          <button type="submit" disabled={!body.trim()}>
+            {t.stage.sendLine}
+          </button>
+        </form>
+      ) : null}
+      {lines.length === 0 ? <p>{t.stage.noLines}</p> : null}
+      <ul aria-live="assertive">
+        {lines.map((line) => (
+          <li key={`${line.at}-${line.author.id}`}>
+            <strong>{line.body}</strong> ({line.author.displayName})
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
