@@ -22,6 +22,8 @@ import { ProgrammeManagePage } from './pages/programme-manage-page';
 import { ProgrammePage } from './pages/programme-page';
 import { SessionPage } from './pages/session-page';
 import { SpeakerPage } from './pages/speaker-page';
+import { BackstagePage } from './pages/backstage-page';
+import { StageDisplayPage } from './pages/stage-display-page';
 import { SessionLivePage } from './pages/session-live-page';
 import { ReminderPreferencesPage } from './reminders/reminder-preferences-page';
 import { UnsubscribePage } from './reminders/unsubscribe-page';
@@ -62,6 +64,8 @@ export function App() {
                       <Route path={adminArea} element={<AdminPage />} />
                       <Route path="sessions/:sessionId" element={<SessionLivePage />} />
                       <Route path="reminders" element={<ReminderPreferencesPage />} />
+                      <Route path="sessions/:sessionId/display" element={<StageDisplayPage />} />
+                      <Route path="stages/:stageId/backstage" element={<BackstagePage />} />
                       <Route path="*" element={<NotFoundContent />} />
                     </Route>
                   </Route>

@@ -6,6 +6,7 @@ export * from './expo';
 export * from './programme';
 export * from './health';
 export * from './jobs';
+export * from './qa';
 export * from './realtime';
 export * from './reminders';
 export * from './video';

@@ -4,6 +4,36 @@ import { errorCodes } from './errors';
 import { sessionStateSchema } from './programme';
 import type { WorkshopPromoted, WorkshopSeats, WorkshopSpotlight } from './workshops';
 import type { NotificationView } from './reminders';
+import {
+  backstageJoinSchema,
+  backstageMessageSchema,
+  pollCreateSchema,
+  pollListRequestSchema,
+  pollRefSchema,
+  pollVoteSchema,
+  qaAskSchema,
+  qaDismissSchema,
+  qaEditSchema,
+  qaOpenSchema,
+  qaQuestionRefSchema,
+  qaScreenSchema,
+  qaStateRequestSchema,
+  qaVoteSchema,
+} from './qa';
+import type {
+  BackstageJoined,
+  BackstageLine,
+  PollList,
+  PollResults,
+  PollView,
+  QaOnScreen,
+  QaRemoved,
+  QaSettings,
+  QaSnapshot,
+  QaVoteResult,
+  QaVotes,
+  QuestionView,
+} from './qa';
 
 /** Socket.IO namespace and room names (see docs/realtime.md). */
 export const LIVE_NAMESPACE = '/live';
@@ -234,6 +264,23 @@ export const clientEventSchemas = {
   'chat:unmute': chatUnmuteSchema,
   'chat:slow-mode': chatSlowModeSchema,
   'reaction:send': reactionSendSchema,
+  'qa:state': qaStateRequestSchema,
+  'qa:ask': qaAskSchema,
+  'qa:edit': qaEditSchema,
+  'qa:withdraw': qaQuestionRefSchema,
+  'qa:vote': qaVoteSchema,
+  'qa:approve': qaQuestionRefSchema,
+  'qa:dismiss': qaDismissSchema,
+  'qa:answer': qaQuestionRefSchema,
+  'qa:screen': qaScreenSchema,
+  'qa:open': qaOpenSchema,
+  'poll:list': pollListRequestSchema,
+  'poll:create': pollCreateSchema,
+  'poll:open': pollRefSchema,
+  'poll:close': pollRefSchema,
+  'poll:vote': pollVoteSchema,
+  'backstage:join': backstageJoinSchema,
+  'backstage:message': backstageMessageSchema,
 } as const;
 export type ClientEventName = keyof typeof clientEventSchemas;
 
@@ -247,6 +294,23 @@ export interface ClientAckData {
   'chat:unmute': ChatUnmuted & { userId: string };
   'chat:slow-mode': ChatSettings;
   'reaction:send': { room: string };
+  'qa:state': QaSnapshot;
+  'qa:ask': { question: QuestionView };
+  'qa:edit': { question: QuestionView };
+  'qa:withdraw': QaRemoved;
+  'qa:vote': QaVoteResult;
+  'qa:approve': { question: QuestionView };
+  'qa:dismiss': { question: QuestionView };
+  'qa:answer': { question: QuestionView };
+  'qa:screen': QaOnScreen;
+  'qa:open': QaSettings;
+  'poll:list': PollList;
+  'poll:create': { poll: PollView };
+  'poll:open': { poll: PollView };
+  'poll:close': { poll: PollView };
+  'poll:vote': { poll: PollView };
+  'backstage:join': BackstageJoined;
+  'backstage:message': BackstageLine;
 }
 
 export type ClientToServerEvents = {
@@ -280,6 +344,20 @@ export interface ServerToClientEvents {
   'expo:conversation-offered': (payload: ConversationOffer) => void;
   /** Sent to `user:<id>` of the visitor and staff: a conversation changed state or position. */
   'expo:conversation-updated': (payload: ConversationView) => void;
+  /** A question as the recipient may see it (the asker's room, moderators, the audience). */
+  'qa:question': (payload: QuestionView) => void;
+  /** A pending question was withdrawn by its asker. */
+  'qa:removed': (payload: QaRemoved) => void;
+  /** Coalesced vote counts, at most four updates a second per session. */
+  'qa:votes': (payload: QaVotes) => void;
+  'qa:settings': (payload: QaSettings) => void;
+  'qa:on-screen': (payload: QaOnScreen) => void;
+  /** A poll was created (moderators), opened or closed (everyone). */
+  'poll:updated': (payload: PollView) => void;
+  /** Coalesced results: to voters and moderators while open, to everyone once closed. */
+  'poll:results': (payload: PollResults) => void;
+  /** A moderator's message line to everyone backstage on a stage. */
+  'backstage:message': (payload: BackstageLine) => void;
   /** An event sent without an acknowledgement callback failed. */
   'live:error': (payload: LiveEventError) => void;
 }

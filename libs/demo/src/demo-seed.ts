@@ -27,6 +27,7 @@ import {
   demoWorkshopRegistrations,
 } from './demo-content';
 import { demoBrochurePdf, demoLogoPng } from './demo-files';
+import { seedDemoQa } from './demo-qa';
 
 export const DEMO_PASSWORD = 'plenum';
 export const DEMO_ATTENDEES = 400;
@@ -297,6 +298,11 @@ async function loadCongress(
         : [];
     }),
   );
+
+  const attendees = Array.from({ length: DEMO_ATTENDEES }, (_, i) =>
+    userId(demoAttendeeEmail(i + 1)),
+  );
+  await seedDemoQa(manager, event.id, sessionId, attendees, userId(demoRoleAccounts.moderator));
 }
 
 async function insertUsers(

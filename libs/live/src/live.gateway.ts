@@ -13,6 +13,8 @@ import type {
   ServerToClientEvents,
 } from '@plenum/contracts';
 import { PlenumError, zodFieldErrors } from '@plenum/platform';
+import { BackstageService, PollsService, QaService, qaRooms } from '@plenum/qa';
+import type { QaPlace } from '@plenum/qa';
 import { ChatService } from './chat.service';
 import { LiveAuth } from './live-auth';
 import type { LiveUser } from './live-auth';
@@ -52,6 +54,23 @@ const rateKinds: Record<ClientEventName, LiveRateKind | null> = {
   'chat:unmute': 'moderation',
   'chat:slow-mode': 'moderation',
   'reaction:send': 'reaction',
+  'qa:state': 'history',
+  'qa:ask': 'question',
+  'qa:edit': 'question',
+  'qa:withdraw': 'question',
+  'qa:vote': 'vote',
+  'qa:approve': 'moderation',
+  'qa:dismiss': 'moderation',
+  'qa:answer': 'moderation',
+  'qa:screen': 'moderation',
+  'qa:open': 'moderation',
+  'poll:list': 'history',
+  'poll:create': 'moderation',
+  'poll:open': 'moderation',
+  'poll:close': 'moderation',
+  'poll:vote': 'vote',
+  'backstage:join': 'join',
+  'backstage:message': 'chat',
 };
 
 /** Auth sessions get a private room so that a revocation reaches exactly their sockets. */
@@ -80,6 +99,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly presence: PresenceService,
     private readonly reactions: ReactionsService,
     private readonly rateLimits: RateLimitService,
+    private readonly qa: QaService,
+    private readonly polls: PollsService,
+    private readonly backstage: BackstageService,
   ) {}
 
   afterInit(nsp: LiveNamespace): void {
@@ -147,6 +169,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
         await socket.join(access.room);
         const first = !socket.data.joined.has(access.room);
         socket.data.joined.set(access.room, access);
+        // Moderators of a stage session also hear its Q&A queue and poll drafts.
+        if (access.kind === 'session' && access.canModerate && access.target.sessionId) {
+          await socket.join(qaRooms.moderators(access.target.sessionId));
+        }
         if (first) {
           await this.presence.enter(access.room, user.userId);
           if (access.isBoothStaff) await this.presence.enter(access.room, user.userId, 'staff');
@@ -178,6 +204,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
         const access = socket.data.joined.get(input.room);
         if (access && socket.data.joined.delete(input.room)) {
           await socket.leave(input.room);
+          if (access.kind === 'session' && access.target.sessionId) {
+            await socket.leave(qaRooms.moderators(access.target.sessionId));
+          }
           await this.leavePresence(access, user.userId);
         }
         return { room: input.room };
@@ -217,6 +246,101 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
         await this.reactions.react(this.joined(socket, input.room), input.kind);
         return { room: input.room };
       }
+      case 'qa:state': {
+        const input = await this.accept(event, raw, user.userId);
+        return this.qa.snapshot(this.qaPlace(socket, input.sessionId), user.userId);
+      }
+      case 'qa:ask': {
+        const input = await this.accept(event, raw, user.userId);
+        const place = this.qaPlace(socket, input.sessionId);
+        return { question: await this.qa.ask(place, user, input.body, input.anonymous) };
+      }
+      case 'qa:edit': {
+        const input = await this.accept(event, raw, user.userId);
+        const place = this.qaPlace(socket, input.sessionId);
+        return { question: await this.qa.edit(place, user.userId, input.questionId, input.body) };
+      }
+      case 'qa:withdraw': {
+        const input = await this.accept(event, raw, user.userId);
+        const place = this.qaPlace(socket, input.sessionId);
+        return this.qa.withdraw(place, user.userId, input.questionId);
+      }
+      case 'qa:vote': {
+        const input = await this.accept(event, raw, user.userId);
+        const place = this.qaPlace(socket, input.sessionId);
+        return this.qa.vote(place, user.userId, input.questionId, input.voted);
+      }
+      case 'qa:approve': {
+        const input = await this.accept(event, raw, user.userId);
+        const place = this.qaPlace(socket, input.sessionId);
+        return { question: await this.qa.approve(place, user.userId, input.questionId) };
+      }
+      case 'qa:dismiss': {
+        const input = await this.accept(event, raw, user.userId);
+        const place = this.qaPlace(socket, input.sessionId);
+        return {
+          question: await this.qa.dismiss(place, user.userId, input.questionId, input.reason),
+        };
+      }
+      case 'qa:answer': {
+        const input = await this.accept(event, raw, user.userId);
+        const place = this.qaPlace(socket, input.sessionId);
+        return { question: await this.qa.answer(place, user.userId, input.questionId) };
+      }
+      case 'qa:screen': {
+        const input = await this.accept(event, raw, user.userId);
+        const place = this.qaPlace(socket, input.sessionId);
+        return this.qa.screen(place, user.userId, input.questionId);
+      }
+      case 'qa:open': {
+        const input = await this.accept(event, raw, user.userId);
+        return this.qa.setOpen(this.qaPlace(socket, input.sessionId), user.userId, input.open);
+      }
+      case 'poll:list': {
+        const input = await this.accept(event, raw, user.userId);
+        const place = this.qaPlace(socket, input.sessionId);
+        const list = await this.polls.list(place, user.userId);
+        // Ballots cast from another tab still bring this socket the live results.
+        const voted = list.polls.filter((p) => p.myChoices !== null).map((p) => p.id);
+        if (voted.length > 0) await socket.join(voted.map((id) => qaRooms.pollVoters(id)));
+        return list;
+      }
+      case 'poll:create': {
+        const input = await this.accept(event, raw, user.userId);
+        const place = this.qaPlace(socket, input.sessionId);
+        return { poll: await this.polls.create(place, user.userId, input) };
+      }
+      case 'poll:open': {
+        const input = await this.accept(event, raw, user.userId);
+        const place = this.qaPlace(socket, input.sessionId);
+        return { poll: await this.polls.open(place, user.userId, input.pollId) };
+      }
+      case 'poll:close': {
+        const input = await this.accept(event, raw, user.userId);
+        const place = this.qaPlace(socket, input.sessionId);
+        return { poll: await this.polls.close(place, user.userId, input.pollId) };
+      }
+      case 'poll:vote': {
+        const input = await this.accept(event, raw, user.userId);
+        const place = this.qaPlace(socket, input.sessionId);
+        const poll = await this.polls.vote(place, user.userId, input.pollId, input.choices);
+        // Every socket of the voter, on any instance, now hears the live results.
+        this.server.in(rooms.user(user.userId)).socketsJoin(qaRooms.pollVoters(poll.id));
+        return { poll };
+      }
+      case 'backstage:join': {
+        const input = await this.accept(event, raw, user.userId);
+        const { room, ...joined } = await this.backstage.access(user.userId, input.stageId);
+        await socket.join(room);
+        return joined;
+      }
+      case 'backstage:message': {
+        const input = await this.accept(event, raw, user.userId);
+        // Checked again on each message: a moderator who lost the role stops here.
+        const access = await this.backstage.access(user.userId, input.stageId);
+        if (!access.canMessage) throw PlenumError.forbidden('Moderators send the message line');
+        return this.backstage.send(user, input.stageId, input.body);
+      }
     }
   }
 
@@ -236,6 +360,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     const access = socket.data.joined.get(room);
     if (!access) throw new PlenumError('NOT_IN_ROOM', `Join ${room} first (room:join)`, 409);
     return access;
+  }
+
+  /** Q&A and polls happen in a stage session's room, with the rights decided on joining it. */
+  private qaPlace(socket: LiveSocket, sessionId: string): QaPlace {
+    const access = this.joined(socket, rooms.session(sessionId));
+    // chat.moderate and session.moderate name the same roles with the same session scope.
+    return { eventId: access.eventId, sessionId, canModerate: access.canModerate };
   }
 
   private async leavePresence(access: RoomAccess, userId: string): Promise<void> {

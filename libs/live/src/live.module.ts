@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@plenum/identity';
+import { QaModule } from '@plenum/qa';
 import { ChatService } from './chat.service';
 import { LiveAuth } from './live-auth';
 import { LiveGateway } from './live.gateway';
@@ -10,7 +11,7 @@ import { ReactionsService } from './reactions.service';
 import { RoomAccessService } from './room-access.service';
 
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, QaModule],
   providers: [
     ChatService,
     LiveAuth,

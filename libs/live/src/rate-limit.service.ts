@@ -9,6 +9,8 @@ export const liveRateLimits = {
   join: { perSecond: 5, burst: 20 },
   history: { perSecond: 5, burst: 10 },
   moderation: { perSecond: 2, burst: 10 },
+  question: { perSecond: 0.2, burst: 5 },
+  vote: { perSecond: 10, burst: 30 },
 } as const;
 export type LiveRateKind = keyof typeof liveRateLimits;
 

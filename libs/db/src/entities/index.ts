@@ -21,7 +21,12 @@ import { Notification } from './notification.entity';
 import { ReminderDelivery } from './reminder-delivery.entity';
 import { ReminderPreference } from './reminder-preference.entity';
 import { ReminderSettings } from './reminder-settings.entity';
+import { Poll } from './poll.entity';
+import { PollVote } from './poll-vote.entity';
+import { Question } from './question.entity';
+import { QuestionVote } from './question-vote.entity';
 import { Session } from './session.entity';
+import { SessionQa } from './session-qa.entity';
 import { SessionSpeaker } from './session-speaker.entity';
 import { Speaker } from './speaker.entity';
 import { Stage } from './stage.entity';
@@ -55,7 +60,12 @@ export {
   ReminderDelivery,
   ReminderPreference,
   ReminderSettings,
+  Poll,
+  PollVote,
+  Question,
+  QuestionVote,
   Session,
+  SessionQa,
   SessionSpeaker,
   Speaker,
   Stage,
@@ -69,6 +79,8 @@ export { membershipScope } from './membership.entity';
 export type { BoothLink, BoothOpeningInterval } from './booth.entity';
 export type { BoothConversationState } from './booth-conversation.entity';
 export type { SpeakerLink } from './speaker.entity';
+export type { PollKind, PollState } from './poll.entity';
+export type { QuestionState } from './question.entity';
 
 export const entities = [
   AgendaItem,
@@ -94,7 +106,12 @@ export const entities = [
   ReminderDelivery,
   ReminderPreference,
   ReminderSettings,
+  Poll,
+  PollVote,
+  Question,
+  QuestionVote,
   Session,
+  SessionQa,
   SessionSpeaker,
   Speaker,
   Stage,

@@ -1,0 +1,111 @@
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { CurrentPrincipal, PermissionsService } from '@plenum/identity';
+import type { Principal } from '@plenum/identity';
+import { PlenumError } from '@plenum/platform';
+
+const columns = [
+  'id',
+  'asked_at',
+  'state',
+  'question',
+  'author',
+  'anonymous',
+  'votes',
+  'on_screen',
+  'edited_at',
+  'decided_by',
+  'decided_at',
+  'dismiss_reason',
+  'answered_at',
+];
+
+/** One CSV cell; cells that spreadsheets would run as formulas get a leading apostrophe. */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+interface ExportRow {
+  id: string;
+  created_at: Date;
+  state: string;
+  body: string;
+  author_name: string | null;
+  author_email: string | null;
+  anonymous: boolean;
+  vote_count: number;
+  on_screen: boolean;
+  edited_at: Date | null;
+  decider_name: string | null;
+  decided_at: Date | null;
+  dismiss_reason: string | null;
+  answered_at: Date | null;
+}
+
+@Controller('events/:slug/sessions/:sessionId')
+export class QaController {
+  constructor(
+    private readonly permissions: PermissionsService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** Every question of a session with its votes and decisions, for organizers and moderators. */
+  @Get('questions.csv')
+  async export(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { event } = await this.permissions.eventFor(principal, slug, 'session.moderate', {
+      sessionId,
+    });
+    const [session] = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM sessions WHERE id = $1 AND event_id = $2`,
+      [sessionId, event.id],
+    );
+    if (!session) throw PlenumError.notFound('Session not found');
+    const rows = await this.dataSource.query<ExportRow[]>(
+      `SELECT q.id, q.created_at, q.state, q.body, a.display_name AS author_name,
+              a.email AS author_email, q.anonymous,
+              (SELECT count(*)::int FROM question_votes v WHERE v.question_id = q.id) AS vote_count, q.on_screen, q.edited_at,
+              d.display_name AS decider_name, q.decided_at, q.dismiss_reason, q.answered_at
+         FROM questions q
+         LEFT JOIN users a ON a.id = q.author_id
+         LEFT JOIN users d ON d.id = q.decided_by_id
+        WHERE q.session_id = $1
+        ORDER BY q.created_at`,
+      [sessionId],
+    );
+    const iso = (d: Date | null) => d?.toISOString() ?? '';
+    const lines = [columns.join(',')];
+    for (const row of rows) {
+      lines.push(
+        [
+          row.id,
+          iso(row.created_at),
+          row.state,
+          row.body,
+          row.author_name ? `${row.author_name} <${row.author_email ?? ''}>` : '',
+          String(row.anonymous),
+          String(row.vote_count),
+          String(row.on_screen),
+          iso(row.edited_at),
+          row.decider_name ?? '',
+          iso(row.decided_at),
+          row.dismiss_reason ?? '',
+          iso(row.answered_at),
+        ]
+          .map(csvCell)
+          .join(','),
+      );
+    }
+    await reply
+      .header('Content-Type', 'text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="questions-${sessionId}.csv"`)
+      .header('Cache-Control', 'no-store')
+      .send(`\ufeff${lines.join('\r\n')}\r\n`);
+  }
+}
