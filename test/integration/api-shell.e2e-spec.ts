@@ -63,6 +63,8 @@ describe('api shell: OpenAPI, security headers, CORS, request ids, web app', () 
       'GET /api/agenda-feeds/{file}',
       // Authenticated by LiveKit's own signature instead of a bearer token.
       'POST /api/livekit/webhook',
+      // The e-mail's unsubscribe link: the signed token is the credential.
+      'POST /api/reminders/unsubscribe',
     ]);
     const doc = (await (await fetch(`${t.baseUrl}/api/docs/json`)).json()) as {
       paths: Record<string, Record<string, unknown>>;
