@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Event } from '@plenum/db';
 import { closeOnSignals } from '@plenum/platform';
 import { DEMO_PASSWORD, seedDemoCongress } from '@plenum/demo';
-import { FileStorage } from '@plenum/expo';
+import { FileStorage } from '@plenum/platform';
 import { createApi } from './bootstrap';
 import { prepare } from './startup';
 

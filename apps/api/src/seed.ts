@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@plenum/db';
 import { DEMO_PASSWORD, seedDemoCongress } from '@plenum/demo';
-import { LocalDiskStorage } from '@plenum/expo';
+import { LocalDiskStorage } from '@plenum/platform';
 import { prepare } from './startup';
 
 /** `npm run seed:demo`: loads the reference congress; a second run changes nothing. */

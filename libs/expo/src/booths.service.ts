@@ -17,10 +17,9 @@ import { Booth, BoothDocument, Event } from '@plenum/db';
 import type { EventAccess, Principal } from '@plenum/identity';
 import { PermissionsService } from '@plenum/identity';
 import { PresenceService } from '@plenum/live';
-import { AuditService, PlenumError } from '@plenum/platform';
+import { AuditService, FileStorage, PlenumError } from '@plenum/platform';
 import { renderBoothMarkdown } from './booth-markdown';
 import { matchesSignature } from './file-signatures';
-import { FileStorage } from './file-storage.service';
 
 export type BoothImageKind = 'logo' | 'banner';
 

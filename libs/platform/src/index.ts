@@ -9,3 +9,4 @@ export * from './bull-connection';
 export * from './shutdown';
 export * from './live-emitter';
 export * from './json-body';
+export * from './file-storage.service';

@@ -1,12 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In } from 'typeorm';
 import type { Repository } from 'typeorm';
-import { PLENUM_CONFIG } from '@plenum/config';
-import type { PlenumConfig } from '@plenum/config';
 import { rooms } from '@plenum/contracts';
 import type {
   CreateWorkshopLink,
@@ -26,7 +21,7 @@ import {
   WorkshopSettings,
 } from '@plenum/db';
 import { PermissionsService } from '@plenum/identity';
-import { LiveEmitter, PlenumError } from '@plenum/platform';
+import { FileStorage, LiveEmitter, PlenumError } from '@plenum/platform';
 import { LiveKitRoomsService, VideoAccessService, videoRoomName } from '@plenum/video';
 import {
   WorkshopRegistrationsService,
@@ -49,7 +44,7 @@ export class WorkshopsService {
     private readonly registrationRows: Repository<WorkshopRegistration>,
     @InjectRepository(WorkshopMaterial) private readonly materials: Repository<WorkshopMaterial>,
     @InjectRepository(User) private readonly users: Repository<User>,
-    @Inject(PLENUM_CONFIG) private readonly config: PlenumConfig,
+    private readonly storage: FileStorage,
   ) {}
 
   async list(event: Event, userId: string, memberships: Membership[]): Promise<WorkshopList> {
@@ -184,9 +179,7 @@ export class WorkshopsService {
     userId: string,
     file: { title: string; fileName: string; contentType: string; data: Buffer },
   ): Promise<void> {
-    const storageKey = randomUUID();
-    await mkdir(this.materialsDir, { recursive: true });
-    await writeFile(join(this.materialsDir, storageKey), file.data);
+    const storageKey = await this.storage.put('workshop-materials', file.data);
     await this.materials.insert({
       sessionId,
       title: file.title,
@@ -201,9 +194,7 @@ export class WorkshopsService {
   async materialFile(sessionId: string, id: string) {
     const material = await this.materials.findOneBy({ id, sessionId });
     if (!material?.storageKey) throw PlenumError.notFound('File not found');
-    const data = await readFile(join(this.materialsDir, material.storageKey)).catch(() => null);
-    if (!data) throw PlenumError.notFound('File not found');
-    return { material, data };
+    return { material, data: await this.storage.get(material.storageKey) };
   }
 
   async removeMaterial(sessionId: string, id: string): Promise<WorkshopMaterial> {
@@ -211,13 +202,9 @@ export class WorkshopsService {
     if (!material) throw PlenumError.notFound('Material not found');
     await this.materials.delete({ id });
     if (material.storageKey) {
-      await rm(join(this.materialsDir, material.storageKey), { force: true });
+      await this.storage.remove(material.storageKey);
     }
     return material;
-  }
-
-  private get materialsDir(): string {
-    return join(this.config.storageDir, 'workshop-materials');
   }
 
   /** Stops what the participant sends (camera, microphone, screen); they may switch it on again. */

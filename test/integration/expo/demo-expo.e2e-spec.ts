@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BoothSummaryView, BoothView } from '@plenum/contracts';
 import { seedDemoCongress } from '@plenum/demo';
-import { FileStorage } from '@plenum/expo';
+import { FileStorage } from '@plenum/platform';
 import { ApiClient, startTestApp } from '../../support/test-app';
 import type { TestApp } from '../../support/test-app';
 

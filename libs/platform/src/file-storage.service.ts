@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { PlenumError } from '@plenum/platform';
+import { PlenumError } from './plenum-error';
 
 /**
  * Where uploaded files live. The default keeps them on local disk under STORAGE_DIR; an object
