@@ -151,6 +151,7 @@ describe('api shell: OpenAPI, security headers, CORS, request ids, web app', () 
     const app = await startTestApp({ env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
     try {
       expect((await fetch(`${app.baseUrl}/api/health`)).status).toBe(200);
+      const connected = sockets.size;
       refusing = true;
       for (const s of sockets) s.destroy();
       const down = await fetch(`${app.baseUrl}/api/health`);
@@ -168,6 +169,9 @@ describe('api shell: OpenAPI, security headers, CORS, request ids, web app', () 
         20_000,
       );
       expect(back).toBe(true);
+      // Closing the app while some of its Redis clients are still reconnecting leaves their
+      // rejected commands to surface in whichever test runs next; wait until all are back.
+      expect(await waitFor(() => sockets.size >= connected, 20_000)).toBe(true);
     } finally {
       refusing = false;
       await app.close();
