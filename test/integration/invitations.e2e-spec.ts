@@ -77,8 +77,8 @@ describe('invitations: organizers invite people by an e-mail link to set a passw
   });
 
   it('scopes a speaker invitation to a session of the event and refuses a foreign session', async () => {
-    const [session] = await t.dataSource.query<Array<{ id: string }>>(
-      `SELECT id FROM sessions WHERE kind = 'panel' ORDER BY starts_at LIMIT 1`,
+    const [session] = await t.dataSource.query<Array<{ id: string; title: string }>>(
+      `SELECT id, title FROM sessions WHERE kind = 'panel' ORDER BY starts_at LIMIT 1`,
     );
     const ok = await organizer.request('POST', '/api/events/digitale-staedte/invitations', {
       email: 'gast@example.org',
@@ -88,11 +88,12 @@ describe('invitations: organizers invite people by an e-mail link to set a passw
     });
     expect(ok.status).toBe(201);
     const members = await organizer.request<
-      Array<{ email: string; role: string; sessionId: string | null }>
+      Array<{ email: string; role: string; sessionId: string | null; scopeName: string | null }>
     >('GET', '/api/events/digitale-staedte/members');
     expect(members.body.find((m) => m.email === 'gast@example.org')).toMatchObject({
       role: 'speaker',
       sessionId: session!.id,
+      scopeName: session!.title,
     });
     const foreign = await organizer.request<{ details: { fields: Array<{ path: string }> } }>(
       'POST',

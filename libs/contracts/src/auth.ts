@@ -99,5 +99,7 @@ export const memberSchema = z.object({
   role: roleSchema,
   sessionId: z.uuid().nullable(),
   boothId: z.uuid().nullable(),
+  /** The session title or booth organisation a scoped membership is for. */
+  scopeName: z.string().nullable(),
 });
 export type MemberView = z.infer<typeof memberSchema>;

@@ -135,7 +135,7 @@ export class InvitationsService {
   async members(event: Event): Promise<MemberView[]> {
     const rows = await this.memberships.find({
       where: { eventId: event.id },
-      relations: { user: true },
+      relations: { user: true, session: true, booth: true },
       order: { createdAt: 'ASC' },
     });
     return rows.map((m) => ({
@@ -146,6 +146,7 @@ export class InvitationsService {
       role: m.role,
       sessionId: m.sessionId,
       boothId: m.boothId,
+      scopeName: m.session?.title ?? m.booth?.organisation ?? null,
     }));
   }
 

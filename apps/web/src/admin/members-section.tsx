@@ -36,10 +36,14 @@ function filterMembers(
 /** Whom a scoped membership is for; a membership for the whole event needs no note. */
 function scopeOf(member: MemberView, t: Messages): string | null {
   if (member.sessionId) {
-    return t.admin.members.scopeSession;
+    return member.scopeName
+      ? t.admin.members.scopeSessionNamed(member.scopeName)
+      : t.admin.members.scopeSession;
   }
   if (member.boothId) {
-    return t.admin.members.scopeBooth;
+    return member.scopeName
+      ? t.admin.members.scopeBoothNamed(member.scopeName)
+      : t.admin.members.scopeBooth;
   }
   return null;
 }

@@ -263,6 +263,8 @@ export const de = {
       role: 'Rolle',
       scopeSession: 'für einen Programmpunkt',
       scopeBooth: 'für einen Stand',
+      scopeSessionNamed: (title: string) => `für „${title}“`,
+      scopeBoothNamed: (name: string) => `für den Stand von ${name}`,
       loadError: 'Die Mitglieder konnten nicht geladen werden.',
       empty: 'Diese Veranstaltung hat noch keine Mitglieder.',
       search: 'Name oder E-Mail-Adresse suchen',

@@ -246,6 +246,8 @@ export const en: Messages = {
       role: 'Role',
       scopeSession: 'for one session',
       scopeBooth: 'for one booth',
+      scopeSessionNamed: (title: string) => `for “${title}”`,
+      scopeBoothNamed: (name: string) => `for the booth of ${name}`,
       loadError: 'The members could not be loaded.',
       empty: 'This event has no members yet.',
       search: 'Search name or e-mail address',
