@@ -5,7 +5,7 @@ import type Redis from 'ioredis';
 import type { Repository } from 'typeorm';
 import { User } from '@plenum/db';
 import { AccessTokenService, RevocationsService } from '@plenum/identity';
-import { PlenumError, REDIS, RedisKeys } from '@plenum/platform';
+import { closeRedisClient, PlenumError, REDIS, RedisKeys } from '@plenum/platform';
 
 /** Who is on a socket, fixed at the handshake. */
 export interface LiveUser {
@@ -77,6 +77,6 @@ export class LiveAuth implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+    await closeRedisClient(this.subscriber);
   }
 }

@@ -6,7 +6,7 @@ import Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import type { PlenumConfig } from '@plenum/config';
 import { LIVE_PATH } from '@plenum/contracts';
-import { socketIoKey } from '@plenum/platform';
+import { closeRedisClient, socketIoKey } from '@plenum/platform';
 
 /** Largest Socket.IO packet accepted; a bigger one closes the connection. */
 export const LIVE_MAX_PACKET_BYTES = 16 * 1024;
@@ -63,6 +63,6 @@ export class LiveIoAdapter extends IoAdapter {
 
   override async dispose(): Promise<void> {
     await super.dispose();
-    await Promise.all(this.clients.map((client) => client.quit().catch(() => client.disconnect())));
+    await Promise.all(this.clients.map((client) => closeRedisClient(client)));
   }
 }

@@ -3,6 +3,7 @@ import type { OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
+import { closeRedisClient } from './close-redis';
 
 export const REDIS = Symbol('REDIS');
 
@@ -36,12 +37,6 @@ export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
   async onApplicationShutdown(): Promise<void> {
-    // quit() waits for a connection that may never come; a client that is not connected is
-    // simply dropped (it has nothing to flush).
-    if (this.redis.status !== 'ready') {
-      this.redis.disconnect();
-      return;
-    }
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await closeRedisClient(this.redis);
   }
 }

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { REDIS, RedisKeys } from '@plenum/platform';
+import { closeRedisClient, REDIS, RedisKeys } from '@plenum/platform';
 
 /** One rendered answer, kept as bytes so a hit costs no serialisation. */
 export interface CachedBody {
@@ -53,7 +53,7 @@ export class ProgrammeCache implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+    await closeRedisClient(this.subscriber);
   }
 
   /** The cached answer under `key`, rendering it once however many requests ask at the same time. */
