@@ -755,6 +755,11 @@ export const de = {
     failed: 'Fehlgeschlagen',
     pending: 'Ausstehend',
     statsError: 'Die Zahlen konnten nicht geladen werden.',
+    queuesTitle: 'Warteschlangen',
+    queuesHint:
+      'Die Aufträge des Hintergrunddienstes (Erinnerungen, Zustellungen, E-Mails) im Detail, mit Fehlern und Wiederholungen.',
+    queuesOpen: 'Warteschlangen öffnen',
+    queuesError: 'Die Warteschlangen konnten nicht geöffnet werden.',
   },
   notFound: {
     title: 'Seite nicht gefunden',

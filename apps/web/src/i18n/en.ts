@@ -731,6 +731,11 @@ export const en: Messages = {
     failed: 'Failed',
     pending: 'Pending',
     statsError: 'The figures could not be loaded.',
+    queuesTitle: 'Queues',
+    queuesHint:
+      'The background jobs (reminders, deliveries, e-mail) in detail, with failures and retries.',
+    queuesOpen: 'Open the queues',
+    queuesError: 'The queues could not be opened.',
   },
   notFound: {
     title: 'Page not found',
