@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { demoSessions } from '@plenum/demo';
@@ -68,6 +69,34 @@ describe('workshop registration in the web app', () => {
     await card(first).getByRole('button', { name: 'Auf die Warteliste' }).waitFor();
     await card(second).getByText('Sie haben einen Platz.').waitFor();
     await card(second).getByRole('link', { name: 'Zum Workshop-Raum' }).waitFor();
+
+    expect(faults.flatMap((f) => [...f.cspViolations, ...f.pageErrors])).toEqual([]);
+  });
+
+  it('shows the organizer the registrations and downloads them as CSV', async () => {
+    const [{ id } = { id: '' }] = await app!.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM sessions WHERE title = $1`,
+      [title],
+    );
+    const organizer = await signIn('organizer@plenum.test');
+    await organizer.goto(`${app!.baseUrl}/e/digitale-staedte/workshops/${id}`);
+    const list = organizer.getByRole('region', { name: 'Anmeldungen' });
+    const row = (email: string) => list.getByRole('row').filter({ hasText: email });
+    await row('attendee006@plenum.test').getByText('Platz bestätigt').waitFor();
+    await row('attendee005@plenum.test').getByText('Abgemeldet').waitFor();
+
+    const download = organizer.waitForEvent('download');
+    await list.getByRole('button', { name: 'Als CSV herunterladen' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`workshop-${id}.csv`);
+    const lines = readFileSync(await file.path(), 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toBe('status,position,name,email,confirmed_at,cancelled_at');
+    // 18 demo seats, the one handed on above, and the cancellation.
+    expect(lines.filter((l) => l.startsWith('confirmed,'))).toHaveLength(19);
+    expect(lines.find((l) => l.includes('attendee006@plenum.test'))).toMatch(/^confirmed,,/);
+    expect(lines.find((l) => l.includes('attendee005@plenum.test'))).toMatch(/^cancelled,,/);
 
     expect(faults.flatMap((f) => [...f.cspViolations, ...f.pageErrors])).toEqual([]);
   });

@@ -18,6 +18,7 @@ import { LiveIoAdapter } from '@plenum/live';
 import { LIVEKIT_WEBHOOK_CONTENT_TYPE } from '@plenum/video';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
+import { mountQueueDashboard } from './queue-dashboard';
 import { serveWebApp } from './web-app';
 
 export const contentSecurityPolicy = {
@@ -123,10 +124,18 @@ export async function createApi(config: PlenumConfig): Promise<NestFastifyApplic
         'Content-Security-Policy',
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
       );
+    } else if (request.url.startsWith('/admin/queues')) {
+      // bull-board's UI sets inline styles; its scripts are files, so scripts stay 'self'.
+      reply.header(
+        'Content-Security-Policy',
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+      );
     }
     return payload;
   });
   setupOpenApi(app);
+  // Before the web app: bull-board brings its own @fastify/static in its own scope.
+  await mountQueueDashboard(app, config);
   await serveWebApp(app, config);
   return app;
 }

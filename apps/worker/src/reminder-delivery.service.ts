@@ -10,7 +10,7 @@ import { Announcement, Event, Notification, ReminderDelivery, Session, User } fr
 import { LiveEmitter } from '@plenum/platform';
 import { renderCalendar } from '@plenum/programme';
 import { toNotificationView, unsubscribeToken } from '@plenum/reminders';
-import { formatWhen, mailFooter, noticeText } from './reminder-texts';
+import { formatWhen, mailFooter, noticePath, noticeText } from './reminder-texts';
 
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'gone';
 
@@ -62,8 +62,7 @@ export class ReminderDeliveryService implements OnApplicationShutdown {
       announcementTitle: announcement?.title ?? null,
       announcementBody: announcement?.body ?? null,
     });
-    const eventPath = `/e/${encodeURIComponent(event.slug)}`;
-    const path = session ? `${eventPath}/sessions/${session.id}` : eventPath;
+    const path = noticePath(event.slug, delivery.kind, session?.id ?? null);
 
     if (delivery.channel === 'in-app') {
       const notification = await this.dataSource.transaction(async (manager) => {
@@ -164,8 +163,7 @@ export class ReminderDeliveryService implements OnApplicationShutdown {
       where: { id: In(rows.map((r) => r.userId)) },
     });
     const localeOf = new Map(users.map((u) => [u.id, u.locale]));
-    const eventPath = `/e/${encodeURIComponent(event.slug)}`;
-    const path = session ? `${eventPath}/sessions/${session.id}` : eventPath;
+    const path = noticePath(event.slug, first.kind, session?.id ?? null);
     const texts = new Map(
       (['de', 'en'] as const).map((locale) => [
         locale,

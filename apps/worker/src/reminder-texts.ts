@@ -50,7 +50,40 @@ export function noticeText(locale: Locale, f: NoticeFacts): { title: string; bod
         : { title: `Cancelled: ${session}`, body: `"${session}" (${when}) has been cancelled.` };
     case 'announcement':
       return { title: f.announcementTitle ?? '', body: f.announcementBody ?? '' };
+    case 'workshop-seat-confirmed':
+      return de
+        ? {
+            title: `Platz bestätigt: ${session}`,
+            body: `Sie haben einen Platz im Workshop „${session}“: ${when}.`,
+          }
+        : {
+            title: `Seat confirmed: ${session}`,
+            body: `You have a seat in the workshop "${session}": ${when}.`,
+          };
+    case 'workshop-promoted':
+      return de
+        ? {
+            title: `Nachgerückt: ${session}`,
+            body: `Ein Platz wurde frei: Sie sind jetzt für den Workshop „${session}“ angemeldet: ${when}.`,
+          }
+        : {
+            title: `Off the waitlist: ${session}`,
+            body: `A seat freed up: you are now registered for the workshop "${session}": ${when}.`,
+          };
   }
+}
+
+/** Where a notice leads: the workshop room for seat notices, else the session or the event. */
+export function noticePath(
+  eventSlug: string,
+  kind: NotificationKind,
+  sessionId: string | null,
+): string {
+  const eventPath = `/e/${encodeURIComponent(eventSlug)}`;
+  if (!sessionId) return eventPath;
+  return kind === 'workshop-seat-confirmed' || kind === 'workshop-promoted'
+    ? `${eventPath}/workshops/${sessionId}`
+    : `${eventPath}/sessions/${sessionId}`;
 }
 
 export function mailFooter(

@@ -17,6 +17,8 @@ export const notificationKinds = [
   'session-moved',
   'session-cancelled',
   'announcement',
+  'workshop-seat-confirmed',
+  'workshop-promoted',
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
@@ -41,6 +43,13 @@ export const reminderJobSchema = z.discriminatedUnion('kind', [
     sequence: z.number().int(),
   }),
   z.object({ kind: z.literal('announcement'), announcementId: z.uuid() }),
+  /** A notice to one person about their workshop seat, queued after the registration commits. */
+  z.object({
+    kind: z.literal('workshop-notice'),
+    notice: z.enum(['workshop-seat-confirmed', 'workshop-promoted']),
+    sessionId: z.uuid(),
+    userId: z.uuid(),
+  }),
   z.object({ kind: z.literal('rebuild') }),
 ]);
 export type ReminderJob = z.infer<typeof reminderJobSchema>;

@@ -1,4 +1,5 @@
 export * from './notifications.service';
+export * from './queue-dashboard-access.service';
 export * from './reminder-audience.service';
 export * from './reminder-fan-out.service';
 export * from './reminder-jobs';

@@ -57,6 +57,20 @@ export class ReminderAudience {
     return rows.map(toMember);
   }
 
+  /** One person, with their preferences (a page of one, so the fan-out walks it like the rest). */
+  async personPage(
+    eventId: string,
+    userId: string,
+    afterUserId: string,
+    size: number,
+  ): Promise<AudienceMember[]> {
+    const rows = await this.dataSource.query<AudienceRow[]>(
+      `WITH audience AS (SELECT $4::uuid AS user_id)${PREFERENCES}`,
+      [eventId, afterUserId, size, userId],
+    );
+    return rows.map(toMember);
+  }
+
   async eventPage(
     eventId: string,
     role: Role | null,

@@ -9,7 +9,7 @@ import type {
   NotificationKind,
   ReminderJob,
 } from '@plenum/contracts';
-import { Announcement, ReminderDelivery, Session } from '@plenum/db';
+import { Announcement, ReminderDelivery, Session, WorkshopRegistration } from '@plenum/db';
 import { FIRST_USER, ReminderAudience } from './reminder-audience.service';
 import type { AudienceMember } from './reminder-audience.service';
 import { deliveryJobId, deliveryJobOptions, deliverySubjects } from './reminder-jobs';
@@ -56,6 +56,8 @@ export class ReminderFanOut {
         return { people: 0, deliveries: await this.scheduler.rebuild() };
       case 'announcement':
         return this.announcement(job.announcementId);
+      case 'workshop-notice':
+        return this.workshopNotice(job);
       case 'reminder':
       case 'session-moved':
       case 'session-cancelled':
@@ -126,6 +128,36 @@ export class ReminderFanOut {
         this.audience.eventPage(announcement.eventId, announcement.role, after, FAN_OUT_BATCH),
       notice,
       (member) => member.channels.filter((c) => announcement.channels.includes(c)),
+    );
+  }
+
+  /** A seat confirmed or a promotion, to the one person it concerns, on the channels they chose. */
+  private async workshopNotice(
+    job: Extract<ReminderJob, { kind: 'workshop-notice' }>,
+  ): Promise<FanOutResult> {
+    const session = await this.dataSource.getRepository(Session).findOneBy({ id: job.sessionId });
+    if (!session) return { skipped: 'session deleted', people: 0, deliveries: 0 };
+    if (session.state === 'cancelled' || session.state === 'ended')
+      return { skipped: `workshop ${session.state}`, people: 0, deliveries: 0 };
+    // Cancelled again before the notice went out: telling them of a seat they gave up misleads.
+    const holdsSeat = await this.dataSource.getRepository(WorkshopRegistration).existsBy({
+      sessionId: session.id,
+      userId: job.userId,
+      status: 'confirmed',
+    });
+    if (!holdsSeat) return { skipped: 'no longer confirmed', people: 0, deliveries: 0 };
+    const notice: Notice = {
+      eventId: session.eventId,
+      kind: job.notice,
+      subject: deliverySubjects.workshop(job.notice, session.id),
+      sessionId: session.id,
+      announcementId: null,
+      offsetMinutes: null,
+    };
+    return this.walk(
+      (after) => this.audience.personPage(session.eventId, job.userId, after, FAN_OUT_BATCH),
+      notice,
+      (member) => member.channels,
     );
   }
 

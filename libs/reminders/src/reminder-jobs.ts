@@ -13,7 +13,19 @@ export const deliverySubjects = {
   moved: (sessionId: string, sequence: number) => `moved.${sessionId}.${sequence}`,
   cancelled: (sessionId: string, sequence: number) => `cancelled.${sessionId}.${sequence}`,
   announcement: (announcementId: string) => `announcement.${announcementId}`,
+  /** Once per person, workshop and kind: registering again after cancelling sends no second. */
+  workshop: (notice: WorkshopNoticeKind, sessionId: string) => `${notice}.${sessionId}`,
 };
+
+export type WorkshopNoticeKind = 'workshop-seat-confirmed' | 'workshop-promoted';
+
+export function workshopNoticeJobId(
+  notice: WorkshopNoticeKind,
+  sessionId: string,
+  userId: string,
+): string {
+  return `${notice}_${sessionId}_${userId}`;
+}
 
 export function deliveryJobId(deliveryId: string): string {
   return `delivery_${deliveryId}`;

@@ -7,7 +7,8 @@ import type { Repository } from 'typeorm';
 import { DEFAULT_REMINDER_OFFSETS, queueNames } from '@plenum/contracts';
 import type { ReminderJob } from '@plenum/contracts';
 import { ReminderSettings, Session } from '@plenum/db';
-import { reminderJobId } from './reminder-jobs';
+import { reminderJobId, workshopNoticeJobId } from './reminder-jobs';
+import type { WorkshopNoticeKind } from './reminder-jobs';
 
 type SessionTiming = Pick<Session, 'id' | 'eventId' | 'startsAt' | 'state' | 'sequence'>;
 
@@ -128,6 +129,22 @@ export class ReminderScheduler {
       'announcement',
       { kind: 'announcement', announcementId },
       { ...reminderJobOptions, jobId: `announcement_${announcementId}` },
+    );
+  }
+
+  /** Seat confirmed or promoted from the waitlist: one notice job per person, sent by the worker. */
+  async workshopNotice(
+    notice: WorkshopNoticeKind,
+    sessionId: string,
+    userIds: string[],
+  ): Promise<void> {
+    if (userIds.length === 0) return;
+    await this.queue.addBulk(
+      userIds.map((userId) => ({
+        name: notice,
+        data: { kind: 'workshop-notice' as const, notice, sessionId, userId },
+        opts: { ...reminderJobOptions, jobId: workshopNoticeJobId(notice, sessionId, userId) },
+      })),
     );
   }
 

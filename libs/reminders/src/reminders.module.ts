@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@plenum/identity';
 import { NotificationsService } from './notifications.service';
+import { QueueDashboardAccess } from './queue-dashboard-access.service';
+import { QueueDashboardController } from './queue-dashboard.controller';
 import { ReminderPreferencesService } from './reminder-preferences.service';
 import { RemindersController, UnsubscribeController } from './reminders.controller';
 import { RemindersCoreModule } from './reminders-core.module';
 
 @Module({
   imports: [IdentityModule, RemindersCoreModule],
-  controllers: [RemindersController, UnsubscribeController],
-  providers: [NotificationsService, ReminderPreferencesService],
+  controllers: [QueueDashboardController, RemindersController, UnsubscribeController],
+  providers: [NotificationsService, QueueDashboardAccess, ReminderPreferencesService],
+  exports: [QueueDashboardAccess],
 })
 export class RemindersModule {}

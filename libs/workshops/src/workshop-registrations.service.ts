@@ -6,11 +6,15 @@ import { rooms } from '@plenum/contracts';
 import type { MyWorkshopRegistration, WorkshopSeats } from '@plenum/contracts';
 import { Session, WorkshopRegistration, WorkshopSettings } from '@plenum/db';
 import { LiveEmitter, PlenumError } from '@plenum/platform';
+import { ReminderScheduler } from '@plenum/reminders';
 import { WorkshopQueue } from './workshop-queue';
 
 /** What a change to a workshop's seats did, for the broadcasts after the commit. */
 interface SeatChange {
   session: Session;
+  /** Registered straight onto a seat. */
+  confirmed?: string[];
+  /** Moved from the waitlist onto a seat. */
   promoted: string[];
 }
 
@@ -33,6 +37,7 @@ export class WorkshopRegistrationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly live: LiveEmitter,
+    private readonly notices: ReminderScheduler,
   ) {}
 
   async register(eventId: string, sessionId: string, userId: string, now = new Date()) {
@@ -68,7 +73,7 @@ export class WorkshopRegistrationsService {
           confirmedAt: seat ? now : null,
         });
       }
-      return { session, promoted: [], changed: true };
+      return { session, confirmed: seat ? [userId] : [], promoted: [], changed: true };
     });
     if (change.changed) await this.announce(change);
     return this.mine(sessionId, userId);
@@ -249,9 +254,21 @@ export class WorkshopRegistrationsService {
     return ahead + 1;
   }
 
-  /** After the commit: counts to the event's room, and a note to each promoted person. */
+  /**
+   * After the commit: counts to the event's room, a signal to each promoted person's open pages,
+   * and the seat notices (in-app and e-mail) queued for the worker, so no request waits on SMTP.
+   */
   private async announce(change: SeatChange): Promise<void> {
-    const { session, promoted } = change;
+    const { session, promoted, confirmed = [] } = change;
+    try {
+      await this.notices.workshopNotice('workshop-seat-confirmed', session.id, confirmed);
+      await this.notices.workshopNotice('workshop-promoted', session.id, promoted);
+    } catch (err) {
+      this.logger.error(
+        { err, sessionId: session.id, confirmed, promoted },
+        `Could not queue the seat notices of workshop ${session.id}`,
+      );
+    }
     try {
       const seats = await this.seats(session);
       this.live.to(rooms.event(session.eventId)).emit('workshop:seats', seats);

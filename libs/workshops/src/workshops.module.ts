@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@plenum/identity';
+import { RemindersCoreModule } from '@plenum/reminders';
 import { VideoModule } from '@plenum/video';
 import { WorkshopRegistrationsService } from './workshop-registrations.service';
 import { WorkshopsController } from './workshops.controller';
 import { WorkshopsService } from './workshops.service';
 
 @Module({
-  imports: [IdentityModule, VideoModule],
+  imports: [IdentityModule, RemindersCoreModule, VideoModule],
   controllers: [WorkshopsController],
   providers: [WorkshopRegistrationsService, WorkshopsService],
   exports: [WorkshopRegistrationsService],

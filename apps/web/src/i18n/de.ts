@@ -165,8 +165,6 @@ export const de = {
     registered: (title: string) => `Angemeldet: ${title}`,
     waitlistedAnnounce: (title: string, n: number) => `Warteliste für ${title}, Position ${n}`,
     cancelled: (title: string) => `Abgemeldet: ${title}`,
-    promoted: (title: string) =>
-      `Ein Platz ist frei geworden: Sie sind jetzt für „${title}“ angemeldet.`,
     actionFailed: 'Das hat nicht geklappt.',
     roomTitle: 'Workshop-Raum',
     backToList: 'Zurück zu den Workshops',
@@ -192,6 +190,20 @@ export const de = {
     uploadFile: 'Datei teilen',
     removeMaterial: 'Entfernen',
     chat: 'Workshop-Chat',
+    registrants: {
+      title: 'Anmeldungen',
+      export: 'Als CSV herunterladen',
+      exportFailed: 'Die CSV-Datei konnte nicht heruntergeladen werden.',
+      loadError: 'Die Anmeldungen konnten nicht geladen werden.',
+      empty: 'Noch niemand hat sich angemeldet.',
+      name: 'Name',
+      email: 'E-Mail-Adresse',
+      status: 'Status',
+      since: 'Seit',
+      confirmed: 'Platz bestätigt',
+      waitlisted: (n: number) => `Warteliste, Position ${n}`,
+      cancelled: 'Abgemeldet',
+    },
   },
   admin: {
     title: 'Verwaltung',
@@ -745,6 +757,11 @@ export const de = {
     failed: 'Fehlgeschlagen',
     pending: 'Ausstehend',
     statsError: 'Die Zahlen konnten nicht geladen werden.',
+    queuesTitle: 'Warteschlangen',
+    queuesHint:
+      'Die Aufträge des Hintergrunddienstes (Erinnerungen, Zustellungen, E-Mails) im Detail, mit Fehlern und Wiederholungen.',
+    queuesOpen: 'Warteschlangen öffnen',
+    queuesError: 'Die Warteschlangen konnten nicht geöffnet werden.',
   },
   notFound: {
     title: 'Seite nicht gefunden',

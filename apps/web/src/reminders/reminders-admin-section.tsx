@@ -19,6 +19,7 @@ export function RemindersAdminSection({ headingId }: { headingId: string }) {
     <>
       <h2 id={headingId}>{t.reminders.adminTitle}</h2>
       <DeliveryCounts path={`${base}/reminders/deliveries`} />
+      <QueueDashboardLink />
       <OffsetsForm path={`${base}/reminders/settings`} />
       <AnnouncementForm path={`${base}/announcements`} />
     </>
@@ -58,6 +59,38 @@ function DeliveryCounts({ path }: { path: string }) {
             </ul>
           ) : null}
         </>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * bull-board is a server-rendered page the bearer token does not reach: the api first sets a
+ * cookie scoped to /admin/queues, then the browser goes there.
+ */
+function QueueDashboardLink() {
+  const t = useT();
+  const [problem, setProblem] = useState<string | null>(null);
+  const open = async () => {
+    setProblem(null);
+    try {
+      await api.post('/api/admin/queues/session');
+      window.location.assign('/admin/queues');
+    } catch (error) {
+      setProblem(`${t.reminders.queuesError} ${describeError(asApiError(error), t)}`);
+    }
+  };
+  return (
+    <section aria-labelledby="reminder-queues">
+      <h3 id="reminder-queues">{t.reminders.queuesTitle}</h3>
+      <p>{t.reminders.queuesHint}</p>
+      <button type="button" className="button button-secondary" onClick={() => void open()}>
+        {t.reminders.queuesOpen}
+      </button>
+      {problem ? (
+        <p className="notice notice-error" role="alert">
+          {problem}
+        </p>
       ) : null}
     </section>
   );

@@ -11,6 +11,7 @@ import { describeError } from '../i18n/error-message';
 import { useI18n } from '../i18n/i18n';
 import { eventPath, useEvent } from '../layout/event-layout';
 import { fetchMaterial } from './material-download';
+import { WorkshopRegistrants } from './workshop-registrants';
 import { WorkshopVideo } from './workshop-video';
 
 /** The room of one workshop: video grid, materials and chat, with the hosts' controls. */
@@ -55,6 +56,7 @@ export function WorkshopRoomPage() {
       ) : (
         <p className="notice notice-info">{t.workshops.notAdmitted}</p>
       )}
+      {w.isHost ? <WorkshopRegistrants base={base} sessionId={w.id} /> : null}
     </>
   );
 }

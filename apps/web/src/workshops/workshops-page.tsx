@@ -1,7 +1,6 @@
 import type {
   MyWorkshopRegistration,
   WorkshopList,
-  WorkshopPromoted,
   WorkshopSeats,
   WorkshopView,
 } from '@plenum/contracts';
@@ -43,13 +42,8 @@ export function WorkshopsPage() {
       ),
     [],
   );
-  const onPromoted = useCallback(
-    (promoted: WorkshopPromoted) => {
-      announce(t.workshops.promoted(promoted.title));
-      refresh();
-    },
-    [announce, t, refresh],
-  );
+  // The notice itself (toast and list) comes through the notifications; this updates the card.
+  const onPromoted = useCallback(() => refresh(), [refresh]);
   useWorkshopSignals(event.id, onSeats, onPromoted);
 
   const act = async (workshop: WorkshopView, action: 'register' | 'cancel') => {

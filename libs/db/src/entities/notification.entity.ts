@@ -40,7 +40,14 @@ export class Notification {
 
   @Column({
     type: 'enum',
-    enum: ['reminder', 'session-moved', 'session-cancelled', 'announcement'],
+    enum: [
+      'reminder',
+      'session-moved',
+      'session-cancelled',
+      'announcement',
+      'workshop-seat-confirmed',
+      'workshop-promoted',
+    ],
     enumName: 'notification_kind',
   })
   kind!: NotificationKind;

@@ -46,7 +46,14 @@ export class ReminderDelivery {
 
   @Column({
     type: 'enum',
-    enum: ['reminder', 'session-moved', 'session-cancelled', 'announcement'],
+    enum: [
+      'reminder',
+      'session-moved',
+      'session-cancelled',
+      'announcement',
+      'workshop-seat-confirmed',
+      'workshop-promoted',
+    ],
     enumName: 'delivery_kind',
   })
   kind!: NotificationKind;

@@ -1,0 +1,65 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { PLENUM_CONFIG } from '@plenum/config';
+import type { PlenumConfig } from '@plenum/config';
+import { AuthSession } from '@plenum/db';
+import { PermissionsService } from '@plenum/identity';
+import type { Principal } from '@plenum/identity';
+import { PlenumError } from '@plenum/platform';
+
+export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+export const QUEUE_DASHBOARD_COOKIE = 'plenum_queues';
+
+export type QueueDashboardVerdict = 'allowed' | 'signed-out' | 'forbidden';
+
+/**
+ * Who may open the queue dashboard, a server-rendered page that the SPA's bearer token cannot
+ * reach. The SPA trades its token for a cookie scoped to the dashboard's path that names the
+ * sign-in (the `auth_sessions` row behind the refresh cookie), signed with the server's secret;
+ * every dashboard request checks that sign-in is still live and its person still an organizer
+ * of some event or an installation admin. Logging out or losing the role ends access at once.
+ */
+@Injectable()
+export class QueueDashboardAccess {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly permissions: PermissionsService,
+    @Inject(PLENUM_CONFIG) private readonly config: PlenumConfig,
+  ) {}
+
+  /** The cookie for a signed-in organizer, valid as long as the sign-in. */
+  async issue(principal: Principal): Promise<{ value: string; maxAgeSeconds: number }> {
+    if (!(await this.permissions.canCreateEvents(principal))) {
+      throw PlenumError.forbidden('The queue dashboard is for organizers');
+    }
+    const session = await this.dataSource
+      .getRepository(AuthSession)
+      .findOneBy({ id: principal.sessionId });
+    if (!session || session.revokedAt) throw PlenumError.unauthenticated();
+    return {
+      value: `${session.id}.${this.sign(session.id)}`,
+      maxAgeSeconds: Math.max(0, Math.floor((session.expiresAt.getTime() - Date.now()) / 1000)),
+    };
+  }
+
+  async check(cookie: string | undefined): Promise<QueueDashboardVerdict> {
+    const [sessionId, signature] = (cookie ?? '').split('.');
+    if (!sessionId || !signature || !/^[0-9a-f-]{36}$/.test(sessionId)) return 'signed-out';
+    const expected = Buffer.from(this.sign(sessionId));
+    const given = Buffer.from(signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'signed-out';
+    const session = await this.dataSource.getRepository(AuthSession).findOneBy({ id: sessionId });
+    if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) {
+      return 'signed-out';
+    }
+    const allowed = await this.permissions.canCreateEvents({ userId: session.userId, sessionId });
+    return allowed ? 'allowed' : 'forbidden';
+  }
+
+  private sign(sessionId: string): string {
+    return createHmac('sha256', `queue-dashboard:${this.config.authSecret}`)
+      .update(sessionId)
+      .digest('base64url');
+  }
+}

@@ -1,0 +1,36 @@
+import { Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { PLENUM_CONFIG } from '@plenum/config';
+import type { PlenumConfig } from '@plenum/config';
+import { CurrentPrincipal } from '@plenum/identity';
+import type { Principal } from '@plenum/identity';
+import {
+  QUEUE_DASHBOARD_COOKIE,
+  QUEUE_DASHBOARD_PATH,
+  QueueDashboardAccess,
+} from './queue-dashboard-access.service';
+
+/** The organizer view calls this, then opens `/admin/queues` with the cookie it sets. */
+@Controller('admin/queues')
+export class QueueDashboardController {
+  constructor(
+    private readonly access: QueueDashboardAccess,
+    @Inject(PLENUM_CONFIG) private readonly config: PlenumConfig,
+  ) {}
+
+  @Post('session')
+  @HttpCode(204)
+  async open(
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    const cookie = await this.access.issue(principal);
+    void reply.setCookie(QUEUE_DASHBOARD_COOKIE, cookie.value, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.cookieSecure,
+      path: QUEUE_DASHBOARD_PATH,
+      maxAge: cookie.maxAgeSeconds,
+    });
+  }
+}
