@@ -102,6 +102,9 @@ export class RecordingsService implements OnModuleInit {
         { path: 'sessionId', message: 'Only a stage session that takes place can be recorded' },
       ]);
     }
+    if (await this.recordings.existsBy({ sessionId: session.id, state: In(RUNNING) })) {
+      throw PlenumError.conflict('This session is already being recorded');
+    }
     let recording: Recording;
     try {
       // The row claims the session's one running slot before LiveKit is asked, so a second click
@@ -318,9 +321,10 @@ export class RecordingsService implements OnModuleInit {
       where: { sessionId: In(sessionIds), state: 'ready' },
       order: { createdAt: 'DESC' },
     });
+    const names = await this.namesOf(rows);
     for (const row of rows) {
       if (result.has(row.sessionId)) continue;
-      const view = this.view(event, row, new Map());
+      const view = this.view(event, row, names);
       if (view.playbackUrl) result.set(row.sessionId, view);
     }
     return result;
@@ -449,19 +453,23 @@ export class RecordingsService implements OnModuleInit {
       where: { sessionId: session.id },
       order: { createdAt: 'DESC' },
     });
-    const ids = [
-      ...new Set(rows.flatMap((r) => [r.startedById, r.endedById]).filter((id) => id !== null)),
-    ];
-    const people = ids.length
-      ? await this.users.find({ where: { id: In(ids) }, select: ['id', 'displayName'] })
-      : [];
-    const names = new Map(people.map((p) => [p.id, p.displayName]));
+    const names = await this.namesOf(rows);
     const views = rows.map((r) => this.view(event, r, names));
     return {
       available: this.egress !== undefined && STAGE_KINDS.includes(session.kind),
       current: views.find((v) => RUNNING.includes(v.state)) ?? null,
       recordings: views,
     };
+  }
+
+  private async namesOf(rows: Recording[]): Promise<Map<string, string>> {
+    const ids = [
+      ...new Set(rows.flatMap((r) => [r.startedById, r.endedById]).filter((id) => id !== null)),
+    ];
+    const people = ids.length
+      ? await this.users.find({ where: { id: In(ids) }, select: ['id', 'displayName'] })
+      : [];
+    return new Map(people.map((p) => [p.id, p.displayName]));
   }
 
   view(event: Event, r: Recording, names: Map<string, string>): RecordingView {
