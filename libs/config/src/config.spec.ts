@@ -91,7 +91,9 @@ describe('loadConfig', () => {
       error = err;
     }
     const problems = (error as ConfigError).problems.join('\n');
-    expect(problems).toMatch(/RECORDINGS_S3_BUCKET: Set RECORDINGS_S3_BUCKET, RECORDINGS_S3_ACCESS_KEY/);
+    expect(problems).toMatch(
+      /RECORDINGS_S3_BUCKET: Set RECORDINGS_S3_BUCKET, RECORDINGS_S3_ACCESS_KEY/,
+    );
     expect(problems).toMatch(/^RECORDINGS_S3_PUBLIC_URL: /m);
     const s3 = loadConfig({
       RECORDINGS_S3_BUCKET: 'replays',
@@ -99,6 +101,10 @@ describe('loadConfig', () => {
       RECORDINGS_S3_SECRET: 'secret',
       RECORDINGS_S3_PUBLIC_URL: 'https://cdn.example/replays/',
     }).recordings.s3;
-    expect(s3).toMatchObject({ bucket: 'replays', region: 'us-east-1', publicUrl: 'https://cdn.example/replays' });
+    expect(s3).toMatchObject({
+      bucket: 'replays',
+      region: 'us-east-1',
+      publicUrl: 'https://cdn.example/replays',
+    });
   });
 });

@@ -86,11 +86,7 @@ export type ImpressionUploadQuery = z.infer<typeof impressionUploadQuerySchema>;
 
 export const updateImpressionSchema = z
   .object({
-    altText: z
-      .string()
-      .trim()
-      .min(1, 'Describe the photo for people who cannot see it')
-      .max(500),
+    altText: z.string().trim().min(1, 'Describe the photo for people who cannot see it').max(500),
     caption: z.string().trim().max(300),
     position: z.number().int().min(0).max(100_000),
   })

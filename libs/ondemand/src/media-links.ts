@@ -16,7 +16,12 @@ export class MediaLinks {
     return `${path}?exp=${expires}&sig=${this.signature(path, expires)}`;
   }
 
-  verify(path: string, exp: string | undefined, sig: string | undefined, now = Date.now()): boolean {
+  verify(
+    path: string,
+    exp: string | undefined,
+    sig: string | undefined,
+    now = Date.now(),
+  ): boolean {
     if (!exp || !sig || !/^\d{1,12}$/.test(exp)) return false;
     const expires = Number(exp);
     if (expires * 1000 < now) return false;

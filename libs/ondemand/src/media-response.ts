@@ -7,7 +7,10 @@ export type ByteRange = { start: number; end: number };
  * The one range of a `Range: bytes=…` header (a video element asks for one at a time), null
  * for no header, or 'unsatisfiable' for a range outside the file or several ranges at once.
  */
-export function parseRange(header: string | undefined, size: number): ByteRange | null | 'unsatisfiable' {
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): ByteRange | null | 'unsatisfiable' {
   if (!header) return null;
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!match || (match[1] === '' && match[2] === '')) return 'unsatisfiable';

@@ -13,12 +13,7 @@ import {
   Res,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type {
-  ImpressionView,
-  Mediathek,
-  SessionOnDemand,
-  SlideView,
-} from '@plenum/contracts';
+import type { ImpressionView, Mediathek, SessionOnDemand, SlideView } from '@plenum/contracts';
 import { CurrentPrincipal, Public } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
 import { PlenumError } from '@plenum/platform';

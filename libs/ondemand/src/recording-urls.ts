@@ -1,8 +1,7 @@
 import type { RecordingMedia } from '@plenum/contracts';
 
 export type RecordingLink =
-  | { ok: true; media: RecordingMedia; url: string }
-  | { ok: false; message: string };
+  { ok: true; media: RecordingMedia; url: string } | { ok: false; message: string };
 
 const VIDEO_FILE = /\.(mp4|m4v|webm)$/i;
 const HLS = /\.m3u8$/i;

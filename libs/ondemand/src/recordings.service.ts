@@ -17,10 +17,7 @@ import { In, QueryFailedError } from 'typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
-import {
-  RECORDING_UPLOAD_MAX_BYTES,
-  recordingUploadContentTypes,
-} from '@plenum/contracts';
+import { RECORDING_UPLOAD_MAX_BYTES, recordingUploadContentTypes } from '@plenum/contracts';
 import type { RecordingControl, RecordingState, RecordingView } from '@plenum/contracts';
 import { Recording, Session, User } from '@plenum/db';
 import type { Event } from '@plenum/db';
@@ -47,9 +44,7 @@ function fromNanos(value: bigint): Date | null {
 }
 
 function isUniqueViolation(err: unknown): boolean {
-  return (
-    err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23505'
-  );
+  return err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23505';
 }
 
 /**
@@ -241,7 +236,10 @@ export class RecordingsService implements OnModuleInit {
     }
     if (!matchesMediaSignature(type, body)) {
       throw PlenumError.validation([
-        { path: 'body', message: `The file is not a ${type === 'video/mp4' ? 'MP4' : 'WebM'} video` },
+        {
+          path: 'body',
+          message: `The file is not a ${type === 'video/mp4' ? 'MP4' : 'WebM'} video`,
+        },
       ]);
     }
     const storageKey = await this.storage.put('recordings', body);
@@ -333,7 +331,8 @@ export class RecordingsService implements OnModuleInit {
   /** The file behind a replay the api serves itself (an upload, or an egress file on a shared volume). */
   async file(event: Event, recordingId: string): Promise<MediaFile> {
     const recording = await this.recordings.findOneBy({ id: recordingId, eventId: event.id });
-    if (!recording || recording.state !== 'ready') throw PlenumError.notFound('Recording not found');
+    if (!recording || recording.state !== 'ready')
+      throw PlenumError.notFound('Recording not found');
     const contentType = recording.contentType ?? 'video/mp4';
     if (recording.storageKey) {
       const key = recording.storageKey;
@@ -414,7 +413,10 @@ export class RecordingsService implements OnModuleInit {
       state: 'ready',
       location: location.slice(0, 2000),
       // With a public address for the bucket, browsers fetch the file from there.
-      url: s3?.publicUrl && file.filename ? `${s3.publicUrl}/${file.filename.replace(/^\/+/, '')}` : null,
+      url:
+        s3?.publicUrl && file.filename
+          ? `${s3.publicUrl}/${file.filename.replace(/^\/+/, '')}`
+          : null,
       sizeBytes: file.size > 0n ? Number(file.size) : null,
       durationSeconds: file.duration > 0n ? Math.round(Number(file.duration) / 1e9) : null,
     };

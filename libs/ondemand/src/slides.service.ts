@@ -36,7 +36,11 @@ export class SlidesService {
     return this.video.isOnSession(userId, memberships, [sessionId]);
   }
 
-  async list(principal: Principal | undefined, slug: string, sessionId: string): Promise<SlideView[]> {
+  async list(
+    principal: Principal | undefined,
+    slug: string,
+    sessionId: string,
+  ): Promise<SlideView[]> {
     const { event } = await this.access.viewer(principal, slug);
     const session = await this.access.sessionOf(event, sessionId);
     return (await this.of(event, [session.id])).get(session.id) ?? [];

@@ -34,7 +34,11 @@ describe('Demo congress: films, slides and impressions afterwards', () => {
 
     const pdf = await fetch(`${app.baseUrl}${keynote!.slides[0]!.downloadUrl}`);
     expect(pdf.status).toBe(200);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const photo = await fetch(`${app.baseUrl}${res.body.impressions[0]!.imageUrl}`);
     expect(photo.headers.get('content-type')).toBe('image/png');
 

@@ -135,7 +135,10 @@ describe('Recordings: egress start and stop, webhooks attach the file, uploads a
       'processed',
     );
     const recording = await moderator.request<RecordingControl>('GET', base());
-    expect(recording.body.current).toMatchObject({ state: 'recording', startedBy: 'Moritz Moderator' });
+    expect(recording.body.current).toMatchObject({
+      state: 'recording',
+      startedBy: 'Moritz Moderator',
+    });
 
     const stopped = await moderator.request<RecordingControl>('POST', `${base()}/stop`);
     expect(stopped.status).toBe(200);
