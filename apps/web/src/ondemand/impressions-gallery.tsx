@@ -49,7 +49,7 @@ export function ImpressionsGallery({ photos }: { photos: ImpressionView[] }) {
   const current = open !== null ? photos[open] : undefined;
 
   return (
-    <section aria-labelledby={headingId}>
+    <section aria-labelledby={headingId} className="gallery">
       <h2 id={headingId}>{t.ondemand.gallery.heading}</h2>
       {photos.length === 0 ? (
         <EmptyState>

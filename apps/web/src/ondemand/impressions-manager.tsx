@@ -104,7 +104,7 @@ export function ImpressionsManager({
               <span>{photo.caption || photo.altText}</span>
               <button
                 type="button"
-                className="button button-quiet"
+                className="button button-secondary"
                 disabled={index === 0}
                 aria-label={t.ondemand.gallery.moveUp(photo.altText)}
                 onClick={() => move(index, -1)}
@@ -113,7 +113,7 @@ export function ImpressionsManager({
               </button>
               <button
                 type="button"
-                className="button button-quiet"
+                className="button button-secondary"
                 disabled={index === photos.length - 1}
                 aria-label={t.ondemand.gallery.moveDown(photo.altText)}
                 onClick={() => move(index, 1)}
@@ -122,7 +122,7 @@ export function ImpressionsManager({
               </button>
               <button
                 type="button"
-                className="button button-quiet"
+                className="button button-secondary"
                 aria-label={t.ondemand.gallery.remove(photo.altText)}
                 onClick={() => void act(() => api.delete<ImpressionView[]>(`${base}/${photo.id}`))}
               >

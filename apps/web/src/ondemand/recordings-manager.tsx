@@ -118,13 +118,13 @@ export function RecordingsManager({
                 <span className="tag">{t.ondemand.recordings.state[r.state]}</span>{' '}
                 {r.playbackUrl ? (
                   <a href={r.playbackUrl} target="_blank" rel="noopener noreferrer">
-                    {r.media.toUpperCase()}
+                    {t.ondemand.session.openReplay}
                   </a>
                 ) : null}{' '}
                 {r.state !== 'starting' && r.state !== 'recording' ? (
                   <button
                     type="button"
-                    className="button button-quiet"
+                    className="button button-secondary"
                     onClick={() => void remove(r.id)}
                   >
                     {t.ondemand.recordings.remove}

@@ -92,7 +92,7 @@ export function SessionOnDemandSection({
                   {' '}
                   <button
                     type="button"
-                    className="button button-quiet"
+                    className="button button-secondary"
                     onClick={() => void removeSlides(slide)}
                   >
                     {t.ondemand.session.removeSlides(slide.title)}
