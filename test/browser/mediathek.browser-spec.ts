@@ -107,4 +107,21 @@ describe('the Mediathek in the web app', () => {
 
     expect(faults.flatMap((f) => [...f.cspViolations, ...f.pageErrors])).toEqual([]);
   });
+
+  it('shows a public Mediathek to visitors who are not signed in, and only when it is public', async () => {
+    const context = await browser!.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    const page = await context.newPage();
+    faults.push(watchForFaults(page));
+    await page.goto(`${app!.baseUrl}/events/digitale-staedte/mediathek`);
+    await page.getByText('Die Mediathek konnte nicht geladen werden.', { exact: false }).waitFor();
+
+    const organizer = new ApiClient(app!.baseUrl);
+    await organizer.login('organizer@plenum.test');
+    await organizer.request('PATCH', '/api/events/digitale-staedte', { mediaAccess: 'public' });
+    await page.reload();
+    await page.getByText('Diese Mediathek ist öffentlich.').waitFor();
+    await page.getByRole('link', { name: keynote, exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: /^Foto vergrößern: / }).count()).toBe(4);
+    expect(faults.flatMap((f) => [...f.cspViolations, ...f.pageErrors])).toEqual([]);
+  });
 });
