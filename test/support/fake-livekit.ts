@@ -15,14 +15,17 @@ export interface RoomServiceCall {
 }
 
 /**
- * Stands in for LiveKit's RoomService: answers the Twirp JSON calls the SDK makes, checks the
- * bearer token with the SDK's TokenVerifier, and records every call. No LiveKit server can be
- * installed here; this is the part of it Plenum talks to.
+ * Stands in for LiveKit's RoomService and Egress: answers the Twirp JSON calls the SDK makes,
+ * checks the bearer token with the SDK's TokenVerifier, and records every call. No LiveKit
+ * server can be installed here; this is the part of it Plenum talks to.
  */
 export class FakeLiveKit {
   readonly calls: RoomServiceCall[] = [];
   /** Who is connected to which room, as the test arranges it. */
   readonly connected = new Map<string, Set<string>>();
+  /** Egresses started and not yet stopped, by id, with the room they record. */
+  readonly egresses = new Map<string, { roomName: string; active: boolean }>();
+  private egressCount = 0;
   private readonly server: Server;
   private readonly verifier = new TokenVerifier(LIVEKIT_KEY, LIVEKIT_SECRET);
 
@@ -78,7 +81,7 @@ export class FakeLiveKit {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const match = /^\/twirp\/livekit\.RoomService\/(\w+)$/.exec(req.url ?? '');
+    const match = /^\/twirp\/livekit\.(?:RoomService|Egress)\/(\w+)$/.exec(req.url ?? '');
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (req.method !== 'POST' || !match?.[1]) return this.error(res, 404, 'bad_route', 'no route');
@@ -101,6 +104,26 @@ export class FakeLiveKit {
     const identity = text(body.identity);
     const present = this.connected.get(room)?.has(identity) ?? false;
     switch (method) {
+      case 'StartRoomCompositeEgress': {
+        if (!grant.roomRecord) return this.error(res, 403, 'permission_denied', 'no roomRecord');
+        const roomName = text(body.roomName);
+        if (!roomName) return this.error(res, 400, 'invalid_argument', 'room name missing');
+        this.egressCount++;
+        const egressId = `EG_test${this.egressCount}`;
+        this.egresses.set(egressId, { roomName, active: true });
+        return this.json(res, { egressId, roomName, status: 'EGRESS_STARTING' });
+      }
+      case 'StopEgress': {
+        if (!grant.roomRecord) return this.error(res, 403, 'permission_denied', 'no roomRecord');
+        const egress = this.egresses.get(text(body.egressId));
+        if (!egress?.active) return this.error(res, 404, 'not_found', 'egress not found');
+        egress.active = false;
+        return this.json(res, {
+          egressId: body.egressId,
+          roomName: egress.roomName,
+          status: 'EGRESS_ENDING',
+        });
+      }
       case 'CreateRoom':
         if (!grant.roomCreate) return this.error(res, 403, 'permission_denied', 'no roomCreate');
         return this.json(res, { sid: `RM_${room.slice(-8)}`, ...body });

@@ -18,6 +18,7 @@ import {
   loggerParams,
 } from '@plenum/platform';
 import { LiveModule } from '@plenum/live';
+import { OnDemandModule } from '@plenum/ondemand';
 import { ProgrammeModule } from '@plenum/programme';
 import { RemindersModule } from '@plenum/reminders';
 import { VideoModule } from '@plenum/video';
@@ -45,6 +46,7 @@ export class AppModule {
         WorkshopsModule,
         RemindersModule,
         ExpoModule,
+        OnDemandModule,
       ],
       // Opt-in only (PLENUM_BENCH_METRICS=1): process internals are nobody's business otherwise.
       controllers: config.benchMetrics

@@ -7,14 +7,20 @@ import { Logger } from 'nestjs-pino';
 import type { PlenumConfig } from '@plenum/config';
 import { jsonErrorPlace, requestId } from '@plenum/platform';
 import {
+  IMPRESSION_MAX_BYTES,
+  RECORDING_UPLOAD_MAX_BYTES,
+  SLIDES_MAX_BYTES,
   WORKSHOP_MATERIAL_MAX_BYTES,
   boothDocumentContentTypes,
+  impressionContentTypes,
+  recordingUploadContentTypes,
   logoContentTypes,
   maxBoothDocumentBytes,
   maxLogoBytes,
   workshopMaterialContentTypes,
 } from '@plenum/contracts';
 import { LiveIoAdapter } from '@plenum/live';
+import { embedPlayerOrigins } from '@plenum/ondemand';
 import { LIVEKIT_WEBHOOK_CONTENT_TYPE } from '@plenum/video';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
@@ -30,6 +36,8 @@ export const contentSecurityPolicy = {
     // A session's external HLS stream is fetched by hls.js (or played natively) from its host.
     mediaSrc: ["'self'", 'blob:', 'https:'],
     connectSrc: ["'self'", 'ws:', 'wss:', 'https:'],
+    // Replays linked from YouTube or Vimeo play in their own players (libs/ondemand).
+    frameSrc: ["'self'", ...embedPlayerOrigins],
     fontSrc: ["'self'"],
     objectSrc: ["'none'"],
     frameAncestors: ["'none'"],
@@ -71,10 +79,10 @@ export async function createApi(config: PlenumConfig): Promise<NestFastifyApplic
   });
 
   const fastify = app.getHttpAdapter().getInstance();
-  // Logos (and later uploads) arrive as raw bytes; the route checks type and size itself.
+  // Logos and gallery photos arrive as raw bytes; each route checks type and size itself.
   fastify.addContentTypeParser(
-    [...logoContentTypes],
-    { parseAs: 'buffer', bodyLimit: maxLogoBytes + 1 },
+    [...new Set<string>([...logoContentTypes, ...impressionContentTypes])],
+    { parseAs: 'buffer', bodyLimit: Math.max(maxLogoBytes, IMPRESSION_MAX_BYTES) + 1 },
     (_req, body, done) => done(null, body),
   );
   // Documents (booth brochures, workshop materials): raw bytes up to the larger of the two
@@ -83,8 +91,14 @@ export async function createApi(config: PlenumConfig): Promise<NestFastifyApplic
     [...new Set<string>([...boothDocumentContentTypes, ...workshopMaterialContentTypes])],
     {
       parseAs: 'buffer',
-      bodyLimit: Math.max(maxBoothDocumentBytes, WORKSHOP_MATERIAL_MAX_BYTES) + 1,
+      bodyLimit: Math.max(maxBoothDocumentBytes, WORKSHOP_MATERIAL_MAX_BYTES, SLIDES_MAX_BYTES) + 1,
     },
+    (_req, body, done) => done(null, body),
+  );
+  // Recorded films an organizer uploads: held in memory once, so the limit stays modest.
+  fastify.addContentTypeParser(
+    [...recordingUploadContentTypes],
+    { parseAs: 'buffer', bodyLimit: RECORDING_UPLOAD_MAX_BYTES + 1 },
     (_req, body, done) => done(null, body),
   );
   // LiveKit webhooks are verified against the body exactly as sent, so they stay text here.

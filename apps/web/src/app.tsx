@@ -25,6 +25,7 @@ import { SpeakerPage } from './pages/speaker-page';
 import { BackstagePage } from './pages/backstage-page';
 import { StageDisplayPage } from './pages/stage-display-page';
 import { SessionLivePage } from './pages/session-live-page';
+import { MediathekPage, PublicMediathekPage } from './ondemand/mediathek-page';
 import { ReminderPreferencesPage } from './reminders/reminder-preferences-page';
 import { UnsubscribePage } from './reminders/unsubscribe-page';
 
@@ -40,6 +41,7 @@ export function App() {
                   <Route path="login" element={<LoginPage />} />
                   <Route path="invite/:token" element={<InvitePage />} />
                   <Route path="unsubscribe" element={<UnsubscribePage />} />
+                  <Route path="events/:slug/mediathek" element={<PublicMediathekPage />} />
                   <Route element={<RequireAuth />}>
                     <Route index element={<HomePage />} />
                     <Route path="e/:slug" element={<EventLayout />}>
@@ -51,12 +53,16 @@ export function App() {
                       <Route path="workshops" element={<WorkshopsPage />} />
                       <Route path="workshops/:sessionId" element={<WorkshopRoomPage />} />
                       <Route path="agenda" element={<AgendaPage />} />
+                      <Route path="mediathek" element={<MediathekPage />} />
                       <Route path="expo" element={<ExpoPage />} />
                       <Route path="expo/:boothSlug" element={<BoothPage />} />
                       {eventAreas
                         .filter(
                           (area) =>
-                            area !== 'programme' && area !== 'agenda' && area !== 'workshops',
+                            area !== 'programme' &&
+                            area !== 'agenda' &&
+                            area !== 'workshops' &&
+                            area !== 'mediathek',
                         )
                         .map((area) => (
                           <Route key={area} path={area} element={<AreaPage area={area} />} />

@@ -81,4 +81,30 @@ describe('loadConfig', () => {
       apiSecret: 'secret',
     });
   });
+
+  it('takes recordings to an S3 bucket only with its bucket and keys together', () => {
+    expect(loadConfig({}).recordings.s3).toBeUndefined();
+    let error: unknown;
+    try {
+      loadConfig({ RECORDINGS_S3_BUCKET: 'replays', RECORDINGS_S3_PUBLIC_URL: 'ftp://cdn' });
+    } catch (err) {
+      error = err;
+    }
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(
+      /RECORDINGS_S3_BUCKET: Set RECORDINGS_S3_BUCKET, RECORDINGS_S3_ACCESS_KEY/,
+    );
+    expect(problems).toMatch(/^RECORDINGS_S3_PUBLIC_URL: /m);
+    const s3 = loadConfig({
+      RECORDINGS_S3_BUCKET: 'replays',
+      RECORDINGS_S3_ACCESS_KEY: 'key',
+      RECORDINGS_S3_SECRET: 'secret',
+      RECORDINGS_S3_PUBLIC_URL: 'https://cdn.example/replays/',
+    }).recordings.s3;
+    expect(s3).toMatchObject({
+      bucket: 'replays',
+      region: 'us-east-1',
+      publicUrl: 'https://cdn.example/replays',
+    });
+  });
 });

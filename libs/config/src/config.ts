@@ -55,6 +55,24 @@ const envSchema = z.object({
     .url()
     .refine((u) => /^https?:\/\//.test(u), { message: 'Must be an http:// or https:// URL' })
     .optional(),
+  RECORDINGS_FILE_PREFIX: z
+    .string()
+    .regex(/^[\w./-]*$/, { message: 'Letters, digits, dots, dashes and slashes only' })
+    .default('plenum-recordings/'),
+  RECORDINGS_FILE_DIR: z.string().min(1).optional(),
+  RECORDINGS_S3_BUCKET: z.string().min(1).optional(),
+  RECORDINGS_S3_REGION: z.string().min(1).optional(),
+  RECORDINGS_S3_ENDPOINT: z
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), { message: 'Must be an http:// or https:// URL' })
+    .optional(),
+  RECORDINGS_S3_ACCESS_KEY: z.string().min(1).optional(),
+  RECORDINGS_S3_SECRET: z.string().min(1).optional(),
+  RECORDINGS_S3_FORCE_PATH_STYLE: booleanString.default(false),
+  RECORDINGS_S3_PUBLIC_URL: z
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), { message: 'Must be an http:// or https:// URL' })
+    .optional(),
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
   WEB_DIST: z.string().optional(),
   STORAGE_DIR: z.string().min(1).default('var/storage'),
@@ -75,6 +93,20 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
     problems.push(
       'LIVEKIT_URL: Set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET together, or none',
     );
+  }
+  const s3 = [env.RECORDINGS_S3_BUCKET, env.RECORDINGS_S3_ACCESS_KEY, env.RECORDINGS_S3_SECRET];
+  if (s3.some(Boolean) && !s3.every(Boolean)) {
+    problems.push(
+      'RECORDINGS_S3_BUCKET: Set RECORDINGS_S3_BUCKET, RECORDINGS_S3_ACCESS_KEY and RECORDINGS_S3_SECRET together, or none',
+    );
+  }
+  const s3Extras = [
+    env.RECORDINGS_S3_REGION,
+    env.RECORDINGS_S3_ENDPOINT,
+    env.RECORDINGS_S3_PUBLIC_URL,
+  ];
+  if (s3Extras.some(Boolean) && !env.RECORDINGS_S3_BUCKET) {
+    problems.push('RECORDINGS_S3_BUCKET: Required when other RECORDINGS_S3_* variables are set');
   }
   return problems;
 }
@@ -98,6 +130,26 @@ export interface PlenumConfig {
   mailFrom: string;
   /** `url` is what browsers connect to; `apiUrl` is where the api itself reaches RoomService. */
   livekit: { url: string; apiUrl: string; apiKey: string; apiSecret: string } | undefined;
+  /**
+   * Where LiveKit egress writes session recordings: a file path prefix on the egress host, and
+   * optionally an S3-compatible bucket instead. `fileDir` is where the api reads those files
+   * (a volume shared with the egress); `s3.publicUrl` is where browsers fetch uploaded ones.
+   */
+  recordings: {
+    filePrefix: string;
+    fileDir: string | undefined;
+    s3:
+      | {
+          bucket: string;
+          region: string;
+          endpoint: string | undefined;
+          accessKey: string;
+          secret: string;
+          forcePathStyle: boolean;
+          publicUrl: string | undefined;
+        }
+      | undefined;
+  };
   demoSeed: 'auto' | 'off';
   webDist: string | undefined;
   /** Where uploaded files (booth images and documents, workshop materials) are kept, as an absolute path outside the web root. */
@@ -158,6 +210,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlenumConfig {
             apiSecret: e.LIVEKIT_API_SECRET,
           }
         : undefined,
+    recordings: {
+      filePrefix: e.RECORDINGS_FILE_PREFIX,
+      fileDir: e.RECORDINGS_FILE_DIR ? resolve(e.RECORDINGS_FILE_DIR) : undefined,
+      s3:
+        e.RECORDINGS_S3_BUCKET && e.RECORDINGS_S3_ACCESS_KEY && e.RECORDINGS_S3_SECRET
+          ? {
+              bucket: e.RECORDINGS_S3_BUCKET,
+              region: e.RECORDINGS_S3_REGION ?? 'us-east-1',
+              endpoint: e.RECORDINGS_S3_ENDPOINT,
+              accessKey: e.RECORDINGS_S3_ACCESS_KEY,
+              secret: e.RECORDINGS_S3_SECRET,
+              forcePathStyle: e.RECORDINGS_S3_FORCE_PATH_STYLE,
+              publicUrl: e.RECORDINGS_S3_PUBLIC_URL?.replace(/\/$/, ''),
+            }
+          : undefined,
+    },
     demoSeed: e.DEMO_SEED,
     webDist: e.WEB_DIST,
     storageDir: resolve(e.STORAGE_DIR),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, localeSchema, slugSchema, timeZoneSchema } from './common';
+import { mediaAccessSchema } from './ondemand';
 
 const eventFields = {
   slug: slugSchema,
@@ -26,6 +27,7 @@ export const updateEventSchema = z
     startsOn: eventFields.startsOn,
     endsOn: eventFields.endsOn,
     defaultLocale: localeSchema,
+    mediaAccess: mediaAccessSchema,
   })
   .partial()
   .refine(datesInOrder, datesMessage);
@@ -40,6 +42,7 @@ export const eventSchema = z.object({
   startsOn: z.string(),
   endsOn: z.string(),
   defaultLocale: localeSchema,
+  mediaAccess: mediaAccessSchema,
   logoUrl: z.string().nullable(),
   updatedAt: z.iso.datetime(),
 });

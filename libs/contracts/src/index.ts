@@ -11,3 +11,4 @@ export * from './realtime';
 export * from './reminders';
 export * from './video';
 export * from './workshops';
+export * from './ondemand';

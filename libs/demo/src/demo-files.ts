@@ -55,10 +55,12 @@ export function initialsOf(organisation: string): string {
   return letters.slice(0, 2).join('') || 'P';
 }
 
-export function demoLogoPng(organisation: string, index: number): Buffer {
-  const width = 160;
-  const height = 96;
-  const scale = 6;
+/** A tile with initials; larger sizes serve as the demo's gallery photos. */
+export function demoLogoPng(
+  organisation: string,
+  index: number,
+  { width, height, scale } = { width: 160, height: 96, scale: 6 },
+): Buffer {
   const [r, g, b] = palette[index % palette.length] ?? [0, 84, 159];
   const text = initialsOf(organisation);
   const pixels = Buffer.alloc(width * height * 3);

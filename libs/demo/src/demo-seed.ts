@@ -27,6 +27,7 @@ import {
   demoWorkshopRegistrations,
 } from './demo-content';
 import { demoBrochurePdf, demoLogoPng } from './demo-files';
+import { seedDemoOnDemand } from './demo-ondemand';
 import { seedDemoQa } from './demo-qa';
 
 export const DEMO_PASSWORD = 'plenum';
@@ -303,6 +304,14 @@ async function loadCongress(
     userId(demoAttendeeEmail(i + 1)),
   );
   await seedDemoQa(manager, event.id, sessionId, attendees, userId(demoRoleAccounts.moderator));
+  await seedDemoOnDemand(
+    manager,
+    event.id,
+    sessionId,
+    attendees,
+    userId(demoRoleAccounts.organizer),
+    files,
+  );
 }
 
 async function insertUsers(

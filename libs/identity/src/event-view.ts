@@ -11,6 +11,7 @@ export function toEventView(event: Event): EventView {
     startsOn: event.startsOn,
     endsOn: event.endsOn,
     defaultLocale: event.defaultLocale,
+    mediaAccess: event.mediaAccess,
     logoUrl: event.logoContentType
       ? `/api/events/${event.slug}/logo?v=${event.updatedAt.getTime()}`
       : null,

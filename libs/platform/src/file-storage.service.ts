@@ -1,4 +1,6 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { PlenumError } from './plenum-error';
@@ -11,6 +13,16 @@ export abstract class FileStorage {
   abstract put(prefix: string, data: Buffer): Promise<string>;
   abstract get(key: string): Promise<Buffer>;
   abstract remove(key: string): Promise<void>;
+
+  /** The size in bytes, so a large file (a video) can be served in ranges. */
+  async size(key: string): Promise<number> {
+    return (await this.get(key)).length;
+  }
+
+  /** Bytes `start` to `end` inclusive, as a stream; a store that can read ranges overrides this. */
+  async read(key: string, start: number, end: number): Promise<Readable> {
+    return Readable.from([(await this.get(key)).subarray(start, end + 1)]);
+  }
 }
 
 /** Keys are generated here, never taken from a request, so no path can escape the root. */
@@ -45,6 +57,21 @@ export class LocalDiskStorage extends FileStorage {
 
   async remove(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  override async size(key: string): Promise<number> {
+    try {
+      return (await stat(this.pathOf(key))).size;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+        throw PlenumError.notFound('File not found');
+      throw err;
+    }
+  }
+
+  override async read(key: string, start: number, end: number): Promise<Readable> {
+    await this.size(key);
+    return createReadStream(this.pathOf(key), { start, end });
   }
 
   private pathOf(key: string): string {

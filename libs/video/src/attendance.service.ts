@@ -10,6 +10,7 @@ import { PermissionsService } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
 import { PlenumError } from '@plenum/platform';
 import { attendanceFigures } from './attendance-figures';
+import { LiveKitWebhookHandlers } from './livekit-webhook-handlers';
 import { parseVideoRoomName } from './video-room-names';
 
 export type WebhookOutcome = 'processed' | 'duplicate';
@@ -29,6 +30,7 @@ export class AttendanceService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly permissions: PermissionsService,
+    private readonly handlers: LiveKitWebhookHandlers,
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @InjectRepository(AttendanceInterval)
     private readonly intervals: Repository<AttendanceInterval>,
@@ -57,6 +59,7 @@ export class AttendanceService {
         return 'duplicate';
       }
       await this.apply(manager, event);
+      await this.handlers.run(manager, event);
       return 'processed';
     });
   }

@@ -4,6 +4,7 @@ import { IdentityModule, MembershipChangesService } from '@plenum/identity';
 import { AttendanceService } from './attendance.service';
 import { LiveKitRoomsService } from './livekit-rooms.service';
 import { LiveKitWebhookController } from './livekit-webhook.controller';
+import { LiveKitWebhookHandlers } from './livekit-webhook-handlers';
 import { LiveStageService } from './live-stage.service';
 import { VideoAccessService } from './video-access.service';
 import { VideoController } from './video.controller';
@@ -15,11 +16,12 @@ import { VideoTokensService } from './video-tokens.service';
   providers: [
     AttendanceService,
     LiveKitRoomsService,
+    LiveKitWebhookHandlers,
     LiveStageService,
     VideoAccessService,
     VideoTokensService,
   ],
-  exports: [LiveKitRoomsService, VideoAccessService],
+  exports: [LiveKitRoomsService, LiveKitWebhookHandlers, VideoAccessService],
 })
 export class VideoModule implements OnModuleInit {
   constructor(

@@ -1,4 +1,4 @@
-import type { EventView, Locale, UpdateEventRequest } from '@plenum/contracts';
+import type { EventView, Locale, MediaAccess, UpdateEventRequest } from '@plenum/contracts';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError, api } from '../api/client';
@@ -15,7 +15,8 @@ import { uiLocales, useT } from '../i18n/i18n';
 import { useEvent, useReplaceEvent } from '../layout/event-layout';
 import { problemsFromApiError } from './api-problems';
 
-type SettingsField = 'title' | 'description' | 'timeZone' | 'startsOn' | 'endsOn' | 'defaultLocale';
+type SettingsField =
+  'title' | 'description' | 'timeZone' | 'startsOn' | 'endsOn' | 'defaultLocale' | 'mediaAccess';
 const fieldOrder: readonly SettingsField[] = [
   'title',
   'description',
@@ -23,6 +24,7 @@ const fieldOrder: readonly SettingsField[] = [
   'startsOn',
   'endsOn',
   'defaultLocale',
+  'mediaAccess',
 ];
 const idPrefix = 'event';
 
@@ -67,6 +69,7 @@ interface Draft {
   startsOn: string;
   endsOn: string;
   defaultLocale: Locale;
+  mediaAccess: MediaAccess;
 }
 
 function draftOf(event: EventView): Draft {
@@ -77,6 +80,7 @@ function draftOf(event: EventView): Draft {
     startsOn: event.startsOn,
     endsOn: event.endsOn,
     defaultLocale: event.defaultLocale,
+    mediaAccess: event.mediaAccess,
   };
 }
 
@@ -131,6 +135,7 @@ function changesOf(draft: Draft, event: EventView): UpdateEventRequest {
     startsOn: draft.startsOn,
     endsOn: draft.endsOn,
     defaultLocale: draft.defaultLocale,
+    mediaAccess: draft.mediaAccess,
   };
   const changes: UpdateEventRequest = {};
   for (const key of Object.keys(candidates) as (keyof UpdateEventRequest)[]) {
@@ -284,6 +289,19 @@ export function EventSettingsForm() {
           value={draft.defaultLocale}
           onValueChange={(locale) => edit('defaultLocale', locale)}
           error={fieldProblems.defaultLocale?.(t)}
+        />
+        <SelectField
+          idPrefix={idPrefix}
+          name="mediaAccess"
+          label={t.ondemand.settings.mediaAccess}
+          hint={t.ondemand.settings.mediaAccessHint}
+          options={[
+            { value: 'registered' as const, label: t.ondemand.settings.registered },
+            { value: 'public' as const, label: t.ondemand.settings.public },
+          ]}
+          value={draft.mediaAccess}
+          onValueChange={(access) => edit('mediaAccess', access)}
+          error={fieldProblems.mediaAccess?.(t)}
         />
         <button type="submit" className="button button-primary" disabled={pending}>
           {pending ? t.admin.settings.submitting : t.admin.settings.submit}

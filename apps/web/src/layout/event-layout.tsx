@@ -11,13 +11,14 @@ import type { Messages } from '../i18n/de';
 import { NotFoundPage } from '../pages/not-found-page';
 import { NotificationBell } from '../reminders/notification-bell';
 
-export type EventArea = 'stages' | 'programme' | 'agenda' | 'expo' | 'workshops';
+export type EventArea = 'stages' | 'programme' | 'agenda' | 'expo' | 'workshops' | 'mediathek';
 export const eventAreas: readonly EventArea[] = [
   'stages',
   'programme',
   'agenda',
   'expo',
   'workshops',
+  'mediathek',
 ];
 /** The organizers' page sits beside the areas; only organizers see it in the navigation. */
 export const adminArea = 'admin';

@@ -15,6 +15,7 @@ import { useEvent } from '../layout/event-layout';
 import { useProgramme } from '../programme/programme-data';
 import { StageVideo } from '../stage/stage-video';
 import { useSessionQa } from '../stage/use-session-qa';
+import { RecordingControl } from '../ondemand/recording-control';
 
 interface Person {
   identity: string;
@@ -67,6 +68,7 @@ export function BackstagePage() {
           <div className="stage-main">
             <h2>{t.stage.preview}</h2>
             <StageVideo slug={event.slug} sessionId={sessionId} streamUrl={session.streamUrl} />
+            <RecordingControl slug={event.slug} sessionId={sessionId} timeZone={event.timeZone} />
             <ApprovedQuestions sessionId={sessionId} />
           </div>
         ) : null}

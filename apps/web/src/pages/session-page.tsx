@@ -19,6 +19,8 @@ import {
   useZoneChoice,
 } from '../programme/programme-data';
 import { ZoneSwitch } from '../programme/zone-switch';
+import { RecordingControl } from '../ondemand/recording-control';
+import { SessionOnDemandSection } from '../ondemand/session-ondemand';
 import { NotFoundContent } from './not-found-page';
 
 /** One session: when and where, who, what it is about, and the way in when it is live. */
@@ -154,6 +156,20 @@ export function SessionPage() {
             </p>
           ))}
         </section>
+      ) : null}
+      {roles.canModerate(session.id) && session.state === 'live' ? (
+        <RecordingControl slug={event.slug} sessionId={session.id} timeZone={event.timeZone} />
+      ) : null}
+      {session.kind !== 'break' && session.kind !== 'expo' ? (
+        <SessionOnDemandSection
+          slug={event.slug}
+          sessionId={session.id}
+          title={session.title}
+          ended={
+            session.state === 'ended' ||
+            (session.state !== 'cancelled' && new Date(session.endsAt).getTime() <= Date.now())
+          }
+        />
       ) : null}
       {speakers.length > 0 ? (
         <section aria-labelledby="speakers-title">

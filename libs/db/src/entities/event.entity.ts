@@ -6,7 +6,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { Locale } from '@plenum/contracts';
+import type { Locale, MediaAccess } from '@plenum/contracts';
 
 @Entity('events')
 export class Event {
@@ -34,6 +34,15 @@ export class Event {
 
   @Column({ type: 'varchar', length: 2, default: 'de' })
   defaultLocale!: Locale;
+
+  /** Who sees replays, slides and impressions: anyone, or the event's members only. */
+  @Column({
+    type: 'enum',
+    enum: ['public', 'registered'],
+    enumName: 'media_access',
+    default: 'registered',
+  })
+  mediaAccess!: MediaAccess;
 
   @Column({ type: 'bytea', nullable: true, select: false })
   logo!: Buffer | null;

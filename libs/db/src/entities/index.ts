@@ -12,6 +12,7 @@ import { ChatMessage } from './chat-message.entity';
 import { ChatMute } from './chat-mute.entity';
 import { ChatRoom } from './chat-room.entity';
 import { Event } from './event.entity';
+import { EventImpression } from './event-impression.entity';
 import { Invitation } from './invitation.entity';
 import { Lead } from './lead.entity';
 import { LiveKitWebhookEvent } from './livekit-webhook-event.entity';
@@ -25,8 +26,10 @@ import { Poll } from './poll.entity';
 import { PollVote } from './poll-vote.entity';
 import { Question } from './question.entity';
 import { QuestionVote } from './question-vote.entity';
+import { Recording } from './recording.entity';
 import { Session } from './session.entity';
 import { SessionQa } from './session-qa.entity';
+import { SessionSlide } from './session-slide.entity';
 import { SessionSpeaker } from './session-speaker.entity';
 import { Speaker } from './speaker.entity';
 import { Stage } from './stage.entity';
@@ -51,6 +54,7 @@ export {
   ChatMute,
   ChatRoom,
   Event,
+  EventImpression,
   Invitation,
   Lead,
   LiveKitWebhookEvent,
@@ -64,8 +68,10 @@ export {
   PollVote,
   Question,
   QuestionVote,
+  Recording,
   Session,
   SessionQa,
+  SessionSlide,
   SessionSpeaker,
   Speaker,
   Stage,
@@ -97,6 +103,7 @@ export const entities = [
   ChatMute,
   ChatRoom,
   Event,
+  EventImpression,
   Invitation,
   Lead,
   LiveKitWebhookEvent,
@@ -110,8 +117,10 @@ export const entities = [
   PollVote,
   Question,
   QuestionVote,
+  Recording,
   Session,
   SessionQa,
+  SessionSlide,
   SessionSpeaker,
   Speaker,
   Stage,

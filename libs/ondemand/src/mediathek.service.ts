@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Not } from 'typeorm';
+import type { Repository } from 'typeorm';
+import type {
+  AnsweredQuestion,
+  Mediathek,
+  OnDemandSession,
+  SessionOnDemand,
+} from '@plenum/contracts';
+import { Question, Session, SessionSpeaker, Stage } from '@plenum/db';
+import type { Event } from '@plenum/db';
+import { PermissionsService } from '@plenum/identity';
+import type { Principal } from '@plenum/identity';
+import { ImpressionsService } from './impressions.service';
+import { OnDemandAccessService, hasEnded } from './ondemand-access.service';
+import { RecordingsService } from './recordings.service';
+import { SlidesService } from './slides.service';
+
+/** What comes after a session or the congress: replays, slides, answered questions, photos. */
+@Injectable()
+export class MediathekService {
+  constructor(
+    private readonly permissions: PermissionsService,
+    private readonly access: OnDemandAccessService,
+    private readonly recordings: RecordingsService,
+    private readonly slides: SlidesService,
+    private readonly impressions: ImpressionsService,
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    @InjectRepository(Stage) private readonly stages: Repository<Stage>,
+    @InjectRepository(SessionSpeaker) private readonly sessionSpeakers: Repository<SessionSpeaker>,
+    @InjectRepository(Question) private readonly questions: Repository<Question>,
+  ) {}
+
+  /** Every ended session with a replay or slides, by start time, and the photo gallery. */
+  async mediathek(principal: Principal | undefined, slug: string): Promise<Mediathek> {
+    const { event } = await this.access.viewer(principal, slug);
+    const now = new Date();
+    const candidates = (
+      await this.sessions.find({
+        where: { eventId: event.id, state: Not('cancelled'), kind: Not(In(['break', 'expo'])) },
+        order: { startsAt: 'ASC' },
+      })
+    ).filter((s) => hasEnded(s, now));
+    const views = await this.views(event, candidates);
+    return {
+      mediaAccess: event.mediaAccess,
+      timeZone: event.timeZone,
+      sessions: views.filter((v) => v.replay || v.slides.length > 0),
+      impressions: await this.impressions.of(event),
+    };
+  }
+
+  /** One session's page: the replay only once it has ended; slides whenever there are some. */
+  async session(
+    principal: Principal | undefined,
+    slug: string,
+    sessionId: string,
+  ): Promise<SessionOnDemand> {
+    const { event, memberships } = await this.access.viewer(principal, slug);
+    const session = await this.access.sessionOf(event, sessionId);
+    const [view] = await this.views(event, [session]);
+    const ended = hasEnded(session);
+    const mayUploadSlides = principal
+      ? await this.slides.mayUpload(principal.userId, memberships, session.id)
+      : false;
+    return {
+      ...view!,
+      replay: ended ? view!.replay : null,
+      answeredQuestions: ended ? await this.answered(session.id) : [],
+      mayUploadSlides,
+      mayManageRecordings: this.permissions.allows(memberships, 'programme.edit'),
+    };
+  }
+
+  private async answered(sessionId: string): Promise<AnsweredQuestion[]> {
+    const rows = await this.questions.find({
+      where: { sessionId, state: 'answered' },
+      relations: { author: true },
+      order: { voteCount: 'DESC', answeredAt: 'ASC' },
+    });
+    return rows.map((q) => ({
+      id: q.id,
+      body: q.body,
+      author: q.anonymous ? null : (q.author?.displayName ?? null),
+      voteCount: q.voteCount,
+      answeredAt: q.answeredAt?.toISOString() ?? null,
+    }));
+  }
+
+  private async views(event: Event, sessions: Session[]): Promise<OnDemandSession[]> {
+    const ids = sessions.map((s) => s.id);
+    const [replays, slides, stages, speakers] = await Promise.all([
+      this.recordings.replays(event, ids),
+      this.slides.of(event, ids),
+      this.stages.find({ where: { eventId: event.id } }),
+      ids.length
+        ? this.sessionSpeakers.find({
+            where: { sessionId: In(ids) },
+            relations: { speaker: true },
+            order: { position: 'ASC' },
+          })
+        : Promise.resolve([]),
+    ]);
+    const stageNames = new Map(stages.map((s) => [s.id, s.name]));
+    return sessions.map((s) => ({
+      id: s.id,
+      title: s.title,
+      kind: s.kind,
+      state: s.state,
+      startsAt: s.startsAt.toISOString(),
+      endsAt: s.endsAt.toISOString(),
+      stageId: s.stageId,
+      stageName: s.stageId ? (stageNames.get(s.stageId) ?? null) : null,
+      speakers: speakers
+        .filter((p) => p.sessionId === s.id)
+        .map((p) => p.speaker?.name ?? '')
+        .filter(Boolean),
+      replay: replays.get(s.id) ?? null,
+      slides: slides.get(s.id) ?? [],
+    }));
+  }
+}

@@ -1,0 +1,89 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { PLENUM_CONFIG } from '@plenum/config';
+import type { PlenumConfig } from '@plenum/config';
+import { Event, Session } from '@plenum/db';
+import type { Membership } from '@plenum/db';
+import { PermissionsService } from '@plenum/identity';
+import type { Principal } from '@plenum/identity';
+import { PlenumError } from '@plenum/platform';
+import { MediaLinks } from './media-links';
+
+export interface Viewer {
+  event: Event;
+  /** Empty for someone not signed in, or not a member, of a public event. */
+  memberships: Membership[];
+}
+
+/**
+ * Who sees replays, slides and photos follows the event's `mediaAccess`: anyone for a public
+ * event, its members otherwise. Changing what is there stays with the roles.
+ */
+@Injectable()
+export class OnDemandAccessService {
+  readonly links: MediaLinks;
+
+  constructor(
+    private readonly permissions: PermissionsService,
+    @InjectRepository(Event) private readonly events: Repository<Event>,
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    @Inject(PLENUM_CONFIG) config: PlenumConfig,
+  ) {
+    this.links = new MediaLinks(config.authSecret);
+  }
+
+  async viewer(principal: Principal | undefined, slug: string): Promise<Viewer> {
+    const event = await this.events.findOneBy({ slug });
+    if (!event) throw PlenumError.notFound('Event not found');
+    const memberships = principal
+      ? await this.permissions.membershipsOf(principal.userId, event.id)
+      : [];
+    if (event.mediaAccess === 'public') return { event, memberships };
+    if (!principal) {
+      throw PlenumError.unauthenticated(
+        'Sign in to see the replays, slides and photos of this event',
+      );
+    }
+    if (memberships.length === 0) throw PlenumError.notFound('Event not found');
+    return { event, memberships };
+  }
+
+  /**
+   * For a file route: a signed link is the proof of access (a `<video>` or `<img>` sends no
+   * token); without one the viewer rules apply as for any other request.
+   */
+  async mediaViewer(
+    principal: Principal | undefined,
+    slug: string,
+    path: string,
+    exp: string | undefined,
+    sig: string | undefined,
+  ): Promise<Event> {
+    if (this.links.verify(path, exp, sig)) {
+      const event = await this.events.findOneBy({ slug });
+      if (!event) throw PlenumError.notFound('Event not found');
+      return event;
+    }
+    return (await this.viewer(principal, slug)).event;
+  }
+
+  async sessionOf(event: Event, sessionId: string): Promise<Session> {
+    const session = await this.sessions.findOneBy({ id: sessionId, eventId: event.id });
+    if (!session) throw PlenumError.notFound('Session not found');
+    return session;
+  }
+}
+
+/** A session is over when it was ended, or its time passed without it being cancelled. */
+export function hasEnded(session: Pick<Session, 'state' | 'endsAt'>, now = new Date()): boolean {
+  return (
+    session.state === 'ended' ||
+    (session.state !== 'cancelled' && session.endsAt.getTime() <= now.getTime())
+  );
+}
+
+/** Reads the media type of a raw upload, without parameters. */
+export function contentTypeOf(header: string | undefined): string {
+  return header?.split(';')[0]?.trim().toLowerCase() ?? '';
+}

@@ -1,0 +1,187 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ImpressionView, Mediathek, SessionOnDemand, SlideView } from '@plenum/contracts';
+import { CurrentPrincipal, Public } from '@plenum/identity';
+import type { Principal } from '@plenum/identity';
+import { PlenumError } from '@plenum/platform';
+import { ImpressionsService, impressionImagePath } from './impressions.service';
+import { sendMedia } from './media-response';
+import { MediathekService } from './mediathek.service';
+import { OnDemandAccessService } from './ondemand-access.service';
+import {
+  ImpressionUploadQueryDto,
+  MediaLinkQueryDto,
+  SlideUploadQueryDto,
+  UpdateImpressionDto,
+} from './ondemand.dto';
+import { RecordingsService, recordingFilePath } from './recordings.service';
+import { SlidesService, slideFilePath } from './slides.service';
+
+const Id = new ParseUUIDPipe({ exceptionFactory: () => PlenumError.notFound() });
+
+/**
+ * Replays, slides and photos. Reading follows the event's media access (public, or members
+ * only), so these routes take a token when there is one and decide themselves.
+ */
+@Controller('events/:slug')
+export class OnDemandController {
+  constructor(
+    private readonly access: OnDemandAccessService,
+    private readonly mediathekService: MediathekService,
+    private readonly recordings: RecordingsService,
+    private readonly slides: SlidesService,
+    private readonly impressions: ImpressionsService,
+  ) {}
+
+  @Public()
+  @Get('mediathek')
+  mediathek(
+    @CurrentPrincipal({ optional: true }) principal: Principal | undefined,
+    @Param('slug') slug: string,
+  ): Promise<Mediathek> {
+    return this.mediathekService.mediathek(principal, slug);
+  }
+
+  @Public()
+  @Get('sessions/:sessionId/ondemand')
+  sessionOnDemand(
+    @CurrentPrincipal({ optional: true }) principal: Principal | undefined,
+    @Param('slug') slug: string,
+    @Param('sessionId', Id) sessionId: string,
+  ): Promise<SessionOnDemand> {
+    return this.mediathekService.session(principal, slug, sessionId);
+  }
+
+  @Public()
+  @Get('sessions/:sessionId/slides')
+  listSlides(
+    @CurrentPrincipal({ optional: true }) principal: Principal | undefined,
+    @Param('slug') slug: string,
+    @Param('sessionId', Id) sessionId: string,
+  ): Promise<SlideView[]> {
+    return this.slides.list(principal, slug, sessionId);
+  }
+
+  /** A PDF as the raw body; `title` and the file's `name` in the query. */
+  @Put('sessions/:sessionId/slides')
+  uploadSlides(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('sessionId', Id) sessionId: string,
+    @Query() query: SlideUploadQueryDto,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ): Promise<SlideView[]> {
+    return this.slides.upload(principal, slug, sessionId, query, contentType, body);
+  }
+
+  @Delete('sessions/:sessionId/slides/:slideId')
+  removeSlides(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('sessionId', Id) sessionId: string,
+    @Param('slideId', Id) slideId: string,
+  ): Promise<SlideView[]> {
+    return this.slides.remove(principal, slug, sessionId, slideId);
+  }
+
+  @Public()
+  @Get('impressions')
+  listImpressions(
+    @CurrentPrincipal({ optional: true }) principal: Principal | undefined,
+    @Param('slug') slug: string,
+  ): Promise<ImpressionView[]> {
+    return this.impressions.list(principal, slug);
+  }
+
+  /** A photo as the raw body; the required `alt` text and an optional `caption` in the query. */
+  @Put('impressions')
+  uploadImpression(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Query() query: ImpressionUploadQueryDto,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ): Promise<ImpressionView[]> {
+    return this.impressions.upload(principal, slug, query, contentType, body);
+  }
+
+  @Patch('impressions/:id')
+  updateImpression(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('id', Id) id: string,
+    @Body() body: UpdateImpressionDto,
+  ): Promise<ImpressionView[]> {
+    return this.impressions.update(principal, slug, id, body);
+  }
+
+  @Delete('impressions/:id')
+  removeImpression(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('id', Id) id: string,
+  ): Promise<ImpressionView[]> {
+    return this.impressions.remove(principal, slug, id);
+  }
+
+  /** A replay the api serves itself, in the ranges a video element asks for. */
+  @Public()
+  @Get('media/recordings/:id/file')
+  async recordingFile(
+    @CurrentPrincipal({ optional: true }) principal: Principal | undefined,
+    @Param('slug') slug: string,
+    @Param('id', Id) id: string,
+    @Query() query: MediaLinkQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const path = recordingFilePath(slug, id);
+    const event = await this.access.mediaViewer(principal, slug, path, query.exp, query.sig);
+    await sendMedia(reply, request.headers.range, await this.recordings.file(event, id));
+  }
+
+  /** Always a download, never rendered inline: a shared file must not run in our origin. */
+  @Public()
+  @Get('media/slides/:id/file')
+  async slideFile(
+    @CurrentPrincipal({ optional: true }) principal: Principal | undefined,
+    @Param('slug') slug: string,
+    @Param('id', Id) id: string,
+    @Query() query: MediaLinkQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const path = slideFilePath(slug, id);
+    const event = await this.access.mediaViewer(principal, slug, path, query.exp, query.sig);
+    await sendMedia(reply, request.headers.range, await this.slides.file(event, id));
+  }
+
+  @Public()
+  @Get('media/impressions/:id/image')
+  async impressionImage(
+    @CurrentPrincipal({ optional: true }) principal: Principal | undefined,
+    @Param('slug') slug: string,
+    @Param('id', Id) id: string,
+    @Query() query: MediaLinkQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const path = impressionImagePath(slug, id);
+    const event = await this.access.mediaViewer(principal, slug, path, query.exp, query.sig);
+    await sendMedia(reply, request.headers.range, await this.impressions.image(event, id));
+  }
+}

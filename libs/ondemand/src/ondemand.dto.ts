@@ -1,0 +1,16 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import {
+  attachRecordingUrlSchema,
+  impressionUploadQuerySchema,
+  slideUploadQuerySchema,
+  updateImpressionSchema,
+} from '@plenum/contracts';
+
+export class AttachRecordingUrlDto extends createZodDto(attachRecordingUrlSchema) {}
+export class SlideUploadQueryDto extends createZodDto(slideUploadQuerySchema) {}
+export class ImpressionUploadQueryDto extends createZodDto(impressionUploadQuerySchema) {}
+export class UpdateImpressionDto extends createZodDto(updateImpressionSchema) {}
+export class MediaLinkQueryDto extends createZodDto(
+  z.object({ exp: z.string().max(20).optional(), sig: z.string().max(100).optional() }),
+) {}
