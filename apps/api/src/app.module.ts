@@ -18,8 +18,10 @@ import {
   loggerParams,
 } from '@plenum/platform';
 import { LiveModule } from '@plenum/live';
+import { PrivacyModule } from '@plenum/privacy';
 import { ProgrammeModule } from '@plenum/programme';
 import { RemindersModule } from '@plenum/reminders';
+import { ReportsModule } from '@plenum/reports';
 import { VideoModule } from '@plenum/video';
 import { WorkshopsModule } from '@plenum/workshops';
 import { BenchMetricsController } from './bench-metrics.controller';
@@ -45,6 +47,8 @@ export class AppModule {
         WorkshopsModule,
         RemindersModule,
         ExpoModule,
+        ReportsModule,
+        PrivacyModule,
       ],
       // Opt-in only (PLENUM_BENCH_METRICS=1): process internals are nobody's business otherwise.
       controllers: config.benchMetrics

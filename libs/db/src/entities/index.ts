@@ -12,6 +12,7 @@ import { ChatMessage } from './chat-message.entity';
 import { ChatMute } from './chat-mute.entity';
 import { ChatRoom } from './chat-room.entity';
 import { Event } from './event.entity';
+import { EventPrivacySettings } from './event-privacy-settings.entity';
 import { Invitation } from './invitation.entity';
 import { Lead } from './lead.entity';
 import { LiveKitWebhookEvent } from './livekit-webhook-event.entity';
@@ -22,6 +23,7 @@ import { ReminderDelivery } from './reminder-delivery.entity';
 import { ReminderPreference } from './reminder-preference.entity';
 import { ReminderSettings } from './reminder-settings.entity';
 import { Poll } from './poll.entity';
+import { PresenceInterval } from './presence-interval.entity';
 import { PollVote } from './poll-vote.entity';
 import { Question } from './question.entity';
 import { QuestionVote } from './question-vote.entity';
@@ -51,6 +53,7 @@ export {
   ChatMute,
   ChatRoom,
   Event,
+  EventPrivacySettings,
   Invitation,
   Lead,
   LiveKitWebhookEvent,
@@ -62,6 +65,7 @@ export {
   ReminderSettings,
   Poll,
   PollVote,
+  PresenceInterval,
   Question,
   QuestionVote,
   Session,
@@ -97,6 +101,7 @@ export const entities = [
   ChatMute,
   ChatRoom,
   Event,
+  EventPrivacySettings,
   Invitation,
   Lead,
   LiveKitWebhookEvent,
@@ -108,6 +113,7 @@ export const entities = [
   ReminderSettings,
   Poll,
   PollVote,
+  PresenceInterval,
   Question,
   QuestionVote,
   Session,
