@@ -31,12 +31,12 @@ async function genericRow(
   personColumn: string,
   userId: string,
 ): Promise<void> {
-  const columns = await runner.query<Column[]>(
+  const columns: Column[] = await runner.query(
     `SELECT column_name, data_type, udt_name, is_nullable, column_default, is_identity, is_generated
      FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`,
     [table],
   );
-  const fks = await runner.query<Array<{ column: string; ref_table: string; ref_column: string }>>(
+  const fks: Array<{ column: string; ref_table: string; ref_column: string }> = await runner.query(
     `SELECT a.attname AS column, rc.relname AS ref_table, ra.attname AS ref_column
      FROM pg_constraint c
      JOIN pg_class src ON src.oid = c.conrelid
@@ -61,12 +61,12 @@ async function genericRow(
     if (!needed) continue;
     let value: unknown;
     if (fk) {
-      const [row] = await runner.query<Array<{ v: unknown }>>(
+      const [row]: Array<{ v: unknown }> = await runner.query(
         `SELECT "${fk.ref_column}" AS v FROM "${fk.ref_table}" LIMIT 1`,
       );
       value = row?.v;
     } else if (col.data_type === 'USER-DEFINED') {
-      const [row] = await runner.query<Array<{ v: string }>>(
+      const [row]: Array<{ v: string }> = await runner.query(
         `SELECT e.enumlabel AS v FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid
          WHERE t.typname = $1 ORDER BY e.enumsortorder LIMIT 1`,
         [col.udt_name],

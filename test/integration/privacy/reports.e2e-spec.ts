@@ -319,7 +319,7 @@ describe('Reports for organizers', () => {
       await waitFor(async () => (await stays()).length === 1);
       expect((await stays())[0]!.left_at).toBeNull();
       await ok(live, 'room:leave', { room: `session:${session}` });
-      await waitFor(async () => (await stays())[0]?.left_at != null);
+      await waitFor(async () => ((await stays())[0]?.left_at ?? null) !== null);
     } finally {
       live.close();
     }
