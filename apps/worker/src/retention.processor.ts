@@ -21,10 +21,11 @@ export class RetentionProcessor extends WorkerHost implements OnApplicationBoots
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    // Idempotent by id: every worker start may declare it, and it runs once at start.
+    // Idempotent by id: every worker start may declare it. With `every`, BullMQ produces the
+    // first run right away.
     await this.queue.upsertJobScheduler(
       'anonymise-attendance',
-      { every: HOURLY, immediately: true },
+      { every: HOURLY },
       { name: 'anonymise-attendance', data: { kind: 'anonymise-attendance' } },
     );
   }

@@ -2,6 +2,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import type { PersonalDataExport } from '@plenum/contracts';
 import { hashPassword } from '@plenum/identity';
 import { RetentionService, personReferences } from '@plenum/privacy';
+import { connectLive, ok } from '../../support/live-client';
 import { ApiClient, startTestApp } from '../../support/test-app';
 import type { TestApp } from '../../support/test-app';
 import { demoCongress } from '../../support/video-fixture';
@@ -300,6 +301,28 @@ describe('Personal data: export, erasure and retention', () => {
       `SELECT author_id FROM questions WHERE body = 'Was kostet das?'`,
     );
     expect(question).toEqual({ author_id: null });
+
+    // The API marks the author as deleted: in the chat history and in the moderators' CSV.
+    const attendee = new ApiClient(app.baseUrl);
+    await attendee.login('attendee@plenum.test');
+    const live = await connectLive(app.baseUrl, attendee.token);
+    try {
+      const talk = demo.sessions['panel-gigabit']!;
+      const joined = await ok(live, 'room:join', { room: `session:${talk}` });
+      const mine = joined.messages.find((m) => m.body === 'Hallo vom Podium');
+      expect(mine).toMatchObject({ author: null, authorDeleted: true });
+      const moderator = new ApiClient(app.baseUrl);
+      await moderator.login('organizer@plenum.test');
+      const csv = await moderator.request<string>(
+        'GET',
+        `/api/events/${slug}/sessions/${talk}/questions.csv`,
+      );
+      expect(csv.status).toBe(200);
+      const line = csv.body.split('\r\n').find((l) => l.includes('Was kostet das?'));
+      expect(line).toContain('Gelöschte Person');
+    } finally {
+      live.close();
+    }
   });
 
   it('gives the freed workshop seat to the waitlist and drops pending deliveries', async () => {
