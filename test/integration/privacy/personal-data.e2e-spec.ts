@@ -1,8 +1,12 @@
 import type { DataSource, QueryRunner } from 'typeorm';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { queueNames } from '@plenum/contracts';
 import type { PersonalDataExport } from '@plenum/contracts';
 import { hashPassword } from '@plenum/identity';
 import { RetentionService, personReferences } from '@plenum/privacy';
-import { connectLive, ok } from '../../support/live-client';
+import { deliveryJobId } from '@plenum/reminders';
+import { connectLive, disconnected, ok } from '../../support/live-client';
 import { ApiClient, startTestApp } from '../../support/test-app';
 import type { TestApp } from '../../support/test-app';
 import { demoCongress } from '../../support/video-fixture';
@@ -111,6 +115,8 @@ describe('Personal data: export, erasure and retention', () => {
   let person: ApiClient;
   let workshop: string;
   let waiting: string;
+  const deliveriesQueue = () => app.app.get<Queue>(getQueueToken(queueNames.deliveries));
+  const mailQueue = () => app.app.get<Queue>(getQueueToken(queueNames.mail));
 
   /** The person's rows in the tables that existing features fill, made the way they are made. */
   async function knownRows(): Promise<void> {
@@ -167,11 +173,18 @@ describe('Personal data: export, erasure and retention', () => {
        VALUES ($1, $2, 'chat.muted', 'user', $4, $3)`,
       [demo.eventId, userId, JSON.stringify({ note: `${displayName} <${email}>` }), userId],
     );
-    await q(
+    const [delivery] = await q(
       `INSERT INTO reminder_deliveries (event_id, user_id, subject, kind, channel, session_id)
-       VALUES ($1, $2, 'reminder.privacy', 'reminder', 'email', $3)`,
+       VALUES ($1, $2, 'reminder.privacy', 'reminder', 'email', $3) RETURNING id`,
       [demo.eventId, userId, talk],
     );
+    // Its queued job, delayed so that no worker would take it meanwhile, and a queued mail.
+    await deliveriesQueue().add(
+      'delivery',
+      { deliveryId: delivery.id },
+      { jobId: deliveryJobId(delivery.id), delay: 3_600_000 },
+    );
+    await mailQueue().add('mail', { kind: 'invitation', to: email }, { delay: 3_600_000 });
     // A full workshop: the person holds the last seat, someone waits for it.
     workshop = demo.sessions['ws-open-data']!;
     await q(
@@ -263,8 +276,12 @@ describe('Personal data: export, erasure and retention', () => {
   });
 
   it('deletes the account and leaves no e-mail address or name anywhere', async () => {
+    const live = await connectLive(app.baseUrl, person.token);
+    const closed = disconnected(live, 10_000);
     const res = await person.request('DELETE', '/api/me', { password });
     expect(res.status).toBe(204);
+    // The person's live connection is closed at once.
+    await closed;
 
     const columns = await app.dataSource.query<Array<{ table_name: string; column_name: string }>>(
       `SELECT c.table_name, c.column_name FROM information_schema.columns c
@@ -335,6 +352,11 @@ describe('Personal data: export, erasure and retention', () => {
       `SELECT count(*)::int AS n FROM reminder_deliveries WHERE subject = 'reminder.privacy'`,
     );
     expect(deliveries).toEqual({ n: 0 });
+    const delayed = [
+      ...(await deliveriesQueue().getDelayed()),
+      ...(await mailQueue().getDelayed()),
+    ];
+    expect(delayed.map((job) => job.data as unknown)).toEqual([]);
   });
 
   it('ends the sign-in and keeps the audit entry without the person', async () => {
