@@ -173,7 +173,7 @@ describe('Personal data: export, erasure and retention', () => {
        VALUES ($1, $2, 'chat.muted', 'user', $4, $3)`,
       [demo.eventId, userId, JSON.stringify({ note: `${displayName} <${email}>` }), userId],
     );
-    const [delivery] = await q(
+    const [delivery] = await app.dataSource.query<Array<{ id: string }>>(
       `INSERT INTO reminder_deliveries (event_id, user_id, subject, kind, channel, session_id)
        VALUES ($1, $2, 'reminder.privacy', 'reminder', 'email', $3) RETURNING id`,
       [demo.eventId, userId, talk],
@@ -181,8 +181,8 @@ describe('Personal data: export, erasure and retention', () => {
     // Its queued job, delayed so that no worker would take it meanwhile, and a queued mail.
     await deliveriesQueue().add(
       'delivery',
-      { deliveryId: delivery.id },
-      { jobId: deliveryJobId(delivery.id), delay: 3_600_000 },
+      { deliveryId: delivery!.id },
+      { jobId: deliveryJobId(delivery!.id), delay: 3_600_000 },
     );
     await mailQueue().add('mail', { kind: 'invitation', to: email }, { delay: 3_600_000 });
     // A full workshop: the person holds the last seat, someone waits for it.
