@@ -19,8 +19,10 @@ import {
 } from '@plenum/platform';
 import { LiveModule } from '@plenum/live';
 import { OnDemandModule } from '@plenum/ondemand';
+import { PrivacyModule } from '@plenum/privacy';
 import { ProgrammeModule } from '@plenum/programme';
 import { RemindersModule } from '@plenum/reminders';
+import { ReportsModule } from '@plenum/reports';
 import { VideoModule } from '@plenum/video';
 import { WorkshopsModule } from '@plenum/workshops';
 import { BenchMetricsController } from './bench-metrics.controller';
@@ -47,6 +49,8 @@ export class AppModule {
         RemindersModule,
         ExpoModule,
         OnDemandModule,
+        ReportsModule,
+        PrivacyModule,
       ],
       // Opt-in only (PLENUM_BENCH_METRICS=1): process internals are nobody's business otherwise.
       controllers: config.benchMetrics

@@ -26,7 +26,9 @@ import { BackstagePage } from './pages/backstage-page';
 import { StageDisplayPage } from './pages/stage-display-page';
 import { SessionLivePage } from './pages/session-live-page';
 import { MediathekPage, PublicMediathekPage } from './ondemand/mediathek-page';
+import { MyDataPage } from './privacy/my-data-page';
 import { ReminderPreferencesPage } from './reminders/reminder-preferences-page';
+import { ReportsPage } from './reports/reports-page';
 import { UnsubscribePage } from './reminders/unsubscribe-page';
 
 export function App() {
@@ -44,6 +46,7 @@ export function App() {
                   <Route path="events/:slug/mediathek" element={<PublicMediathekPage />} />
                   <Route element={<RequireAuth />}>
                     <Route index element={<HomePage />} />
+                    <Route path="my-data" element={<MyDataPage />} />
                     <Route path="e/:slug" element={<EventLayout />}>
                       <Route index element={<EventHomePage />} />
                       <Route path="programme" element={<ProgrammePage />} />
@@ -68,6 +71,7 @@ export function App() {
                           <Route key={area} path={area} element={<AreaPage area={area} />} />
                         ))}
                       <Route path={adminArea} element={<AdminPage />} />
+                      <Route path="reports" element={<ReportsPage />} />
                       <Route path="sessions/:sessionId" element={<SessionLivePage />} />
                       <Route path="reminders" element={<ReminderPreferencesPage />} />
                       <Route path="sessions/:sessionId/display" element={<StageDisplayPage />} />

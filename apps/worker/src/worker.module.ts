@@ -7,6 +7,7 @@ import type { PlenumConfig } from '@plenum/config';
 import { queueNames } from '@plenum/contracts';
 import { DbModule } from '@plenum/db';
 import { PlatformModule, RedisModule, bullConnection } from '@plenum/platform';
+import { RetentionService } from '@plenum/privacy';
 import { RemindersCoreModule } from '@plenum/reminders';
 import { LiveKitRoomsService } from '@plenum/video';
 import { DeliveriesProcessor } from './deliveries.processor';
@@ -14,6 +15,7 @@ import { MailProcessor } from './mail.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { ReminderDeliveryService } from './reminder-delivery.service';
 import { RemindersProcessor } from './reminders.processor';
+import { RetentionProcessor } from './retention.processor';
 import { VideoRoomsProcessor } from './video-rooms.processor';
 
 @Module({})
@@ -32,6 +34,7 @@ export class WorkerModule {
           { name: queueNames.mail },
           { name: queueNames.maintenance },
           { name: queueNames.video },
+          { name: queueNames.privacy },
         ),
         RemindersCoreModule,
       ],
@@ -42,6 +45,8 @@ export class WorkerModule {
         LiveKitRoomsService,
         ReminderDeliveryService,
         RemindersProcessor,
+        RetentionProcessor,
+        RetentionService,
         VideoRoomsProcessor,
       ],
     };

@@ -8,6 +8,7 @@ export const queueNames = {
   video: 'video',
   reminders: 'reminders',
   deliveries: 'deliveries',
+  privacy: 'privacy',
 } as const;
 
 export const mailJobSchema = z.object({
@@ -30,3 +31,8 @@ export const videoJobSchema = z.object({
   kind: z.literal('prepare-rooms'),
 });
 export type VideoJob = z.infer<typeof videoJobSchema>;
+
+export const privacyJobSchema = z.object({
+  kind: z.literal('anonymise-attendance'),
+});
+export type PrivacyJob = z.infer<typeof privacyJobSchema>;

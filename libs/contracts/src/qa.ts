@@ -79,6 +79,8 @@ export const questionViewSchema = z.object({
   anonymous: z.boolean(),
   /** Null for the audience when the question is anonymous (or the account is gone). */
   author: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  /** Present (true) when the asker deleted their account: show "Gelöschte Person". */
+  authorDeleted: z.literal(true).optional(),
   state: questionStateSchema,
   votes: z.number().int(),
   onScreen: z.boolean(),

@@ -162,6 +162,8 @@ export const chatMessageSchema = z.object({
   seq: z.number().int(),
   /** Null when the author's account was deleted. */
   author: chatAuthorSchema.nullable(),
+  /** Present (true) when the author deleted their account: show "Gelöschte Person". */
+  authorDeleted: z.literal(true).optional(),
   /** Plain text; clients render it as text (links and @mentions recognised), never as HTML. */
   body: z.string(),
   createdAt: z.iso.datetime(),

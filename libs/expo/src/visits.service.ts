@@ -70,7 +70,8 @@ export class VisitsService {
     const rows = await this.booths.query<StatsRow[]>(
       `SELECT b.id AS booth_id, b.organisation,
          (SELECT count(*) FROM booth_visits v WHERE v.booth_id = b.id) AS views,
-         (SELECT count(DISTINCT v.user_id) FROM booth_visits v WHERE v.booth_id = b.id)
+         (SELECT count(DISTINCT coalesce(v.user_id, v.pseudonym)) FROM booth_visits v
+            WHERE v.booth_id = b.id)
            AS unique_visitors,
          (SELECT coalesce(sum(extract(epoch FROM v.last_seen_at - v.started_at)), 0)
             FROM booth_visits v WHERE v.booth_id = b.id) AS seconds_spent,

@@ -17,6 +17,7 @@ export type EventAction =
   | 'session.present'
   | 'booth.manage'
   | 'audit.read'
+  | 'reports.read'
   | 'chat.moderate';
 
 /**
@@ -33,6 +34,7 @@ const policy: Record<EventAction, readonly Role[]> = {
   'session.present': ['organizer', 'moderator', 'speaker'],
   'booth.manage': ['organizer', 'exhibitor'],
   'audit.read': ['organizer'],
+  'reports.read': ['organizer'],
   // A moderator scoped to a session moderates only that session's chat.
   'chat.moderate': ['organizer', 'moderator'],
 };

@@ -147,6 +147,7 @@ function toView(row: MessageRow): ChatMessageView {
     room: row.room,
     seq: row.seq,
     author: row.author_id ? { id: row.author_id, displayName: row.author_name ?? '' } : null,
+    ...(row.author_id ? {} : { authorDeleted: true as const }),
     body: row.body,
     createdAt: row.created_at.toISOString(),
     deleted: row.deleted_at

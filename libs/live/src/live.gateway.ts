@@ -174,7 +174,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
           await socket.join(qaRooms.moderators(access.target.sessionId));
         }
         if (first) {
-          await this.presence.enter(access.room, user.userId);
+          await this.presence.enter(access.room, user.userId, 'viewers', access.eventId);
           if (access.isBoothStaff) await this.presence.enter(access.room, user.userId, 'staff');
         }
         const page =

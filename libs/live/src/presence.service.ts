@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
 import type { PresenceCounter } from '@plenum/contracts';
 import { LiveEmitter, REDIS, RedisKeys } from '@plenum/platform';
 
@@ -20,12 +21,15 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(PresenceService.name);
   /** room|counter → user id → sockets of that person on this instance. */
   private readonly local = new Map<string, Map<string, number>>();
+  /** room|counter → user id → the open presence_intervals row written for them. */
+  private readonly intervals = new Map<string, Map<string, Promise<string | null>>>();
   private timers: NodeJS.Timeout[] = [];
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     private readonly keys: RedisKeys,
     private readonly emitter: LiveEmitter,
+    private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
@@ -35,17 +39,39 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     ];
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
+    // A graceful stop closes the stays this instance still holds; a crash leaves them open.
+    const open = [...this.intervals.values()].flatMap((people) => [...people.values()]);
+    this.intervals.clear();
+    const ids = (await Promise.all(open)).filter((id): id is string => id !== null);
+    if (ids.length > 0) {
+      await this.dataSource
+        .query(
+          `UPDATE presence_intervals SET left_at = now() WHERE id = ANY($1) AND left_at IS NULL`,
+          [ids],
+        )
+        .catch((err: unknown) => this.logger.warn(`Closing presence failed: ${String(err)}`));
+    }
   }
 
-  async enter(room: string, userId: string, counter: PresenceCounter = 'viewers'): Promise<void> {
+  /**
+   * Counts the person in the room; with `eventId`, their stay is also written down for the
+   * organizers' reports (one row per person, room and instance, closed when they leave).
+   */
+  async enter(
+    room: string,
+    userId: string,
+    counter: PresenceCounter = 'viewers',
+    eventId?: string,
+  ): Promise<void> {
     const id = slot(room, counter);
     const people = this.local.get(id) ?? new Map<string, number>();
     this.local.set(id, people);
     const sockets = (people.get(userId) ?? 0) + 1;
     people.set(userId, sockets);
     if (sockets === 1) {
+      if (eventId) this.openInterval(id, eventId, room, userId);
       await this.redis
         .multi()
         .zadd(this.setKey(id), Date.now() + ENTRY_TTL_MS, userId)
@@ -66,6 +92,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     }
     people.delete(userId);
     if (people.size === 0) this.local.delete(id);
+    this.closeInterval(id, userId);
     // Another instance may hold another tab of this person; it adds them back on its refresh.
     await this.redis.multi().zrem(this.setKey(id), userId).sadd(this.dirtyKey(), id).exec();
   }
@@ -129,6 +156,38 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     } catch (err) {
       this.logger.warn(`Presence refresh failed: ${String(err)}`);
     }
+  }
+
+  private openInterval(id: string, eventId: string, room: string, userId: string): void {
+    const people = this.intervals.get(id) ?? new Map<string, Promise<string | null>>();
+    this.intervals.set(id, people);
+    // Reports are a statistic: a failed write must never keep anyone out of a room.
+    const row = this.dataSource
+      .query<Array<{ id: string }>>(
+        `INSERT INTO presence_intervals (event_id, room, user_id, entered_at)
+         VALUES ($1, $2, $3, now()) RETURNING id`,
+        [eventId, room.slice(0, 80), userId],
+      )
+      .then((rows) => rows[0]?.id ?? null)
+      .catch((err: unknown) => {
+        this.logger.warn(`Recording presence in ${room} for ${userId} failed: ${String(err)}`);
+        return null;
+      });
+    people.set(userId, row);
+  }
+
+  private closeInterval(id: string, userId: string): void {
+    const people = this.intervals.get(id);
+    const row = people?.get(userId);
+    if (!people || !row) return;
+    people.delete(userId);
+    if (people.size === 0) this.intervals.delete(id);
+    void row.then(async (intervalId) => {
+      if (!intervalId) return;
+      await this.dataSource
+        .query(`UPDATE presence_intervals SET left_at = now() WHERE id = $1`, [intervalId])
+        .catch((err: unknown) => this.logger.warn(`Closing presence failed: ${String(err)}`));
+    });
   }
 
   private setKey(id: string): string {

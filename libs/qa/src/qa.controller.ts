@@ -1,6 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+import { deletedUserLabel } from '@plenum/contracts';
 import { CurrentPrincipal, PermissionsService } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
 import { PlenumError } from '@plenum/platform';
@@ -88,7 +89,7 @@ export class QaController {
           iso(row.created_at),
           row.state,
           row.body,
-          row.author_name ? `${row.author_name} <${row.author_email ?? ''}>` : '',
+          row.author_name ? `${row.author_name} <${row.author_email ?? ''}>` : deletedUserLabel.de,
           String(row.anonymous),
           String(row.vote_count),
           String(row.on_screen),

@@ -45,6 +45,8 @@ export function questionView(row: QuestionRow, viewer: Viewer): QuestionView {
       showAuthor && row.author_id
         ? { id: row.author_id, displayName: row.author_name ?? '' }
         : null,
+    // The asker is always stored, so no author means a deleted account.
+    ...(row.author_id ? {} : { authorDeleted: true as const }),
     state: row.state,
     votes: row.vote_count,
     onScreen: row.on_screen,

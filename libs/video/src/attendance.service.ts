@@ -85,15 +85,17 @@ export class AttendanceService {
     if (!session) return;
     const joinedAt =
       (p.joinedAtMs > 0n ? new Date(Number(p.joinedAtMs)) : seconds(p.joinedAt)) ?? at;
+    // The identity is the user id Plenum put in the token; the link to the account is what the
+    // personal-data export and the retention job follow.
     const values = [room.eventId, room.sessionId, name, p.sid, p.identity.slice(0, 200), joinedAt];
     switch (event.event) {
       case 'participant_joined':
         await manager.query(
-          `INSERT INTO attendance_intervals (event_id, session_id, room, participant_sid, identity, joined_at)
-           VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO attendance_intervals (event_id, session_id, room, participant_sid, identity, joined_at, user_id)
+           VALUES ($1, $2, $3, $4, $5, $6, (SELECT id FROM users WHERE id::text = $7))
            ON CONFLICT (participant_sid)
            DO UPDATE SET joined_at = LEAST(attendance_intervals.joined_at, EXCLUDED.joined_at)`,
-          values,
+          [...values, p.identity],
         );
         return;
       case 'participant_left':
@@ -101,11 +103,11 @@ export class AttendanceService {
         // A leave may overtake its join; then the interval is written from the leave, and the
         // join, when it comes, only moves the start back.
         await manager.query(
-          `INSERT INTO attendance_intervals (event_id, session_id, room, participant_sid, identity, joined_at, left_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)
+          `INSERT INTO attendance_intervals (event_id, session_id, room, participant_sid, identity, joined_at, left_at, user_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT id FROM users WHERE id::text = $8))
            ON CONFLICT (participant_sid) DO UPDATE SET left_at = EXCLUDED.left_at
            WHERE attendance_intervals.left_at IS NULL`,
-          [...values, at],
+          [...values, at, p.identity],
         );
         return;
       default:

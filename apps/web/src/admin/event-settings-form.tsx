@@ -13,6 +13,7 @@ import {
 import type { FieldProblems, Problem } from '../components/form-parts';
 import { uiLocales, useT } from '../i18n/i18n';
 import { useEvent, useReplaceEvent } from '../layout/event-layout';
+import { RetentionSetting } from '../privacy/retention-setting';
 import { problemsFromApiError } from './api-problems';
 
 type SettingsField =
@@ -312,6 +313,7 @@ export function EventSettingsForm() {
           </p>
         ) : null}
       </form>
+      <RetentionSetting slug={event.slug} />
     </>
   );
 }

@@ -189,3 +189,9 @@ export async function logout(): Promise<void> {
 export function updateProfile(changes: UpdateProfileRequest): Promise<UserView> {
   return api.patch<UserView>('/api/me', changes);
 }
+
+/** Deletes the signed-in account (the password confirms it) and forgets the session here. */
+export async function deleteAccount(password: string): Promise<void> {
+  await request<void>('DELETE', '/api/me', { body: { password } });
+  applySession(null);
+}

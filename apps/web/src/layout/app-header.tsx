@@ -38,6 +38,11 @@ export function AppHeader() {
               {state.user.displayName}
             </p>
           ) : null}
+          {state.status === 'signed-in' ? (
+            <Link to="/my-data" className="button button-quiet">
+              {t.header.myData}
+            </Link>
+          ) : null}
           <LanguageSwitch />
           {state.status === 'signed-in' ? (
             <button

@@ -79,6 +79,9 @@ export function AdminPage() {
           <li>
             <a href={`#${sections.reminders}`}>{t.reminders.adminTitle}</a>
           </li>
+          <li>
+            <Link to={`${eventPath(event.slug)}/reports`}>{t.reports.title}</Link>
+          </li>
         </ul>
       </nav>
       <section className="admin-section" aria-labelledby={sections.settings}>

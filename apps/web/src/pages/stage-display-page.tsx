@@ -27,7 +27,10 @@ export function StageDisplayPage() {
       {current ? (
         <figure className="stage-display-question">
           <blockquote>{current.body}</blockquote>
-          <figcaption>{current.author?.displayName ?? t.stage.qa.anonymousAuthor}</figcaption>
+          <figcaption>
+            {current.author?.displayName ??
+              (current.anonymous ? t.stage.qa.anonymousAuthor : t.stage.qa.deletedAuthor)}
+          </figcaption>
         </figure>
       ) : (
         <p className="stage-display-empty">{t.stage.displayEmpty}</p>

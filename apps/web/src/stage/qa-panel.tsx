@@ -183,7 +183,8 @@ function QuestionText({ question }: { question: QuestionView }) {
     <div className="qa-text">
       <p className="qa-body">{question.body}</p>
       <p className="qa-meta">
-        {question.author?.displayName ?? t.stage.qa.anonymousAuthor}
+        {question.author?.displayName ??
+          (question.anonymous ? t.stage.qa.anonymousAuthor : t.stage.qa.deletedAuthor)}
         {question.state === 'pending' ? ` · ${t.stage.qa.pending}` : ''}
         {question.state === 'answered' ? ` · ${t.stage.qa.answered}` : ''}
         {question.state === 'dismissed'

@@ -10,6 +10,7 @@ import {
 import type { Relation } from 'typeorm';
 import type { NotificationChannel, Role } from '@plenum/contracts';
 import { Event } from './event.entity';
+import { User } from './user.entity';
 
 /** A message from the organizers to everyone in the event, or to everyone with one role. */
 @Entity('announcements')
@@ -27,6 +28,10 @@ export class Announcement {
 
   @Column({ type: 'uuid', nullable: true })
   authorId!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'author_id' })
+  author?: Relation<User> | null;
 
   @Column({ type: 'varchar', length: 20, nullable: true })
   role!: Role | null;

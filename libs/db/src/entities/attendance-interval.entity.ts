@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { Session } from './session.entity';
+import { User } from './user.entity';
 
 /**
  * One participant connection to a session's video room, from LiveKit's participant_joined to
@@ -30,9 +31,21 @@ export class AttendanceInterval {
   @Column({ type: 'varchar', length: 100 })
   participantSid!: string;
 
-  /** The participant identity, which Plenum sets to the user id. */
+  /**
+   * The participant identity, which Plenum sets to the user id; `anon:<random>` (one per person
+   * and event) once anonymised.
+   */
   @Column({ type: 'varchar', length: 200 })
   identity!: string;
+
+  /** The account behind the identity while the record is personal; null once anonymised. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  userId!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'user_id' })
+  user?: Relation<User> | null;
 
   @Column({ type: 'timestamptz' })
   joinedAt!: Date;

@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import type { Relation } from 'typeorm';
+import { User } from './user.entity';
 
 /** Who did what, when and why: moderation and administration actions. */
 @Entity('audit_logs')
@@ -10,9 +20,13 @@ export class AuditLog {
   @Column({ type: 'uuid', nullable: true })
   eventId!: string | null;
 
-  /** Kept as a plain id so the log survives the actor's account being deleted. */
+  /** Set null when the actor's account is deleted: the entry keeps the action, not the person. */
   @Column({ type: 'uuid', nullable: true })
   actorId!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'actor_id' })
+  actor?: Relation<User> | null;
 
   @Column({ type: 'varchar', length: 80 })
   action!: string;

@@ -28,12 +28,20 @@ export class BoothVisit {
   @JoinColumn({ name: 'booth_id' })
   booth?: Relation<Booth>;
 
-  @Column({ type: 'uuid' })
-  userId!: string;
+  /** Null once the visit is anonymised (retention period over, or the account deleted). */
+  @Column({ type: 'uuid', nullable: true })
+  userId!: string | null;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'user_id' })
-  user?: Relation<User>;
+  user?: Relation<User> | null;
+
+  /**
+   * Replaces the user id when the visit is anonymised: one random value per person and event,
+   * drawn at that moment and kept nowhere else, so unique-visitor counts survive.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  pseudonym!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   startedAt!: Date;

@@ -13,6 +13,7 @@ import { ChatMute } from './chat-mute.entity';
 import { ChatRoom } from './chat-room.entity';
 import { Event } from './event.entity';
 import { EventImpression } from './event-impression.entity';
+import { EventPrivacySettings } from './event-privacy-settings.entity';
 import { Invitation } from './invitation.entity';
 import { Lead } from './lead.entity';
 import { LiveKitWebhookEvent } from './livekit-webhook-event.entity';
@@ -23,6 +24,7 @@ import { ReminderDelivery } from './reminder-delivery.entity';
 import { ReminderPreference } from './reminder-preference.entity';
 import { ReminderSettings } from './reminder-settings.entity';
 import { Poll } from './poll.entity';
+import { PresenceInterval } from './presence-interval.entity';
 import { PollVote } from './poll-vote.entity';
 import { Question } from './question.entity';
 import { QuestionVote } from './question-vote.entity';
@@ -55,6 +57,7 @@ export {
   ChatRoom,
   Event,
   EventImpression,
+  EventPrivacySettings,
   Invitation,
   Lead,
   LiveKitWebhookEvent,
@@ -66,6 +69,7 @@ export {
   ReminderSettings,
   Poll,
   PollVote,
+  PresenceInterval,
   Question,
   QuestionVote,
   Recording,
@@ -104,6 +108,7 @@ export const entities = [
   ChatRoom,
   Event,
   EventImpression,
+  EventPrivacySettings,
   Invitation,
   Lead,
   LiveKitWebhookEvent,
@@ -115,6 +120,7 @@ export const entities = [
   ReminderSettings,
   Poll,
   PollVote,
+  PresenceInterval,
   Question,
   QuestionVote,
   Recording,

@@ -40,9 +40,13 @@ export class LiveSpeaker {
   @JoinColumn({ name: 'event_id' })
   event?: Relation<Event>;
 
-  /** Kept as a plain id: who took them live, for the audit trail and the backstage view. */
+  /** Who took them live, for the backstage view; the audit log keeps the action. */
   @Column({ type: 'uuid', nullable: true })
   takenLiveById!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'taken_live_by_id' })
+  takenLiveBy?: Relation<User> | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

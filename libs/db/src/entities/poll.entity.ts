@@ -11,6 +11,7 @@ import {
 import type { Relation } from 'typeorm';
 import { Event } from './event.entity';
 import { Session } from './session.entity';
+import { User } from './user.entity';
 
 export type PollKind = 'single' | 'multiple';
 export type PollState = 'draft' | 'open' | 'closed';
@@ -59,6 +60,10 @@ export class Poll {
 
   @Column({ type: 'uuid', nullable: true })
   createdById!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'created_by_id' })
+  createdBy?: Relation<User> | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -85,6 +85,10 @@ export class Question {
   @Column({ type: 'uuid', nullable: true })
   decidedById!: string | null;
 
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'decided_by_id' })
+  decidedBy?: Relation<User> | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   decidedAt!: Date | null;
 

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+export const deleteAccountSchema = z.object({
+  /** The account's password again: deleting cannot be undone. */
+  password: z.string().min(1).max(200),
+});
+export type DeleteAccountRequest = z.infer<typeof deleteAccountSchema>;
+
+export const privacySettingsSchema = z.object({
+  /** Days after the event's last day; null keeps attendance until the event is deleted. */
+  attendanceRetentionDays: z.number().int().min(0).max(3650).nullable(),
+});
+export type PrivacySettingsRequest = z.infer<typeof privacySettingsSchema>;
+
+export interface PrivacySettingsView {
+  attendanceRetentionDays: number | null;
+  /** The first moment the retention job will anonymise attendance; null without a period. */
+  anonymiseAfter: string | null;
+  attendanceAnonymisedAt: string | null;
+}
+
+/** `GET /api/me/data-export`: every row of every table that refers to the person. */
+export interface PersonalDataExport {
+  exportedAt: string;
+  userId: string;
+  /** Table name → rows; secrets (password and token hashes) are left out. */
+  tables: Record<string, Array<Record<string, unknown>>>;
+}
+
+/** What the UI and API show instead of the author of a deleted account's messages. */
+export const deletedUserLabel = { de: 'Gelöschte Person', en: 'Deleted user' } as const;

@@ -1,0 +1,62 @@
+import type { EntityManager } from 'typeorm';
+
+export interface AnonymisedCounts {
+  attendance: number;
+  presence: number;
+  boothVisits: number;
+}
+
+/**
+ * Replaces the person in attendance records (LiveKit attendance, socket presence, booth
+ * visits) with a random pseudonym, one per person and event, drawn here and stored nowhere
+ * else: reports still count unique people, but nobody can tell who they were. Limited to one
+ * event, one person, or both.
+ */
+export async function anonymiseAttendance(
+  manager: EntityManager,
+  scope: { eventId?: string; userId?: string },
+): Promise<AnonymisedCounts> {
+  const rows = await manager.query<Array<{ a: string; p: string; v: string }>>(
+    `WITH stays AS (
+       SELECT event_id, coalesce(user_id::text, identity) AS person FROM attendance_intervals
+        WHERE identity NOT LIKE 'anon:%'
+       UNION
+       SELECT event_id, user_id::text FROM presence_intervals WHERE user_id IS NOT NULL
+       UNION
+       SELECT b.event_id, v.user_id::text FROM booth_visits v JOIN booths b ON b.id = v.booth_id
+        WHERE v.user_id IS NOT NULL
+     ),
+     people AS MATERIALIZED (
+       SELECT event_id, person, gen_random_uuid() AS pseudonym FROM stays
+        WHERE ($1::uuid IS NULL OR event_id = $1) AND ($2::text IS NULL OR person = $2)
+     ),
+     a AS (
+       UPDATE attendance_intervals t SET identity = 'anon:' || p.pseudonym, user_id = NULL
+         FROM people p
+        WHERE t.event_id = p.event_id AND coalesce(t.user_id::text, t.identity) = p.person
+          AND t.identity NOT LIKE 'anon:%'
+       RETURNING 1
+     ),
+     pr AS (
+       UPDATE presence_intervals t SET pseudonym = p.pseudonym, user_id = NULL
+         FROM people p
+        WHERE t.event_id = p.event_id AND t.user_id::text = p.person
+       RETURNING 1
+     ),
+     v AS (
+       UPDATE booth_visits t SET pseudonym = p.pseudonym, user_id = NULL
+         FROM people p, booths b
+        WHERE b.id = t.booth_id AND b.event_id = p.event_id AND t.user_id::text = p.person
+       RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM a) AS a, (SELECT count(*) FROM pr) AS p,
+            (SELECT count(*) FROM v) AS v`,
+    [scope.eventId ?? null, scope.userId ?? null],
+  );
+  const r = rows[0];
+  return {
+    attendance: Number(r?.a ?? 0),
+    presence: Number(r?.p ?? 0),
+    boothVisits: Number(r?.v ?? 0),
+  };
+}

@@ -1,0 +1,171 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { deletedUserLabel, queueNames } from '@plenum/contracts';
+import type { PersonalDataExport } from '@plenum/contracts';
+import { User } from '@plenum/db';
+import { AuthService, verifyPassword } from '@plenum/identity';
+import { AuditService, PlenumError } from '@plenum/platform';
+import { deliveryJobId } from '@plenum/reminders';
+import { WorkshopRegistrationsService } from '@plenum/workshops';
+import { anonymiseAttendance } from './attendance-anonymiser';
+import {
+  exportDenylist,
+  personReferences,
+  quoteIdent,
+  referencesByTable,
+} from './person-references';
+
+/** A person's own data: all of it as JSON, and the erasure of their account. */
+@Injectable()
+export class PersonalDataService {
+  private readonly logger = new Logger(PersonalDataService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly auth: AuthService,
+    private readonly audit: AuditService,
+    private readonly registrations: WorkshopRegistrationsService,
+    @InjectQueue(queueNames.deliveries) private readonly deliveries: Queue,
+    @InjectQueue(queueNames.mail) private readonly mail: Queue,
+  ) {}
+
+  /**
+   * The person's account and every row that refers to them, table by table. The tables come
+   * from the schema's foreign keys to `users`, read at the moment of the export.
+   */
+  async export(userId: string): Promise<PersonalDataExport> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const tables: PersonalDataExport['tables'] = {};
+      const account = await manager.query<Array<Record<string, unknown>>>(
+        `SELECT * FROM users WHERE id = $1`,
+        [userId],
+      );
+      if (account.length === 0) throw PlenumError.notFound('Account not found');
+      tables.users = account.map(withoutSecrets);
+      const refs = await personReferences(manager);
+      for (const [table, condition] of referencesByTable(refs)) {
+        const rows = await manager.query<Array<Record<string, unknown>>>(
+          `SELECT * FROM ${quoteIdent(table)} WHERE ${condition}`,
+          [userId],
+        );
+        tables[table] = rows.map(withoutSecrets);
+      }
+      return { exportedAt: new Date().toISOString(), userId, tables };
+    });
+  }
+
+  /**
+   * Deletes the account after the password is confirmed. Messages and questions stay without
+   * an author (the schema's ON DELETE SET NULL), everything that exists only for the person goes
+   * (ON DELETE CASCADE), seats they held go to the waitlist, and their attendance becomes
+   * anonymous so the event's figures stay right.
+   */
+  async erase(userId: string, password: string): Promise<void> {
+    const user = await this.dataSource.getRepository(User).findOne({
+      where: { id: userId },
+      select: ['id', 'email', 'displayName', 'passwordHash'],
+    });
+    if (!user) throw PlenumError.unauthenticated('This account is not active');
+    if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+      // 422, not 401: a wrong confirmation must not look like an ended sign-in to the client.
+      throw PlenumError.validation([{ path: 'password', message: 'The password is wrong' }]);
+    }
+
+    // Through the workshops service, so a freed seat promotes the next on the waitlist.
+    const held = await this.dataSource.query<Array<{ event_id: string; session_id: string }>>(
+      `SELECT event_id, session_id FROM workshop_registrations
+       WHERE user_id = $1 AND status IN ('confirmed', 'waitlisted')`,
+      [userId],
+    );
+    for (const r of held) await this.registrations.cancel(r.event_id, r.session_id, userId);
+
+    // Signing out everywhere also closes the person's live sockets on every api instance.
+    await this.auth.revokeAllSessions(userId);
+
+    const pending = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM reminder_deliveries WHERE user_id = $1 AND status = 'pending'`,
+      [userId],
+    );
+
+    await this.dataSource.transaction(async (manager) => {
+      await anonymiseAttendance(manager, { userId });
+      await this.scrubAuditLog(manager, user);
+      // A public speaker profile is the organizers' programme; it stays, without the person.
+      await manager.query(
+        `UPDATE speakers SET name = $2, title = '', organisation = '', biography = '',
+                photo_url = NULL, links = '[]'
+         WHERE user_id = $1`,
+        [userId, deletedUserLabel.de],
+      );
+      // Pending delivery rows go with the account (ON DELETE CASCADE), and with them anything a
+      // batched in-app job could still send.
+      await manager.query(`DELETE FROM users WHERE id = $1`, [userId]);
+      await this.audit.record(
+        { eventId: null, actorId: null, action: 'account.deleted', targetType: 'user' },
+        manager,
+      );
+    });
+
+    await this.dropQueuedJobs(
+      pending.map((d) => d.id),
+      user.email,
+    );
+    this.logger.log({ deliveries: pending.length }, 'Deleted an account at its owner’s request');
+  }
+
+  /** Audit entries keep the action; the person's id, name and e-mail leave their details. */
+  private async scrubAuditLog(manager: EntityManager, user: User): Promise<void> {
+    await manager.query(
+      `UPDATE audit_logs SET target_id = NULL WHERE target_type = 'user' AND target_id = $1`,
+      [user.id],
+    );
+    const needles = [user.id, user.email, user.displayName].filter((n) => n.length > 0);
+    const rows = await manager.query<Array<{ id: string; details: unknown }>>(
+      `SELECT id, details FROM audit_logs
+       WHERE details::text ILIKE ANY ($1)`,
+      [needles.map((n) => `%${n.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)],
+    );
+    for (const row of rows) {
+      await manager.query(`UPDATE audit_logs SET details = $2 WHERE id = $1`, [
+        row.id,
+        JSON.stringify(scrub(row.details, needles)),
+      ]);
+    }
+  }
+
+  /** Delivery jobs are named by their row; invitation mails by the address they go to. */
+  private async dropQueuedJobs(deliveryIds: string[], email: string): Promise<void> {
+    for (const id of deliveryIds) {
+      await this.deliveries.remove(deliveryJobId(id)).catch(() => 0);
+    }
+    const mails = await this.mail.getJobs(['waiting', 'delayed', 'prioritized']);
+    for (const job of mails) {
+      const to = (job.data as { to?: unknown } | undefined)?.to;
+      if (typeof to === 'string' && to.toLowerCase() === email.toLowerCase() && job.id) {
+        await this.mail.remove(job.id).catch(() => 0);
+      }
+    }
+  }
+}
+
+function withoutSecrets(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).filter(([column]) => !exportDenylist.has(column)));
+}
+
+/** The JSON with every string that mentions the person replaced by null. */
+function scrub(value: unknown, needles: string[]): unknown {
+  if (typeof value === 'string') {
+    const lower = value.toLowerCase();
+    return needles.some((n) => lower.includes(n.toLowerCase())) ? null : value;
+  }
+  if (Array.isArray(value)) return value.map((v) => scrub(v, needles));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, scrub(v, needles)]),
+    );
+  }
+  return value;
+}

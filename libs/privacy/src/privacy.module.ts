@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { queueNames } from '@plenum/contracts';
+import { IdentityModule } from '@plenum/identity';
+import { WorkshopsModule } from '@plenum/workshops';
+import { PersonalDataService } from './personal-data.service';
+import { PrivacyController } from './privacy.controller';
+import { PrivacySettingsService } from './privacy-settings.service';
+
+@Module({
+  imports: [
+    IdentityModule,
+    WorkshopsModule,
+    BullModule.registerQueue({ name: queueNames.deliveries }, { name: queueNames.mail }),
+  ],
+  controllers: [PrivacyController],
+  providers: [PersonalDataService, PrivacySettingsService],
+})
+export class PrivacyModule {}

@@ -1,0 +1,3 @@
+export * from './csv';
+export * from './reports.module';
+export * from './reports.service';

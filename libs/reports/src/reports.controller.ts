@@ -1,0 +1,50 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { reportTableSchema } from '@plenum/contracts';
+import type { EventReport } from '@plenum/contracts';
+import { CurrentPrincipal, PermissionsService } from '@plenum/identity';
+import type { Principal } from '@plenum/identity';
+import { PlenumError } from '@plenum/platform';
+import { toCsv } from './csv';
+import { ReportsService } from './reports.service';
+
+@Controller('events/:slug/reports')
+export class ReportsController {
+  constructor(
+    private readonly permissions: PermissionsService,
+    private readonly reports: ReportsService,
+  ) {}
+
+  /** Every figure of the event's report, for organizers. */
+  @Get()
+  async report(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+  ): Promise<EventReport> {
+    const { event } = await this.permissions.eventFor(principal, slug, 'reports.read');
+    return this.reports.report(event);
+  }
+
+  /** One report table as CSV: `sessions.csv`, `booths.csv` or `workshops.csv`. */
+  @Get(':file')
+  async csv(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('file') file: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { event } = await this.permissions.eventFor(principal, slug, 'reports.read');
+    const table = reportTableSchema.safeParse(file.replace(/\.csv$/, ''));
+    if (!file.endsWith('.csv') || !table.success) throw PlenumError.notFound('No such report');
+    const report = await this.reports.report(event);
+    const { header, rows } = this.reports.table(report, table.data);
+    await reply
+      .header('Content-Type', 'text/csv; charset=utf-8')
+      .header(
+        'Content-Disposition',
+        `attachment; filename="report-${event.slug}-${table.data}.csv"`,
+      )
+      .header('Cache-Control', 'no-store')
+      .send(toCsv(header, rows));
+  }
+}
