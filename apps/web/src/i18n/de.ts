@@ -552,6 +552,8 @@ export const de = {
       'not-configured': 'Für diese Session gibt es kein Video.',
       ended: 'Die Verbindung zur Bühne wurde beendet.',
     },
+    panels: 'Fragen, Umfragen und Chat',
+    chatTab: 'Chat',
     captions: 'Untertitel',
     captionsOn: 'Untertitel an',
     captionsOff: 'Untertitel aus',

@@ -532,6 +532,8 @@ export const en: Messages = {
       'not-configured': 'This session has no video.',
       ended: 'The connection to the stage was ended.',
     },
+    panels: 'Questions, polls and chat',
+    chatTab: 'Chat',
     captions: 'Captions',
     captionsOn: 'Captions on',
     captionsOff: 'Captions off',
