@@ -29,7 +29,11 @@ export function CaptionBar({
           <p key={`${index}-${line}`}>{line}</p>
         ))}
       </div>
-      <button type="button" className="stage-captions-toggle" onClick={onToggle}>
+      <button
+        type="button"
+        className="button button-quiet stage-captions-toggle"
+        onClick={onToggle}
+      >
         {shown ? t.stage.captionsOff : t.stage.captionsOn}
       </button>
     </div>

@@ -239,7 +239,11 @@ export function LiveKitStage({ slug, sessionId }: { slug: string; sessionId: str
           <div className="stage-status" role="alert">
             <p>{t.stage.failures[connection.reason]}</p>
             {canRetry(connection.reason) ? (
-              <button type="button" onClick={() => dispatch({ type: 'retry' })}>
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => dispatch({ type: 'retry' })}
+              >
                 {t.stage.reconnect}
               </button>
             ) : null}
@@ -253,7 +257,11 @@ export function LiveKitStage({ slug, sessionId }: { slug: string; sessionId: str
         onToggle={() => setCaptionsShown((shown) => !shown)}
       />
       {audioBlocked && showing ? (
-        <button type="button" onClick={() => void roomRef.current?.startAudio()}>
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => void roomRef.current?.startAudio()}
+        >
           {t.stage.enableAudio}
         </button>
       ) : null}

@@ -177,7 +177,11 @@ export function StreamPlayer({ url }: { url: string }) {
         ) : null}
         {state === 'blocked' ? (
           <div className="stage-status stage-status-overlay">
-            <button type="button" onClick={() => void ref.current?.play()}>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => void ref.current?.play()}
+            >
               {t.stage.streamPlay}
             </button>
           </div>
@@ -185,7 +189,7 @@ export function StreamPlayer({ url }: { url: string }) {
         {state === 'error' ? (
           <div className="stage-status stage-status-overlay" role="alert">
             <p>{t.stage.streamFailed}</p>
-            <button type="button" onClick={retry}>
+            <button type="button" className="button button-primary" onClick={retry}>
               {t.app.retry}
             </button>
           </div>
@@ -199,6 +203,8 @@ export function StreamPlayer({ url }: { url: string }) {
       />
       {muted && state === 'playing' ? (
         <button
+          className="button button-quiet"
+
           type="button"
           onClick={() => {
             if (ref.current) ref.current.muted = false;
