@@ -33,6 +33,7 @@ describe('stage video in the web app', () => {
   let eventId: string;
   let panelId: string;
   let talkId: string;
+  let panelStageId: string;
   const faults: PageFaults[] = [];
 
   const signIn = async (email: string, options: BrowserContextOptions = {}): Promise<Page> => {
@@ -64,8 +65,10 @@ describe('stage video in the web app', () => {
       seedDemo: true,
       env: { ...roomService.env(roomServiceUrl), LIVEKIT_URL: signalUrl },
     });
-    const [panel] = await app.dataSource.query<Array<{ id: string; event_id: string }>>(
-      `SELECT id, event_id FROM sessions WHERE kind = 'panel' AND state = 'live' LIMIT 1`,
+    const [panel] = await app.dataSource.query<
+      Array<{ id: string; event_id: string; stage_id: string }>
+    >(
+      `SELECT id, event_id, stage_id FROM sessions WHERE kind = 'panel' AND state = 'live' LIMIT 1`,
     );
     const [talk] = await app.dataSource.query<Array<{ id: string }>>(
       `SELECT id FROM sessions WHERE kind IN ('talk', 'keynote') AND id <> $1 LIMIT 1`,
@@ -74,6 +77,7 @@ describe('stage video in the web app', () => {
     panelId = panel!.id;
     eventId = panel!.event_id;
     talkId = talk!.id;
+    panelStageId = panel!.stage_id;
     const organizer = new ApiClient(app.baseUrl);
     await organizer.login('organizer@plenum.test');
     const updated = await organizer.request(
@@ -189,6 +193,35 @@ describe('stage video in the web app', () => {
       .waitFor();
     await until(() => signal!.tokens.length === 2);
     expect(signal!.tokens[1]).toBe(second.token);
+  });
+
+  it('loads the backstage room with its own chunk and says when LiveKit cannot be reached', async () => {
+    signal!.refuse();
+    const page = await signIn('moderator@plenum.test');
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    // The sign-in and the lobby did without the video libraries (loaded before this point).
+    const loaded = await page
+      .locator('script[src], link[rel="modulepreload"]')
+      .evaluateAll((nodes: Array<{ src?: string; href?: string }>) =>
+        nodes.map((n) => n.src || n.href || ''),
+      );
+    expect(loaded.filter((src) => /livekit|stream-player|hls/.test(src))).toEqual([]);
+    await page.goto(`${app!.baseUrl}/e/digitale-staedte/stages/${panelStageId}/backstage`);
+    const room = page.getByRole('region', { name: 'Backstage-Raum' });
+    await room.getByRole('heading', { name: 'Backstage-Raum', exact: true }).waitFor();
+    await room.getByText('Das Video konnte nicht geladen werden.').waitFor();
+    // The preview of the stage beside it is the same lazily loaded player as the audience's.
+    await page
+      .getByRole('region', { name: 'Bühne' })
+      .getByRole('alert')
+      .getByText(/Die Bühne ist gerade nicht erreichbar/)
+      .waitFor();
+    expect(scripts.some((path) => /\/backstage-room-[\w-]+\.js$/.test(path))).toBe(true);
+    expect(scripts.some((path) => /\/livekit-client[\w.-]*\.js$/.test(path))).toBe(true);
+    expect(scripts.some((path) => /\/stream-player-/.test(path))).toBe(false);
   });
 
   it('is usable on a phone: the stream, the questions and the chat, without sideways scrolling', async () => {
