@@ -33,8 +33,9 @@ export const contentSecurityPolicy = {
     scriptSrc: ["'self'"],
     styleSrc: ["'self'"],
     imgSrc: ["'self'", 'data:', 'blob:'],
-    // A session's external HLS stream is fetched by hls.js (or played natively) from its host.
-    mediaSrc: ["'self'", 'blob:', 'https:'],
+    // A session's external HLS stream is fetched by hls.js (or played natively) from its host;
+    // hls.js gives each subtitle <track> an empty `data:,WEBVTT` source of its own.
+    mediaSrc: ["'self'", 'blob:', 'data:', 'https:'],
     connectSrc: ["'self'", 'ws:', 'wss:', 'https:'],
     // Replays linked from YouTube or Vimeo play in their own players (libs/ondemand).
     frameSrc: ["'self'", ...embedPlayerOrigins],
@@ -46,12 +47,20 @@ export const contentSecurityPolicy = {
   },
 };
 
-/** Behind TLS, browsers upgrade stray http: requests; on plain HTTP that would break the app. */
+/**
+ * Behind TLS, browsers upgrade stray http: requests; on plain HTTP that would break the app.
+ * On plain HTTP (a local installation) the LiveKit server and an HLS stream are plain HTTP too:
+ * `livekit-server --dev` answers its connection check on http://, a local packager serves http://.
+ */
 function cspFor(config: PlenumConfig): typeof contentSecurityPolicy {
+  const tls = config.publicUrl.startsWith('https://');
+  const { directives } = contentSecurityPolicy;
   return {
     directives: {
-      ...contentSecurityPolicy.directives,
-      upgradeInsecureRequests: config.publicUrl.startsWith('https://') ? [] : null,
+      ...directives,
+      mediaSrc: tls ? directives.mediaSrc : [...directives.mediaSrc, 'http:'],
+      connectSrc: tls ? directives.connectSrc : [...directives.connectSrc, 'http:'],
+      upgradeInsecureRequests: tls ? [] : null,
     } as typeof contentSecurityPolicy.directives,
   };
 }

@@ -1,4 +1,5 @@
 import '../stage/stage.css';
+import type { HTMLAttributes } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ChatPanel } from '../chat/chat-panel';
 import { useDocumentTitle } from '../components/document-title';
@@ -9,7 +10,10 @@ import { useProgramme } from '../programme/programme-data';
 import { PollsPanel } from '../stage/polls-panel';
 import { QaPanel } from '../stage/qa-panel';
 import { StageVideo } from '../stage/stage-video';
+import { useStageTabs } from '../stage/stage-tabs';
 import { useSessionQa } from '../stage/use-session-qa';
+
+type StagePanel = 'qa' | 'polls' | 'chat';
 
 /** A session's live page: the stage video, its chat and reactions, Q&A and polls. */
 export function SessionLivePage() {
@@ -23,8 +27,18 @@ export function SessionLivePage() {
       : undefined;
   const heading = session?.title ?? t.chat.sessionPage;
   useDocumentTitle(`${heading} · ${event.title}`);
-  if (resource.status === 'loading') return <Skeleton lines={6} />;
   const workshop = session?.kind === 'workshop';
+  const { tablist, panelProps } = useStageTabs<StagePanel>(
+    workshop
+      ? []
+      : [
+          { key: 'qa', label: t.stage.qa.title },
+          { key: 'polls', label: t.stage.polls.title },
+          { key: 'chat', label: t.stage.chatTab },
+        ],
+    t.stage.panels,
+  );
+  if (resource.status === 'loading') return <Skeleton lines={6} />;
   const room = workshop ? `workshop:${sessionId}` : `session:${sessionId}`;
   return (
     <>
@@ -38,15 +52,20 @@ export function SessionLivePage() {
               streamUrl={session?.streamUrl ?? null}
             />
           )}
-          {workshop ? null : <StageInteraction slug={event.slug} sessionId={sessionId} />}
+          {tablist}
+          {workshop ? null : (
+            <StageInteraction slug={event.slug} sessionId={sessionId} panelProps={panelProps} />
+          )}
         </div>
-        <ChatPanel
-          key={room}
-          room={room}
-          eventId={event.id}
-          title={t.chat.sessionTitle}
-          reactions
-        />
+        <div {...panelProps('chat')}>
+          <ChatPanel
+            key={room}
+            room={room}
+            eventId={event.id}
+            title={t.chat.sessionTitle}
+            reactions
+          />
+        </div>
       </div>
       <p>
         <Link to={`${eventPath(event.slug)}/sessions/${sessionId}/display`}>{t.stage.display}</Link>
@@ -65,12 +84,24 @@ export function SessionLivePage() {
   );
 }
 
-function StageInteraction({ slug, sessionId }: { slug: string; sessionId: string }) {
+function StageInteraction({
+  slug,
+  sessionId,
+  panelProps,
+}: {
+  slug: string;
+  sessionId: string;
+  panelProps: (key: StagePanel) => HTMLAttributes<HTMLDivElement>;
+}) {
   const qa = useSessionQa(sessionId);
   return (
     <div className="stage-interaction">
-      <QaPanel slug={slug} sessionId={sessionId} qa={qa} />
-      <PollsPanel sessionId={sessionId} qa={qa} />
+      <div {...panelProps('qa')}>
+        <QaPanel slug={slug} sessionId={sessionId} qa={qa} />
+      </div>
+      <div {...panelProps('polls')}>
+        <PollsPanel sessionId={sessionId} qa={qa} />
+      </div>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { WorkshopMaterialView, WorkshopView } from '@plenum/contracts';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client';
@@ -7,12 +7,16 @@ import { asApiError, useResource } from '../api/use-resource';
 import { ChatPanel } from '../chat/chat-panel';
 import { useDocumentTitle } from '../components/document-title';
 import { EmptyState, ErrorNotice, Skeleton } from '../components/status-blocks';
+import { VideoLoading } from '../components/video-loading';
 import { describeError } from '../i18n/error-message';
 import { useI18n } from '../i18n/i18n';
 import { eventPath, useEvent } from '../layout/event-layout';
 import { fetchMaterial } from './material-download';
 import { WorkshopRegistrants } from './workshop-registrants';
-import { WorkshopVideo } from './workshop-video';
+
+const WorkshopVideo = lazy(() =>
+  import('./workshop-video').then((module) => ({ default: module.WorkshopVideo })),
+);
 
 /** The room of one workshop: video grid, materials and chat, with the hosts' controls. */
 export function WorkshopRoomPage() {
@@ -49,7 +53,9 @@ export function WorkshopRoomPage() {
       {back}
       {admitted ? (
         <div className="workshop-room">
-          <WorkshopVideo slug={event.slug} sessionId={w.id} isHost={w.isHost} />
+          <Suspense fallback={<VideoLoading label={t.workshops.video} />}>
+            <WorkshopVideo slug={event.slug} sessionId={w.id} isHost={w.isHost} />
+          </Suspense>
           <Materials base={base} isHost={w.isHost} />
           <ChatPanel room={`workshop:${w.id}`} eventId={event.id} title={t.workshops.chat} />
         </div>
