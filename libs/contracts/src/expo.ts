@@ -150,6 +150,8 @@ export interface ConversationView {
   position: number | null;
   /** Shown to staff only: who asked, which the visitor revealed by asking. */
   visitorName: string | null;
+  /** Shown to staff only: who of them holds the conversation, so each finds their own call. */
+  staffId: string | null;
   queuedAt: string;
   acceptedAt: string | null;
 }
