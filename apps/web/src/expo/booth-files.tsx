@@ -1,3 +1,9 @@
+import {
+  boothDocumentContentTypes,
+  boothImageContentTypes,
+  maxBoothDocumentBytes,
+  maxBoothImageBytes,
+} from '@plenum/contracts';
 import type { BoothDocumentView, BoothView } from '@plenum/contracts';
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
@@ -9,11 +15,10 @@ import { describeError } from '../i18n/error-message';
 import { useI18n } from '../i18n/i18n';
 import type { Messages } from '../i18n/de';
 
-// Mirror boothImageContentTypes, boothDocumentContentTypes and their limits in
-// @plenum/contracts; importing the values would bring zod into the bundle.
-const imageTypes: readonly string[] = ['image/png', 'image/jpeg', 'image/webp'];
-const maxImageBytes = 1_000_000;
-const documentTypes: Readonly<Record<string, string>> = {
+const imageTypes: readonly string[] = boothImageContentTypes;
+const documentTypes: readonly string[] = boothDocumentContentTypes;
+/** For browsers that give no media type for a file (common for office files). */
+const documentTypesByExtension: Readonly<Record<string, string>> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
@@ -22,24 +27,22 @@ const documentTypes: Readonly<Record<string, string>> = {
   odp: 'application/vnd.oasis.opendocument.presentation',
   ods: 'application/vnd.oasis.opendocument.spreadsheet',
 };
-const maxDocumentBytes = 10_000_000;
 
 type Kind = 'image' | 'document';
 const limitLabel = (kind: Kind) => (kind === 'image' ? '1 MB' : '10 MB');
 
 /** The media type to send: the browser's guess, or one from the extension when it has none. */
 function documentType(file: File): string | null {
-  const known = Object.values(documentTypes);
-  if (known.includes(file.type)) return file.type;
+  if (documentTypes.includes(file.type)) return file.type;
   const extension = file.name.split('.').pop()?.toLowerCase() ?? '';
   return file.type === '' || file.type === 'application/octet-stream'
-    ? (documentTypes[extension] ?? null)
+    ? (documentTypesByExtension[extension] ?? null)
     : null;
 }
 
 function sizeProblem(file: File, kind: Kind, intlLocale: string): Problem | null {
   if (file.size === 0) return (t) => t.expo.edit.empty;
-  if (file.size > (kind === 'image' ? maxImageBytes : maxDocumentBytes)) {
+  if (file.size > (kind === 'image' ? maxBoothImageBytes : maxBoothDocumentBytes)) {
     const megabytes = new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 1 }).format(
       file.size / 1_000_000,
     );
@@ -311,7 +314,9 @@ export function BoothDocumentsForm({
           label={t.expo.edit.documentFile}
           hint={t.expo.edit.documentHint}
           type="file"
-          accept={[...Object.keys(documentTypes).map((e) => `.${e}`)].join(',')}
+          accept={Object.keys(documentTypesByExtension)
+            .map((e) => `.${e}`)
+            .join(',')}
           ref={input}
           onChange={(change) => {
             const chosen = change.target.files?.[0] ?? null;

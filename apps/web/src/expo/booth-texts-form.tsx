@@ -1,3 +1,4 @@
+import { boothTiers } from '@plenum/contracts';
 import type { BoothView, UpdateBoothRequest } from '@plenum/contracts';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -8,9 +9,7 @@ import type { Problem } from '../components/form-parts';
 import { describeError } from '../i18n/error-message';
 import { useI18n } from '../i18n/i18n';
 
-// Mirrors boothTiers in @plenum/contracts; importing the value would bring zod into the bundle.
-const tiers = ['premium', 'standard', 'basic'] as const;
-type Tier = (typeof tiers)[number];
+type Tier = (typeof boothTiers)[number];
 const idPrefix = 'booth-edit';
 
 interface Draft {
@@ -224,7 +223,7 @@ export function BoothTextsForm({
             idPrefix={idPrefix}
             name="tier"
             label={t.expo.edit.tier}
-            options={tiers.map((tier) => ({ value: tier, label: t.expo.tiers[tier] }))}
+            options={boothTiers.map((tier) => ({ value: tier, label: t.expo.tiers[tier] }))}
             value={draft.tier}
             onValueChange={(tier) => edit('tier', tier)}
             error={error('tier')}

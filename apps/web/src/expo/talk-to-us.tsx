@@ -224,7 +224,7 @@ export function ConversationDesk({ slug, boothId }: { slug: string; boothId: str
                 {c.state === 'waiting'
                   ? `${t.expo.talk.stateWaiting} (${c.position ?? ''})`
                   : t.expo.talk.stateActive}{' '}
-                {c.state === 'active' ? (
+                {c.state === 'active' && c.id !== mine?.id ? (
                   <button
                     type="button"
                     className="button button-small"

@@ -133,7 +133,7 @@ export function BoothPage() {
                   <li key={doc.id}>
                     <button
                       type="button"
-                      className="button button-quiet"
+                      className="button button-secondary button-small"
                       onClick={() => {
                         setDownloadError(false);
                         downloadWithToken(doc.url, doc.fileName).catch(() =>
