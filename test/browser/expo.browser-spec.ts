@@ -184,11 +184,15 @@ describe('the expo hall in the web app', () => {
       .getByRole('status')
       .filter({ hasText: '„Preisliste 2026“ ist hochgeladen.' })
       .waitFor();
-    await editor.getByRole('button', { name: '„Preisliste 2026“ löschen' }).click();
+    await editor.getByRole('button', { name: '„Preisliste 2026“ umbenennen' }).click();
+    await editor.getByLabel('Neuer Titel für „Preisliste 2026“').fill('Preise 2026');
+    await editor.getByRole('button', { name: 'Titel speichern' }).click();
     await editor
       .getByRole('status')
-      .filter({ hasText: '„Preisliste 2026“ ist gelöscht.' })
+      .filter({ hasText: 'Die Unterlage heißt jetzt „Preise 2026“.' })
       .waitFor();
+    await editor.getByRole('button', { name: '„Preise 2026“ löschen' }).click();
+    await editor.getByRole('status').filter({ hasText: '„Preise 2026“ ist gelöscht.' }).waitFor();
 
     // An attendee sees the new texts and the new logo.
     const attendee = await signIn('attendee003@plenum.test');

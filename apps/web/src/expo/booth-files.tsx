@@ -213,6 +213,8 @@ export function BoothDocumentsForm({
   const [progress, setProgress] = useState<number | null | undefined>(undefined);
   const [status, setStatus] = useState<((tt: Messages) => string) | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<{ id: string; title: string } | null>(null);
+  const [renameProblem, setRenameProblem] = useState<Problem | null>(null);
   const idPrefix = 'booth-document';
   const base = `/api/events/${encodeURIComponent(slug)}/booths/${booth.id}/documents`;
 
@@ -251,6 +253,21 @@ export function BoothDocumentsForm({
     }
   };
 
+  const rename = async (doc: BoothDocumentView, title: string) => {
+    setStatus(null);
+    setRenameProblem(null);
+    try {
+      const saved = await api.patch<BoothDocumentView>(`${base}/${doc.id}`, { title });
+      setRenaming(null);
+      setStatus(() => (tt: Messages) => tt.expo.edit.documentRenamed(saved.title));
+      announce(t.expo.edit.documentRenamed(saved.title));
+      onChanged();
+    } catch (error) {
+      const message = error instanceof ApiError ? error.fieldMessage('title') : undefined;
+      setRenameProblem(() => (tt: Messages) => message ?? tt.expo.edit.renameFailed);
+    }
+  };
+
   const remove = async (doc: BoothDocumentView) => {
     setDeleting(doc.id);
     setStatus(null);
@@ -276,6 +293,51 @@ export function BoothDocumentsForm({
           {booth.documents.map((doc) => (
             <li key={doc.id}>
               {doc.title} <span className="muted">({doc.fileName})</span>{' '}
+              {renaming?.id === doc.id ? (
+                <form
+                  className="booth-editor-row"
+                  noValidate
+                  onSubmit={(formEvent) => {
+                    formEvent.preventDefault();
+                    void rename(doc, renaming.title);
+                  }}
+                >
+                  <TextField
+                    idPrefix={`booth-document-${doc.id}`}
+                    name="title"
+                    label={t.expo.edit.newTitle(doc.title)}
+                    maxLength={200}
+                    autoFocus
+                    value={renaming.title}
+                    onChange={(e) => setRenaming({ id: doc.id, title: e.target.value })}
+                    error={renameProblem?.(t)}
+                  />
+                  <button type="submit" className="button button-small button-primary">
+                    {t.expo.edit.saveTitle}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-small button-secondary"
+                    onClick={() => {
+                      setRenaming(null);
+                      setRenameProblem(null);
+                    }}
+                  >
+                    {t.expo.edit.cancel}
+                  </button>
+                </form>
+              ) : (
+                <button
+                  type="button"
+                  className="button button-small button-secondary"
+                  onClick={() => {
+                    setRenaming({ id: doc.id, title: doc.title });
+                    setRenameProblem(null);
+                  }}
+                >
+                  {t.expo.edit.renameDocument(doc.title)}
+                </button>
+              )}{' '}
               <button
                 type="button"
                 className="button button-small button-secondary"

@@ -488,6 +488,12 @@ export const de = {
       documentDeleted: (title: string) => `„${title}“ ist gelöscht.`,
       deleteFailed: 'Die Unterlage konnte nicht gelöscht werden.',
       documentsEmpty: 'Noch keine Unterlagen.',
+      renameDocument: (title: string) => `„${title}“ umbenennen`,
+      newTitle: (title: string) => `Neuer Titel für „${title}“`,
+      saveTitle: 'Titel speichern',
+      cancel: 'Abbrechen',
+      documentRenamed: (title: string) => `Die Unterlage heißt jetzt „${title}“.`,
+      renameFailed: 'Die Unterlage konnte nicht umbenannt werden.',
     },
     staff: {
       title: 'Standpersonal',

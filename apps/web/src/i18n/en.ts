@@ -467,6 +467,12 @@ export const en: Messages = {
       documentDeleted: (title: string) => `"${title}" is deleted.`,
       deleteFailed: 'The document could not be deleted.',
       documentsEmpty: 'No documents yet.',
+      renameDocument: (title: string) => `Rename "${title}"`,
+      newTitle: (title: string) => `New title for "${title}"`,
+      saveTitle: 'Save title',
+      cancel: 'Cancel',
+      documentRenamed: (title: string) => `The document is now called "${title}".`,
+      renameFailed: 'The document could not be renamed.',
     },
     staff: {
       title: 'Booth staff',
