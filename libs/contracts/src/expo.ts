@@ -89,6 +89,9 @@ export const boothDocumentContentTypes = [
 ] as const;
 export const maxBoothDocumentBytes = 10_000_000;
 
+export const renameBoothDocumentSchema = z.object({ title: z.string().trim().min(1).max(200) });
+export type RenameBoothDocumentRequest = z.infer<typeof renameBoothDocumentSchema>;
+
 export const leadFields = ['name', 'email', 'organisation', 'message'] as const;
 export const leadFieldSchema = z.enum(leadFields);
 export type LeadField = z.infer<typeof leadFieldSchema>;
@@ -150,6 +153,8 @@ export interface ConversationView {
   position: number | null;
   /** Shown to staff only: who asked, which the visitor revealed by asking. */
   visitorName: string | null;
+  /** Shown to staff only: who of them holds the conversation, so each finds their own call. */
+  staffId: string | null;
   queuedAt: string;
   acceptedAt: string | null;
 }

@@ -19,7 +19,7 @@ import { CurrentPrincipal, Public } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
 import { BoothsService } from './booths.service';
 import type { BoothImageKind } from './booths.service';
-import { UpdateBoothDto } from './expo.dto';
+import { RenameBoothDocumentDto, UpdateBoothDto } from './expo.dto';
 
 @Controller('events/:slug/booths')
 export class BoothsController {
@@ -107,6 +107,18 @@ export class BoothsController {
     @Body() body: unknown,
   ): Promise<BoothDocumentView> {
     return this.booths.addDocument(principal, slug, booth, contentType, title, fileName, body);
+  }
+
+  /** Only the title changes; the file stays as uploaded. */
+  @Patch(':booth/documents/:documentId')
+  renameDocument(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('booth') booth: string,
+    @Param('documentId', ParseUUIDPipe) documentId: string,
+    @Body() body: RenameBoothDocumentDto,
+  ): Promise<BoothDocumentView> {
+    return this.booths.renameDocument(principal, slug, booth, documentId, body.title);
   }
 
   @Delete(':booth/documents/:documentId')

@@ -228,6 +228,29 @@ export class BoothsService {
     return this.documentView(event, booth, saved);
   }
 
+  async renameDocument(
+    principal: Principal,
+    slug: string,
+    ref: string,
+    documentId: string,
+    title: string,
+  ): Promise<BoothDocumentView> {
+    const booth = await this.manageable(principal, slug, ref);
+    const doc = await this.documents.findOneBy({ id: documentId, boothId: booth.id });
+    if (!doc) throw PlenumError.notFound('Document not found');
+    await this.documents.update(doc.id, { title });
+    await this.audit.record({
+      eventId: booth.eventId,
+      actorId: principal.userId,
+      action: 'booth.document-renamed',
+      targetType: 'booth',
+      targetId: booth.id,
+      details: { documentId: doc.id },
+    });
+    const event = await this.events.findOneByOrFail({ id: booth.eventId });
+    return this.documentView(event, booth, { ...doc, title });
+  }
+
   async removeDocument(
     principal: Principal,
     slug: string,

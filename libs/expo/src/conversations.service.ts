@@ -204,7 +204,7 @@ export class ConversationsService {
       ? ((await this.users.findOne({ select: { displayName: true }, where: { id: c.visitorId } }))
           ?.displayName ?? null)
       : null;
-    return toView(c, position, name);
+    return toView(c, position, name, forStaff ? c.staffId : null);
   }
 }
 
@@ -212,6 +212,7 @@ function toView(
   c: BoothConversation,
   position: number | null,
   visitorName: string | null,
+  staffId: string | null = null,
 ): ConversationView {
   return {
     id: c.id,
@@ -219,6 +220,7 @@ function toView(
     state: c.state,
     position,
     visitorName,
+    staffId,
     queuedAt: c.queuedAt.toISOString(),
     acceptedAt: c.acceptedAt?.toISOString() ?? null,
   };

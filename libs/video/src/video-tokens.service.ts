@@ -7,7 +7,7 @@ import type { PlenumConfig } from '@plenum/config';
 import type { VideoRoom, VideoToken } from '@plenum/contracts';
 import { User } from '@plenum/db';
 import { PermissionsService } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
+import type { ActionTarget, Principal } from '@plenum/identity';
 import { PlenumError } from '@plenum/platform';
 import { LiveKitRoomsService, publishSources } from './livekit-rooms.service';
 import { VideoAccessService } from './video-access.service';
@@ -26,6 +26,18 @@ export function videoNotConfigured(): PlenumError {
   );
 }
 
+function roomTarget(room: VideoRoom): ActionTarget {
+  switch (room.kind) {
+    case 'stage':
+    case 'workshop':
+      return { sessionId: room.sessionId };
+    case 'booth':
+      return { boothId: room.boothId };
+    case 'backstage':
+      return {};
+  }
+}
+
 @Injectable()
 export class VideoTokensService {
   constructor(
@@ -39,7 +51,14 @@ export class VideoTokensService {
   async mint(principal: Principal, slug: string, room: VideoRoom): Promise<VideoToken> {
     const livekit = this.config.livekit;
     if (!livekit) throw videoNotConfigured();
-    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
+    // The room is the target, so that a role scoped to it counts: booth staff whose only role
+    // is their booth's, or a speaker whose only role is their session's.
+    const { event, memberships } = await this.permissions.eventFor(
+      principal,
+      slug,
+      'event.member',
+      roomTarget(room),
+    );
     const [access, user] = await Promise.all([
       this.access.decide(principal.userId, event, memberships, room),
       this.users.findOne({ where: { id: principal.userId }, select: ['id', 'displayName'] }),

@@ -179,6 +179,26 @@ describe('expo booths: staff edit their own booth, files are checked and served 
     const view = await attendee.request<BoothView>('GET', `${EVENT}/booths/${boothA.slug}`);
     expect(view.body.documents.map((d) => d.title)).toEqual(['Produktblatt']);
 
+    // Staff rename a document (its title only); nobody else may, and a title is required.
+    const docPath = `${EVENT}/booths/${boothA.id}/documents/${added.body.id}`;
+    const renamed = await staff.request<BoothDocumentView>('PATCH', docPath, {
+      title: '  Produktblatt 2026 ',
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ title: 'Produktblatt 2026', fileName: 'Übersicht.pdf' });
+    const empty = await staff.request<{ code: string; details: { fields: unknown[] } }>(
+      'PATCH',
+      docPath,
+      { title: ' ' },
+    );
+    expect(empty.status).toBe(422);
+    expect(empty.body.details.fields).toEqual([{ path: 'title', message: expect.any(String) }]);
+    expect((await attendee.request('PATCH', docPath, { title: 'Gekapert' })).status).toBe(403);
+    const otherBooth = `${EVENT}/booths/${boothB.id}/documents/${added.body.id}`;
+    expect((await organizer.request('PATCH', otherBooth, { title: 'x' })).status).toBe(404);
+    const renamedView = await attendee.request<BoothView>('GET', `${EVENT}/booths/${boothA.slug}`);
+    expect(renamedView.body.documents.map((d) => d.title)).toEqual(['Produktblatt 2026']);
+
     const removed = await staff.request(
       'DELETE',
       `${EVENT}/booths/${boothA.id}/documents/${added.body.id}`,

@@ -101,6 +101,13 @@ describe('talk to us: a queue in PostgreSQL, offered to free staff, with booth-r
       visitorName: expect.any(String),
     });
     await waitFor(() => v1.updates.some((u) => u.id === r1.body.id && u.state === 'active'));
+    // Staff see which of them holds each conversation (to find their own call); visitors never
+    // learn a staff member's id.
+    const me = await staff1.api.request<{ user: { id: string } }>('GET', '/api/me');
+    expect(a1.body.staffId).toBe(me.body.user.id);
+    expect(v1.updates.every((u) => u.staffId === null)).toBe(true);
+    const desk = await staff2.api.request<ConversationView[]>('GET', base());
+    expect(desk.body.find((c) => c.id === r1.body.id)?.staffId).toBe(me.body.user.id);
     // The others moved up, and were told so.
     await waitFor(() => v2.updates.some((u) => u.position === 1));
     await waitFor(() => v3.updates.some((u) => u.position === 2));
@@ -134,6 +141,13 @@ describe('talk to us: a queue in PostgreSQL, offered to free staff, with booth-r
     expect(grants.video?.roomAdmin).toBeFalsy();
     const staffGrants = await decodeVideoToken((await token(staff1)).body.token);
     expect(staffGrants.video?.roomAdmin).toBe(true);
+    // exhibitor2@ holds no role but the one scoped to this booth, and still gets into its room.
+    const scopedStaff = await token(staff2);
+    expect(scopedStaff.status).toBe(200);
+    expect(scopedStaff.body).toMatchObject({ part: 'staff', roomAdmin: true });
+    expect((await decodeVideoToken(scopedStaff.body.token)).video?.room).toBe(
+      visitorToken.body.room,
+    );
     expect((await token(v3)).status).toBe(403);
 
     const queue = await staff1.api.request<ConversationView[]>('GET', base());

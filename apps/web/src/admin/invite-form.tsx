@@ -27,7 +27,7 @@ interface Draft {
   locale: Locale;
 }
 
-interface Invited {
+export interface Invited {
   response: InvitationResponse;
   email: string;
   displayName: string;
@@ -50,7 +50,7 @@ function validate(draft: Draft): FieldProblems<InviteField> {
   return problems;
 }
 
-function InvitationLink({ invited }: { invited: Invited }) {
+export function InvitationLink({ invited }: { invited: Invited }) {
   const { t, intlLocale } = useI18n();
   const announce = useAnnounce();
   const link = useRef<HTMLInputElement>(null);

@@ -149,6 +149,62 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   return readBody<T>(response);
 }
 
+/** How far an upload has come, from 0 to 1; null while the browser cannot tell. */
+export type UploadProgress = (fraction: number | null) => void;
+
+function sendWithProgress(
+  method: string,
+  path: string,
+  raw: RawBody,
+  onProgress: UploadProgress,
+): Promise<Response> {
+  // fetch() reports no upload progress; XMLHttpRequest does.
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Content-Type', raw.contentType);
+    if (accessToken) {
+      xhr.setRequestHeader('Authorization', `Bearer ${accessToken}`);
+    }
+    xhr.upload.onprogress = (progress) =>
+      onProgress(progress.lengthComputable ? progress.loaded / progress.total : null);
+    xhr.onload = () => {
+      const headers = new Headers();
+      const type = xhr.getResponseHeader('content-type');
+      if (type) {
+        headers.set('content-type', type);
+      }
+      const body = xhr.status === 204 ? null : xhr.responseText;
+      resolve(new Response(body, { status: xhr.status, headers }));
+    };
+    xhr.onerror = () => reject(networkError(new Error('Upload failed')));
+    xhr.send(raw.data);
+  });
+}
+
+/** Sends a file as it is, reporting progress; renews an expired token once, like request(). */
+async function upload<T>(
+  method: 'PUT' | 'POST',
+  path: string,
+  raw: RawBody,
+  onProgress: UploadProgress,
+): Promise<T> {
+  const sentWithToken = accessToken !== null;
+  let response = await sendWithProgress(method, path, raw, onProgress);
+  if (response.status === 401 && sentWithToken) {
+    const error = await toApiError(response);
+    if (error.code !== 'TOKEN_EXPIRED' || !(await refreshSession())) {
+      throw error;
+    }
+    response = await sendWithProgress(method, path, raw, onProgress);
+  }
+  if (!response.ok) {
+    throw await toApiError(response);
+  }
+  return readBody<T>(response);
+}
+
 export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) =>
     request<T>('GET', path, options),
@@ -158,6 +214,7 @@ export const api = {
   putRaw: <T>(path: string, raw: RawBody) => request<T>('PUT', path, { raw }),
   delete: <T>(path: string) => request<T>('DELETE', path),
   postJsonText: <T>(path: string, rawJson: string) => request<T>('POST', path, { rawJson }),
+  upload,
 };
 
 async function startSession(path: string, body: unknown): Promise<LoginResponse> {

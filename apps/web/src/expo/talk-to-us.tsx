@@ -1,11 +1,13 @@
 import type { ConversationOffer, ConversationView } from '@plenum/contracts';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useResource } from '../api/use-resource';
+import { useAuth } from '../auth/auth-context';
 import { useAnnounce } from '../components/announcer';
 import { ErrorNotice, Skeleton } from '../components/status-blocks';
 import { liveSocket } from '../chat/live-connection';
 import { useI18n } from '../i18n/i18n';
+import { BoothCall } from './booth-call';
 
 /** A visitor asks for a video conversation and sees their place in the queue live. */
 export function TalkToUs({
@@ -25,6 +27,7 @@ export function TalkToUs({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [last, setLast] = useState<ConversationView | null>(null);
+  const [hungUp, setHungUp] = useState(false);
 
   useEffect(() => {
     const socket = liveSocket();
@@ -71,28 +74,46 @@ export function TalkToUs({
         {current?.state === 'active' ? (
           <p className="notice notice-success">{t.expo.talk.accepted}</p>
         ) : null}
-        {!current && last?.state === 'ended' ? <p>{t.expo.talk.ended}</p> : null}
+        {!current && last?.state === 'ended' ? (
+          <p>{hungUp ? t.expo.talk.ended : t.expo.call.endedByOther}</p>
+        ) : null}
       </div>
+      {current?.state === 'active' ? (
+        <BoothCall
+          key={current.id}
+          slug={slug}
+          boothId={boothId}
+          peerName={null}
+          hangingUp={busy}
+          onHangUp={() => {
+            setHungUp(true);
+            void act(() => api.delete<ConversationView>(`${base}/mine`));
+          }}
+        />
+      ) : null}
       {error ? (
         <p className="field-error" role="alert">
           {error}
         </p>
       ) : null}
-      {current ? (
+      {current?.state === 'waiting' ? (
         <button
           type="button"
           className="button button-secondary"
           disabled={busy}
           onClick={() => void act(() => api.delete<ConversationView>(`${base}/mine`))}
         >
-          {current.state === 'waiting' ? t.expo.talk.leave : t.expo.talk.hangUp}
+          {t.expo.talk.leave}
         </button>
-      ) : staffOnline > 0 ? (
+      ) : current ? null : staffOnline > 0 ? (
         <button
           type="button"
           className="button button-primary"
           disabled={busy}
-          onClick={() => void act(() => api.post<ConversationView>(base))}
+          onClick={() => {
+            setHungUp(false);
+            void act(() => api.post<ConversationView>(base));
+          }}
         >
           {t.expo.talk.request}
         </button>
@@ -112,6 +133,20 @@ export function ConversationDesk({ slug, boothId }: { slug: string; boothId: str
     refreshMs: 15_000,
   });
   const [error, setError] = useState<string | null>(null);
+  const { state: auth } = useAuth();
+  const userId = auth.status === 'signed-in' ? auth.user.id : null;
+  const mine =
+    resource.status === 'ready'
+      ? (resource.data.find((c) => c.state === 'active' && c.staffId === userId) ?? null)
+      : null;
+  // The call this person holds, to tell "the visitor hung up" from "I ended it".
+  const held = useRef<{ id: string; endingMyself: boolean } | null>(null);
+  const [endedByVisitor, setEndedByVisitor] = useState(false);
+  const [ending, setEnding] = useState(false);
+  const mineId = mine?.id ?? null;
+  useEffect(() => {
+    if (mineId && held.current?.id !== mineId) held.current = { id: mineId, endingMyself: false };
+  }, [mineId]);
 
   useEffect(() => {
     const socket = liveSocket();
@@ -121,7 +156,15 @@ export function ConversationDesk({ slug, boothId }: { slug: string; boothId: str
       refresh();
     };
     const onUpdate = (update: ConversationView) => {
-      if (update.boothId === boothId) refresh();
+      if (update.boothId !== boothId) return;
+      if (
+        update.state === 'ended' &&
+        held.current?.id === update.id &&
+        !held.current.endingMyself
+      ) {
+        setEndedByVisitor(true);
+      }
+      refresh();
     };
     socket.on('expo:conversation-offered', onOffer);
     socket.on('expo:conversation-updated', onUpdate);
@@ -133,6 +176,7 @@ export function ConversationDesk({ slug, boothId }: { slug: string; boothId: str
 
   const run = async (path: string) => {
     setError(null);
+    setEndedByVisitor(false);
     try {
       await api.post(path);
     } catch (e) {
@@ -155,6 +199,21 @@ export function ConversationDesk({ slug, boothId }: { slug: string; boothId: str
           {error}
         </p>
       ) : null}
+      {endedByVisitor ? <p role="status">{t.expo.call.endedByOther}</p> : null}
+      {mine ? (
+        <BoothCall
+          key={mine.id}
+          slug={slug}
+          boothId={boothId}
+          peerName={mine.visitorName}
+          hangingUp={ending}
+          onHangUp={() => {
+            if (held.current) held.current.endingMyself = true;
+            setEnding(true);
+            void run(`${base}/${mine.id}/end`).finally(() => setEnding(false));
+          }}
+        />
+      ) : null}
       {resource.status === 'ready' ? (
         <>
           {resource.data.length === 0 ? <p className="muted">{t.expo.talk.staffEmpty}</p> : null}
@@ -165,7 +224,7 @@ export function ConversationDesk({ slug, boothId }: { slug: string; boothId: str
                 {c.state === 'waiting'
                   ? `${t.expo.talk.stateWaiting} (${c.position ?? ''})`
                   : t.expo.talk.stateActive}{' '}
-                {c.state === 'active' ? (
+                {c.state === 'active' && c.id !== mine?.id ? (
                   <button
                     type="button"
                     className="button button-small"

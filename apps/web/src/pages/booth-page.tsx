@@ -1,11 +1,14 @@
 import type { BoothView } from '@plenum/contracts';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useResource } from '../api/use-resource';
+import { useEventRoles } from '../auth/auth-context';
 import { ChatPanel } from '../chat/chat-panel';
 import { useDocumentTitle } from '../components/document-title';
 import { ErrorNotice, Skeleton } from '../components/status-blocks';
+import { BoothEditor } from '../expo/booth-editor';
 import { BoothStatsPanel, useBoothVisit } from '../expo/booth-stats';
+import '../expo/expo.css';
 import { ContactShare } from '../expo/contact-share';
 import { downloadWithToken } from '../expo/download';
 import { LeadsPanel } from '../expo/leads-panel';
@@ -19,7 +22,7 @@ export function BoothPage() {
   const { t, intlLocale } = useI18n();
   const event = useEvent();
   const { boothSlug = '' } = useParams();
-  const { resource, reload } = useResource<BoothView>(
+  const { resource, reload, refresh, replace } = useResource<BoothView>(
     `/api/events/${encodeURIComponent(event.slug)}/booths/${encodeURIComponent(boothSlug)}`,
     // Quietly refreshed so "staff online" and "open" stay current while a visitor reads.
     { refreshMs: 30_000 },
@@ -28,6 +31,10 @@ export function BoothPage() {
   useDocumentTitle(`${booth?.organisation ?? t.expo.title} · ${event.title}`);
   useBoothVisit(event.slug, booth?.id);
   const [downloadError, setDownloadError] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const editorId = useId();
+  const roles = useEventRoles(event.slug);
+  const isOrganizer = roles.status === 'ready' && roles.roles.includes('organizer');
   const when = (iso: string) =>
     new Date(iso).toLocaleString(intlLocale, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -51,6 +58,29 @@ export function BoothPage() {
             <h1>{booth.organisation}</h1>
           </div>
           <p className="lead">{booth.tagline}</p>
+          {booth.canManage ? (
+            <p>
+              <button
+                type="button"
+                className="button button-secondary"
+                aria-expanded={editing}
+                aria-controls={editing ? editorId : undefined}
+                onClick={() => setEditing((open) => !open)}
+              >
+                {editing ? t.expo.edit.close : t.expo.edit.open}
+              </button>
+            </p>
+          ) : null}
+          {booth.canManage && editing ? (
+            <BoothEditor
+              id={editorId}
+              slug={event.slug}
+              booth={booth}
+              isOrganizer={isOrganizer}
+              onSaved={replace}
+              onChanged={refresh}
+            />
+          ) : null}
           <p className="session-meta">
             <span className={booth.openNow ? 'tag tag-live' : 'tag'}>
               {booth.openNow ? t.expo.open : t.expo.closed}
@@ -103,7 +133,7 @@ export function BoothPage() {
                   <li key={doc.id}>
                     <button
                       type="button"
-                      className="button button-quiet"
+                      className="button button-secondary button-small"
                       onClick={() => {
                         setDownloadError(false);
                         downloadWithToken(doc.url, doc.fileName).catch(() =>

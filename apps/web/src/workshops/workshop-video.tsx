@@ -1,12 +1,13 @@
 import type { VideoToken, WorkshopSpotlight } from '@plenum/contracts';
-import { Room, RoomEvent, Track } from 'livekit-client';
+import { Room, RoomEvent } from 'livekit-client';
 import type { Participant } from 'livekit-client';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { liveSocket } from '../chat/live-connection';
 import { useI18n } from '../i18n/i18n';
+import { ParticipantMedia } from '../video/participant-media';
 
-/** One person's camera, attached to a <video> element LiveKit manages. */
+/** One person's tile in the grid, with the hosts' controls. */
 function ParticipantTile({
   participant,
   local,
@@ -25,31 +26,10 @@ function ParticipantTile({
   onSpotlight: () => void;
 }) {
   const { t } = useI18n();
-  const videoRef = useRef<HTMLVideoElement>(null);
-  const audioRef = useRef<HTMLAudioElement>(null);
-  const camera = participant.getTrackPublication(Track.Source.Camera)?.track;
-  const microphone = participant.getTrackPublication(Track.Source.Microphone)?.track;
-  useEffect(() => {
-    const element = videoRef.current;
-    if (!camera || !element) return;
-    camera.attach(element);
-    return () => {
-      camera.detach(element);
-    };
-  }, [camera]);
-  useEffect(() => {
-    const element = audioRef.current;
-    if (local || !microphone || !element) return;
-    microphone.attach(element);
-    return () => {
-      microphone.detach(element);
-    };
-  }, [microphone, local]);
   const name = participant.name || participant.identity;
   return (
     <li className={spotlighted ? 'video-tile video-tile-spotlight' : 'video-tile'}>
-      <video ref={videoRef} autoPlay playsInline muted={local} aria-label={name} />
-      {local ? null : <audio ref={audioRef} autoPlay />}
+      <ParticipantMedia participant={participant} local={local} label={name} />
       <p>
         {name} {local ? t.workshops.you : null}
         {spotlighted ? <span className="badge">{t.workshops.spotlighted}</span> : null}
