@@ -61,7 +61,7 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(10).default(900),
-  QA_VOTE_QUEUE_MAX: z.coerce.number().int().min(1).default(2000),
+  QA_VOTE_QUEUE_MAX: z.coerce.number().int().min(1).default(1000),
   PLENUM_BENCH_METRICS: booleanString.default(false),
 });
 

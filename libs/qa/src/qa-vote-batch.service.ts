@@ -12,6 +12,11 @@ import type { QaPlace } from './qa-rooms';
 const TICK_MS = 20;
 /** Votes per statement; the rest wait for the next tick. */
 const MAX_BATCH = 1000;
+/**
+ * A vote that waited longer than this (an api starved of CPU, a stalled database) is refused
+ * with BUSY instead of written late: the person has most likely clicked again or given up.
+ */
+const MAX_WAIT_MS = 2000;
 /** Retries of a batch that lost a deadlock against another api instance's batch. */
 const RETRIES = 3;
 
@@ -29,6 +34,8 @@ interface PendingVote {
   userId: string;
   voted: boolean;
   waiters: Waiter[];
+  /** When the first of its requests arrived (performance.now()). */
+  since: number;
 }
 
 interface BatchRow {
@@ -79,12 +86,12 @@ const APPLY_VOTES = `
   )
   SELECT i.session_id, i.question_id, i.user_id, q.session_id AS question_session_id, q.state,
          coalesce(s.open, true) AS open, coalesce(c.vote_count, q.vote_count) AS votes,
-         EXISTS (SELECT 1 FROM changes x
-                  WHERE x.question_id = i.question_id AND x.user_id = i.user_id) AS changed
+         x.d IS NOT NULL AS changed
     FROM input i
     LEFT JOIN questions q ON q.id = i.question_id
     LEFT JOIN session_qa s ON s.session_id = q.session_id
-    LEFT JOIN counted c ON c.id = i.question_id`;
+    LEFT JOIN counted c ON c.id = i.question_id
+    LEFT JOIN changes x ON x.question_id = i.question_id AND x.user_id = i.user_id`;
 
 const visibleToAudience = (state: QuestionStateName) =>
   state === 'approved' || state === 'answered';
@@ -120,19 +127,19 @@ export class QaVoteBatchService implements OnModuleDestroy {
     questionId: string,
     voted: boolean,
   ): Promise<QaVoteResult> {
-    if (this.waiting >= this.config.qaVoteQueueMax) {
-      const retryAfterMs = Math.min(5000, Math.max(250, Math.ceil(this.lastBatchMs * 4)));
-      return Promise.reject(
-        new PlenumError('BUSY', 'Too many votes at once; try again in a moment', 429, {
-          retryAfterMs,
-        }),
-      );
-    }
+    if (this.waiting >= this.config.qaVoteQueueMax) return Promise.reject(this.busy());
     return new Promise<QaVoteResult>((resolve, reject) => {
       const key = `${place.sessionId}:${questionId}:${userId}`;
       let pending = this.buffer.get(key);
       if (!pending) {
-        pending = { sessionId: place.sessionId, questionId, userId, voted, waiters: [] };
+        pending = {
+          sessionId: place.sessionId,
+          questionId,
+          userId,
+          voted,
+          waiters: [],
+          since: performance.now(),
+        };
         this.buffer.set(key, pending);
       }
       // Two quick clicks in one tick: the last one is what the person wants.
@@ -166,10 +173,12 @@ export class QaVoteBatchService implements OnModuleDestroy {
 
   private async flush(): Promise<void> {
     const batch: PendingVote[] = [];
+    const late = performance.now() - MAX_WAIT_MS;
     for (const [key, pending] of this.buffer) {
       if (batch.length === MAX_BATCH) break;
-      batch.push(pending);
       this.buffer.delete(key);
+      if (pending.since < late) this.settle(pending, () => this.busy());
+      else batch.push(pending);
     }
     if (batch.length === 0) return;
     let rows: BatchRow[];
@@ -178,10 +187,7 @@ export class QaVoteBatchService implements OnModuleDestroy {
     } catch (err) {
       // Nothing of the batch was written, so trying again later is safe.
       this.logger.error({ err }, `A batch of ${batch.length} votes failed: ${String(err)}`);
-      const busy = new PlenumError('BUSY', 'Votes could not be saved just now; try again', 429, {
-        retryAfterMs: 1000,
-      });
-      for (const pending of batch) this.settle(pending, () => busy);
+      for (const pending of batch) this.settle(pending, () => this.busy());
       return;
     }
     const changed = new Map<string, Set<string>>();
@@ -228,6 +234,14 @@ export class QaVoteBatchService implements OnModuleDestroy {
         if (attempt >= RETRIES || (code !== '40P01' && code !== '40001')) throw err;
       }
     }
+  }
+
+  /** Refused, not queued: nothing of the vote was written, so trying again later is safe. */
+  private busy(): PlenumError {
+    const retryAfterMs = Math.min(5000, Math.max(250, Math.ceil(this.lastBatchMs * 4)));
+    return new PlenumError('BUSY', 'Too many votes at once; try again in a moment', 429, {
+      retryAfterMs,
+    });
   }
 
   private settle(pending: PendingVote, answer: (waiter: Waiter) => QaVoteResult | Error): void {
