@@ -22,7 +22,6 @@ const RETRIES = 3;
 
 interface Waiter {
   place: QaPlace;
-  voted: boolean;
   resolve: (result: QaVoteResult) => void;
   reject: (err: unknown) => void;
 }
@@ -101,7 +100,8 @@ const visibleToAudience = (state: QuestionStateName) =>
  * writes the whole buffer in one statement; every vote is acknowledged once its batch has
  * committed. A burst of 1,000 votes a second is fifty statements a second on one connection
  * instead of a thousand transactions queueing for the pool. The buffer is bounded: beyond
- * QA_VOTE_QUEUE_MAX waiting votes a vote is refused at once with `BUSY` and `retryAfterMs`.
+ * QA_VOTE_QUEUE_MAX waiting votes, or after MAX_WAIT_MS, a vote is refused with `BUSY` and
+ * `retryAfterMs`, and nothing of it is written.
  */
 @Injectable()
 export class QaVoteBatchService implements OnModuleDestroy {
@@ -144,7 +144,7 @@ export class QaVoteBatchService implements OnModuleDestroy {
       }
       // Two quick clicks in one tick: the last one is what the person wants.
       pending.voted = voted;
-      pending.waiters.push({ place, voted, resolve, reject });
+      pending.waiters.push({ place, resolve, reject });
       this.waiting++;
       this.schedule(TICK_MS);
     });

@@ -10,12 +10,14 @@ const attendee = (n: number) => `attendee${String(n).padStart(3, '0')}@plenum.te
 
 /** The live panel, a fresh approved question on it, and attendees in its room. */
 function qaVoting(env: Record<string, string> = {}) {
-  const ctx = {} as { t: TestApp; sessionId: string; room: string };
+  const ctx = {} as { t: TestApp; sessionId: string; room: string; otherSessionId: string };
   const open: LiveSocket[] = [];
   beforeAll(async () => {
     ctx.t = await startTestApp({ seedDemo: true, env });
-    ctx.room = (await demoPlaces(ctx.t)).stage;
+    const places = await demoPlaces(ctx.t);
+    ctx.room = places.stage;
     ctx.sessionId = ctx.room.slice('session:'.length);
+    ctx.otherSessionId = places.otherStage.slice('session:'.length);
   });
   afterEach(() => {
     for (const socket of open.splice(0)) socket.close();
@@ -28,13 +30,13 @@ function qaVoting(env: Record<string, string> = {}) {
     await ok(socket, 'room:join', { room: ctx.room });
     return socket;
   };
-  const question = async (body: string): Promise<string> => {
+  const question = async (body: string, sessionId = ctx.sessionId): Promise<string> => {
     const [row] = await ctx.t.dataSource.query<Array<{ id: string }>>(
       `INSERT INTO questions (event_id, session_id, author_id, body, state)
        SELECT s.event_id, s.id, u.id, $2, 'approved' FROM sessions s, users u
         WHERE s.id = $1 AND u.email = 'attendee@plenum.test'
        RETURNING id`,
-      [ctx.sessionId, body],
+      [sessionId, body],
     );
     return row!.id;
   };
@@ -115,8 +117,10 @@ describe('Q&A votes in batches', () => {
     await ctx.t.dataSource.query(`UPDATE questions SET state = 'answered' WHERE id = $1`, [
       answered,
     ]);
+    const elsewhere = await question('Andere Bühne', ctx.otherSessionId);
+    const unknown = '00000000-0000-4000-8000-000000000000';
     const answers = await Promise.all(
-      [approved, pending, answered, '00000000-0000-4000-8000-000000000000'].map((questionId) =>
+      [approved, pending, answered, elsewhere, unknown].map((questionId) =>
         call(voter, 'qa:vote', { sessionId: ctx.sessionId, questionId, voted: true }),
       ),
     );
@@ -125,9 +129,11 @@ describe('Q&A votes in batches', () => {
       'NOT_FOUND',
       'CONFLICT',
       'NOT_FOUND',
+      'NOT_FOUND',
     ]);
     expect(await stored(approved)).toMatchObject({ rows: 1, vote_count: 1 });
     expect(await stored(answered)).toMatchObject({ rows: 0, vote_count: 0 });
+    expect(await stored(elsewhere)).toMatchObject({ rows: 0, vote_count: 0 });
   });
 });
 
