@@ -79,6 +79,7 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(10).default(900),
+  QA_VOTE_QUEUE_MAX: z.coerce.number().int().min(1).default(1000),
   PLENUM_BENCH_METRICS: booleanString.default(false),
 });
 
@@ -155,6 +156,8 @@ export interface PlenumConfig {
   /** Where uploaded files (booth images and documents, workshop materials) are kept, as an absolute path outside the web root. */
   storageDir: string;
   loginThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
+  /** Q&A votes waiting for their batch beyond this are refused with `BUSY`, never queued on. */
+  qaVoteQueueMax: number;
   /** Serves process metrics for the benchmarks at /api/bench/metrics; never on by default. */
   benchMetrics: boolean;
 }
@@ -234,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlenumConfig {
       perAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
       windowSeconds: e.LOGIN_THROTTLE_WINDOW_SECONDS,
     },
+    qaVoteQueueMax: e.QA_VOTE_QUEUE_MAX,
     benchMetrics: e.PLENUM_BENCH_METRICS,
   };
 }

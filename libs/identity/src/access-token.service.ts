@@ -1,3 +1,5 @@
+import { createSecretKey } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { SignJWT, errors, jwtVerify } from 'jose';
 import { PLENUM_CONFIG } from '@plenum/config';
@@ -11,10 +13,11 @@ const AUDIENCE = 'plenum-api';
 /** Short-lived HS256 access tokens; the refresh token lives in an httpOnly cookie instead. */
 @Injectable()
 export class AccessTokenService {
-  private readonly key: Uint8Array;
+  /** Imported once: jose would otherwise import raw key bytes again on every verify. */
+  private readonly key: KeyObject;
 
   constructor(@Inject(PLENUM_CONFIG) private readonly config: PlenumConfig) {
-    this.key = new TextEncoder().encode(config.authSecret);
+    this.key = createSecretKey(Buffer.from(config.authSecret, 'utf8'));
   }
 
   get ttlSeconds(): number {

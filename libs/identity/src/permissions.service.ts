@@ -44,6 +44,9 @@ export interface ActionTarget {
   boothId?: string;
 }
 
+/** What a permission check reads of a membership. */
+export type MembershipRole = Pick<Membership, 'role' | 'sessionId' | 'boothId'>;
+
 export interface EventAccess {
   event: Event;
   memberships: Membership[];
@@ -62,7 +65,7 @@ export class PermissionsService {
   }
 
   /** True when one of the memberships allows the action on the target. */
-  allows(memberships: Membership[], action: EventAction, target: ActionTarget = {}): boolean {
+  allows(memberships: MembershipRole[], action: EventAction, target: ActionTarget = {}): boolean {
     const roles = policy[action];
     return memberships.some((m) => {
       if (!roles.includes(m.role)) return false;

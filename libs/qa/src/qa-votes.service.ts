@@ -10,9 +10,9 @@ const UPDATE_EVERY_MS = 250;
 const TICK_MS = 50;
 
 /**
- * Vote counts are never broadcast per click: a vote marks its question dirty in Redis, and a
- * tick on whichever instance wins the session's gate sends the current counts of the dirty
- * questions, recounted in PostgreSQL, in one `qa:votes` message.
+ * Vote counts are never broadcast per click: a committed vote batch marks its questions dirty in
+ * Redis, and a tick on whichever instance wins the session's gate sends the current counts of
+ * the dirty questions in one `qa:votes` message.
  */
 @Injectable()
 export class QaVotesService implements OnModuleInit, OnModuleDestroy {
@@ -35,10 +35,11 @@ export class QaVotesService implements OnModuleInit, OnModuleDestroy {
     clearInterval(this.timer);
   }
 
-  async markChanged(sessionId: string, questionId: string): Promise<void> {
+  /** Called once per committed vote batch, not per vote. */
+  async markChanged(sessionId: string, questionIds: string[]): Promise<void> {
     await this.redis
       .multi()
-      .sadd(this.dirtyQuestionsKey(sessionId), questionId)
+      .sadd(this.dirtyQuestionsKey(sessionId), ...questionIds)
       .pexpire(this.dirtyQuestionsKey(sessionId), 60_000)
       .sadd(this.dirtySessionsKey(), sessionId)
       .exec();
@@ -69,14 +70,10 @@ export class QaVotesService implements OnModuleInit, OnModuleDestroy {
           .exec();
         const ids = (results?.[0]?.[1] ?? []) as string[];
         if (ids.length === 0) continue;
-        // Recounted from the rows, so the stored count can never drift from the votes.
-        const [rows] = await this.dataSource.query<
-          [Array<{ id: string; vote_count: number }>, number]
-        >(
-          `UPDATE questions q
-              SET vote_count = (SELECT count(*) FROM question_votes v WHERE v.question_id = q.id)
-            WHERE q.id = ANY($1::uuid[])
-            RETURNING q.id, q.vote_count`,
+        // The vote batch keeps vote_count equal to the rows in its own statement; reading it
+        // here takes no lock on the hot question rows.
+        const rows = await this.dataSource.query<Array<{ id: string; vote_count: number }>>(
+          `SELECT id, vote_count FROM questions WHERE id = ANY($1::uuid[])`,
           [ids],
         );
         const votes: Record<string, number> = {};

@@ -12,7 +12,7 @@ import type {
   QuestionView,
 } from '@plenum/contracts';
 import { AuditService, LiveEmitter, PlenumError } from '@plenum/platform';
-import { QaVotesService } from './qa-votes.service';
+import { QaVoteBatchService } from './qa-vote-batch.service';
 import { normaliseQuestionText, qaRooms } from './qa-rooms';
 import type { QaPerson, QaPlace } from './qa-rooms';
 
@@ -59,7 +59,7 @@ export function questionView(row: QuestionRow, viewer: Viewer): QuestionView {
 
 const SELECT_QUESTION = `
   SELECT q.id, q.session_id, q.author_id, u.display_name AS author_name, q.body, q.anonymous,
-         q.state, (SELECT count(*)::int FROM question_votes v WHERE v.question_id = q.id) AS vote_count,
+         q.state, q.vote_count,
          q.on_screen, q.created_at, q.edited_at, q.dismiss_reason
     FROM questions q LEFT JOIN users u ON u.id = q.author_id`;
 
@@ -75,7 +75,7 @@ const visibleToAudience = (state: QuestionStateName) =>
 export class QaService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly votesService: QaVotesService,
+    private readonly voteBatches: QaVoteBatchService,
     private readonly audit: AuditService,
     private readonly emitter: LiveEmitter,
   ) {}
@@ -157,58 +157,12 @@ export class QaService {
   }
 
   /**
-   * Sets (not toggles) one person's vote in one statement that touches only the vote row: the
-   * primary key makes a second vote a no-op, and no hot question row is locked per click. The
-   * count in the answer is read in the same statement; `questions.vote_count` follows within
-   * one coalescing tick (QaVotesService), recounted from the rows.
+   * Sets (not toggles) one person's vote: the primary key makes a second vote a no-op, so five
+   * tabs clicking at once count once. Votes are written in batches (QaVoteBatchService); the
+   * answer comes after the batch holding this vote has committed, with the question's count.
    */
-  async vote(
-    place: QaPlace,
-    userId: string,
-    questionId: string,
-    voted: boolean,
-  ): Promise<QaVoteResult> {
-    const change = voted
-      ? `INSERT INTO question_votes (question_id, user_id) SELECT id, $3 FROM target
-           ON CONFLICT DO NOTHING RETURNING question_id`
-      : `DELETE FROM question_votes WHERE question_id IN (SELECT id FROM target) AND user_id = $3
-           RETURNING question_id`;
-    // The outer SELECT sees the table as it was before the change, hence the adjustment.
-    const [row] = await this.dataSource.query<Array<{ votes: number; changed: number }>>(
-      `WITH target AS (
-         SELECT q.id FROM questions q
-          WHERE q.id = $1 AND q.session_id = $2 AND q.state = 'approved'
-            AND NOT EXISTS (
-              SELECT 1 FROM session_qa s WHERE s.session_id = q.session_id AND NOT s.open)
-       ), changed AS (${change})
-       SELECT (SELECT count(*)::int FROM question_votes WHERE question_id = target.id)
-                ${voted ? '+' : '-'} (SELECT count(*)::int FROM changed) AS votes,
-              (SELECT count(*)::int FROM changed) AS changed
-         FROM target`,
-      [questionId, place.sessionId, userId],
-    );
-    if (!row) {
-      const [found] = await this.dataSource.query<Array<{ state: QuestionStateName }>>(
-        `SELECT state FROM questions WHERE id = $1 AND session_id = $2`,
-        [questionId, place.sessionId],
-      );
-      if (found?.state === 'approved') throw this.closed();
-      if (found && (place.canModerate || visibleToAudience(found.state))) {
-        throw PlenumError.conflict('Only approved questions take votes');
-      }
-      throw PlenumError.notFound('Question not found');
-    }
-    if (row.changed > 0) {
-      await this.votesService.markChanged(place.sessionId, questionId);
-      return { questionId, voted, votes: row.votes };
-    }
-    // Nothing changed: a parallel tab of the same person may have just done the same, after
-    // this statement's snapshot, so the count is read again.
-    const [now] = await this.dataSource.query<Array<{ votes: number }>>(
-      `SELECT count(*)::int AS votes FROM question_votes WHERE question_id = $1`,
-      [questionId],
-    );
-    return { questionId, voted, votes: now?.votes ?? row.votes };
+  vote(place: QaPlace, userId: string, questionId: string, voted: boolean): Promise<QaVoteResult> {
+    return this.voteBatches.submit(place, userId, questionId, voted);
   }
 
   approve(place: QaPlace, actorId: string, questionId: string): Promise<QuestionView> {

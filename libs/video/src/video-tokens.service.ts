@@ -1,11 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { AccessToken } from 'livekit-server-sdk';
-import type { Repository } from 'typeorm';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import type { VideoRoom, VideoToken } from '@plenum/contracts';
-import { User } from '@plenum/db';
 import { PermissionsService } from '@plenum/identity';
 import type { ActionTarget, Principal } from '@plenum/identity';
 import { PlenumError } from '@plenum/platform';
@@ -44,32 +41,37 @@ export class VideoTokensService {
     private readonly permissions: PermissionsService,
     private readonly access: VideoAccessService,
     private readonly rooms: LiveKitRoomsService,
-    @InjectRepository(User) private readonly users: Repository<User>,
     @Inject(PLENUM_CONFIG) private readonly config: PlenumConfig,
   ) {}
 
   async mint(principal: Principal, slug: string, room: VideoRoom): Promise<VideoToken> {
     const livekit = this.config.livekit;
     if (!livekit) throw videoNotConfigured();
+    const context = await this.access.mintContext(principal.userId, slug, room);
+    if (!context) throw PlenumError.unauthenticated();
+    const { eventId, memberships } = context;
     // The room is the target, so that a role scoped to it counts: booth staff whose only role
     // is their booth's, or a speaker whose only role is their session's.
-    const { event, memberships } = await this.permissions.eventFor(
-      principal,
-      slug,
-      'event.member',
-      roomTarget(room),
+    if (
+      memberships.length > 0 &&
+      !this.permissions.allows(memberships, 'event.member', roomTarget(room))
+    ) {
+      throw PlenumError.forbidden();
+    }
+    const access = await this.access.decide(
+      principal.userId,
+      { id: eventId },
+      memberships,
+      room,
+      new Date(),
+      context.known,
     );
-    const [access, user] = await Promise.all([
-      this.access.decide(principal.userId, event, memberships, room),
-      this.users.findOne({ where: { id: principal.userId }, select: ['id', 'displayName'] }),
-    ]);
-    if (!user) throw PlenumError.unauthenticated();
-    await this.rooms.ensureRoom(event.id, room, access.session);
+    await this.rooms.ensureRoom(eventId, room, access.session);
 
     const { canPublish, canPublishData, roomAdmin } = access.permission;
     const token = new AccessToken(livekit.apiKey, livekit.apiSecret, {
-      identity: user.id,
-      name: user.displayName,
+      identity: principal.userId,
+      name: context.displayName,
       ttl: VIDEO_TOKEN_TTL_SECONDS,
       metadata: JSON.stringify({ part: access.part }),
     });
@@ -84,8 +86,10 @@ export class VideoTokensService {
       canUpdateOwnMetadata: false,
     });
     const expiresAt = new Date(Date.now() + VIDEO_TOKEN_TTL_SECONDS * 1000);
-    const jwt = await token.toJwt();
-    await this.access.remember(event.id, user.id, access.roomName);
+    const [jwt] = await Promise.all([
+      token.toJwt(),
+      this.access.remember(eventId, principal.userId, access.roomName),
+    ]);
     return {
       token: jwt,
       url: livekit.url,

@@ -19,6 +19,7 @@ function errorText(err: unknown, t: Messages): string {
     case 'QUESTION_TOO_LONG':
       return t.stage.qa.errors.tooLong;
     case 'RATE_LIMITED':
+    case 'BUSY':
       return t.stage.qa.errors.rateLimited;
     default:
       return t.stage.qa.errors.generic;

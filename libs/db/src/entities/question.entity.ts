@@ -17,9 +17,9 @@ export type QuestionState = 'pending' | 'approved' | 'dismissed' | 'answered';
 
 /**
  * An audience question to a session. The author is always stored: `anonymous` hides the name
- * from the audience only, never from moderators. `voteCount` is recounted from the
- * question_votes rows by the coalescing tick that broadcasts it, a fraction of a second after a
- * vote: the rows are the truth, and votes never queue behind a lock on the question row.
+ * from the audience only, never from moderators. `voteCount` moves with the question_votes
+ * rows in the same statement (QaVoteBatchService in libs/qa): votes are written one batch per
+ * tick, so the question row is locked once per batch, never once per click.
  */
 @Entity('questions')
 @Index(['sessionId', 'state'])
