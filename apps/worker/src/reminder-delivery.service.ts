@@ -206,6 +206,7 @@ export class ReminderDeliveryService implements OnApplicationShutdown {
    * person's room, and the rows are marked sent once Redis has taken every push.
    */
   async deliverInApp(ids: string[]): Promise<DeliveryOutcome> {
+    const started = Date.now();
     const rows = await this.dataSource.query<InAppRow[]>(
       `SELECT d.id, d.user_id, d.event_id, d.kind, d.session_id, d.announcement_id,
               d.offset_minutes, u.locale
@@ -225,6 +226,7 @@ export class ReminderDeliveryService implements OnApplicationShutdown {
         : null,
     ]);
     if (first.session_id && !session) return 'gone';
+    const loaded = Date.now();
     const eventPath = `/e/${encodeURIComponent(event.slug)}`;
     const path = session ? `${eventPath}/sessions/${session.id}` : eventPath;
     const texts = new Map(
@@ -245,7 +247,7 @@ export class ReminderDeliveryService implements OnApplicationShutdown {
     const textOf = (r: InAppRow) => texts.get(r.locale) ?? texts.get(event.defaultLocale)!;
     // DO UPDATE (a no-op) instead of DO NOTHING so that notifications written before a crash
     // come back too and are pushed again.
-    const written = await this.dataSource.query<NotificationRow[]>(
+    const notifications = await this.dataSource.query<NotificationRow[]>(
       `INSERT INTO notifications (user_id, event_id, delivery_id, kind, title, body, link, session_id)
        SELECT n.user_id, $1, n.delivery_id, n.kind::notification_kind, n.title, n.body, $2, $3
        FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[])
@@ -263,7 +265,8 @@ export class ReminderDeliveryService implements OnApplicationShutdown {
         rows.map((r) => textOf(r).body),
       ],
     );
-    for (const n of written) {
+    const written = Date.now();
+    for (const n of notifications) {
       this.live.to(rooms.user(n.user_id)).emit('notification:new', {
         id: n.id,
         eventId: n.event_id,
@@ -279,11 +282,22 @@ export class ReminderDeliveryService implements OnApplicationShutdown {
     // The emitter publishes on this connection without waiting; Redis answers in order, so the
     // PING's reply means every publish above was taken.
     await this.redis.ping();
+    const pushed = Date.now();
     await this.dataSource.query(
       `UPDATE reminder_deliveries
        SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL
        WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
       [rows.map((r) => r.id)],
+    );
+    this.logger.debug(
+      {
+        deliveries: rows.length,
+        loadMs: loaded - started,
+        writeMs: written - loaded,
+        pushMs: pushed - written,
+        markMs: Date.now() - pushed,
+      },
+      'In-app batch sent',
     );
     return 'sent';
   }
