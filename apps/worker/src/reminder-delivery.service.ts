@@ -2,22 +2,60 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationShutdown } from '@nestjs/common';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
-import { DataSource, In } from 'typeorm';
+import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import { rooms } from '@plenum/contracts';
-import { Announcement, Event, Notification, ReminderDelivery, Session, User } from '@plenum/db';
-import { LiveEmitter } from '@plenum/platform';
+import type { Locale } from '@plenum/contracts';
+import { Announcement, Event, ReminderDelivery, Session, User } from '@plenum/db';
+import type { Notification } from '@plenum/db';
+import { LiveEmitter, REDIS } from '@plenum/platform';
 import { renderCalendar } from '@plenum/programme';
-import { toNotificationView, unsubscribeToken } from '@plenum/reminders';
+import { unsubscribeToken } from '@plenum/reminders';
 import { formatWhen, mailFooter, noticePath, noticeText } from './reminder-texts';
 
-export type DeliveryOutcome = 'sent' | 'already-sent' | 'gone';
+/** `busy`: another worker holds the e-mail's claim; look again at `retryAt`. */
+export type DeliveryOutcome = 'sent' | 'already-sent' | 'gone' | { busy: true; retryAt: number };
 
 /**
- * Sends one delivery row. The row is the idempotency key: a delivery already marked sent is not
- * sent again, however often its job runs. In-app notices are written and marked sent in one
- * transaction and only then pushed to the person's sockets.
+ * How long an e-mail claim protects a row. A claim is only left behind by a worker that died
+ * (or hung) mid-send; after the lease another worker sends the message again with the same
+ * Message-ID. It is longer than BullMQ's job lock (30 s), so a job handed out again by the
+ * stalled check never races a live send, and longer than the SMTP timeouts below.
+ */
+export const EMAIL_CLAIM_LEASE_MS = 60_000;
+
+interface InAppRow {
+  id: string;
+  user_id: string;
+  event_id: string;
+  kind: ReminderDelivery['kind'];
+  session_id: string | null;
+  announcement_id: string | null;
+  offset_minutes: number | null;
+  locale: Locale;
+}
+
+interface NotificationRow {
+  id: string;
+  user_id: string;
+  event_id: string;
+  kind: Notification['kind'];
+  title: string;
+  body: string;
+  link: string | null;
+  session_id: string | null;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+/**
+ * Sends delivery rows; the row is the idempotency key. In-app notices are written to the
+ * notification list, pushed, and only then marked sent, so a crash in between pushes them again
+ * (at least once; the web app dedupes by notification id). E-mails are claimed (`sending`)
+ * before SMTP and marked sent right after the server accepts: only a crash between those two
+ * moments sends a second copy, with the same Message-ID (docs/reminders.md).
  */
 @Injectable()
 export class ReminderDeliveryService implements OnApplicationShutdown {
@@ -27,18 +65,35 @@ export class ReminderDeliveryService implements OnApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     private readonly live: LiveEmitter,
+    @Inject(REDIS) private readonly redis: Redis,
     @Inject(PLENUM_CONFIG) private readonly config: PlenumConfig,
   ) {
+    // Bounded SMTP waits keep a live send well inside its claim's lease.
     this.transport = config.smtpUrl
-      ? nodemailer.createTransport({ url: config.smtpUrl, pool: true, maxConnections: 5 } as never)
+      ? nodemailer.createTransport({
+          url: config.smtpUrl,
+          pool: true,
+          maxConnections: 5,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 20_000,
+        } as never)
       : nodemailer.createTransport({ jsonTransport: true });
   }
 
+  /**
+   * The entry point for one delivery row (the deliveries queue calls it for every job): in-app
+   * rows go through `deliverInApp`, e-mails are claimed, sent and marked.
+   */
   async deliver(deliveryId: string): Promise<DeliveryOutcome> {
     const deliveries = this.dataSource.getRepository(ReminderDelivery);
-    const delivery = await deliveries.findOneBy({ id: deliveryId });
-    if (!delivery) return 'gone';
-    if (delivery.status === 'sent') return 'already-sent';
+    const found = await deliveries.findOneBy({ id: deliveryId });
+    if (!found) return 'gone';
+    if (found.status === 'sent') return 'already-sent';
+    if (found.channel === 'in-app') return this.deliverInApp([found.id]);
+    const claim = await this.claim(found);
+    if (claim !== 'claimed') return claim;
+    const delivery = found;
     const [user, event] = await Promise.all([
       this.dataSource.getRepository(User).findOneByOrFail({ id: delivery.userId }),
       this.dataSource.getRepository(Event).findOneByOrFail({ id: delivery.eventId }),
@@ -49,7 +104,10 @@ export class ReminderDeliveryService implements OnApplicationShutdown {
     const announcement = delivery.announcementId
       ? await this.dataSource.getRepository(Announcement).findOneBy({ id: delivery.announcementId })
       : null;
-    if (delivery.sessionId && !session) return 'gone';
+    if (delivery.sessionId && !session) {
+      await this.recordFailure(delivery.id, new Error('The session was deleted'), true);
+      return 'gone';
+    }
     // Users carry no zone of their own yet, so times are in the event's zone.
     const timeZone = event.timeZone;
     const text = noticeText(user.locale, {
@@ -64,31 +122,6 @@ export class ReminderDeliveryService implements OnApplicationShutdown {
     });
     const path = noticePath(event.slug, delivery.kind, session?.id ?? null);
 
-    if (delivery.channel === 'in-app') {
-      const notification = await this.dataSource.transaction(async (manager) => {
-        await manager
-          .getRepository(Notification)
-          .createQueryBuilder()
-          .insert()
-          .values({
-            userId: user.id,
-            eventId: event.id,
-            deliveryId: delivery.id,
-            kind: delivery.kind,
-            title: text.title,
-            body: text.body,
-            link: path,
-            sessionId: session?.id ?? null,
-          })
-          .orIgnore()
-          .execute();
-        await this.markSent(manager.getRepository(ReminderDelivery), delivery.id);
-        return manager.getRepository(Notification).findOneByOrFail({ deliveryId: delivery.id });
-      });
-      this.live.to(rooms.user(user.id)).emit('notification:new', toNotificationView(notification));
-      return 'sent';
-    }
-
     const link = `${this.config.publicUrl}${path}`;
     const unsubscribe = `${this.config.publicUrl}/unsubscribe?token=${unsubscribeToken(
       this.config.authSecret,
@@ -97,7 +130,7 @@ export class ReminderDeliveryService implements OnApplicationShutdown {
     )}`;
     await this.transport.sendMail({
       // A crash between the server accepting the message and the row being marked sent makes
-      // the retry send it again; the fixed Message-ID lets mail systems recognise the copy.
+      // the message go out again after the lease; the fixed Message-ID marks the copy.
       messageId: `<${delivery.id}@plenum>`,
       from: this.config.mailFrom,
       to: user.email,
@@ -135,34 +168,64 @@ export class ReminderDeliveryService implements OnApplicationShutdown {
           ]
         : [],
     });
-    await this.markSent(deliveries, delivery.id);
+    await deliveries.update(
+      { id: delivery.id, status: 'sending' },
+      { status: 'sent', sentAt: new Date(), lastError: null },
+    );
     this.logger.debug({ deliveryId: delivery.id, kind: delivery.kind }, 'E-mail notice sent');
     return 'sent';
   }
 
   /**
-   * In-app notices for one fan-out page: one transaction writes the notifications and marks the
-   * rows sent (only rows still pending, so a retry writes nothing twice), then each is pushed.
+   * Claims an e-mail row for this worker: a pending row, or one whose claim outlived the lease
+   * (its worker died mid-send). Another worker's live claim answers `busy`.
+   */
+  private async claim(row: ReminderDelivery): Promise<'claimed' | DeliveryOutcome> {
+    const claimed = await this.dataSource.query<[Array<{ id: string }>, number]>(
+      `UPDATE reminder_deliveries
+       SET status = 'sending', claimed_at = now(), attempts = attempts + 1
+       WHERE id = $1 AND (status = 'pending'
+         OR (status = 'sending' AND claimed_at < now() - $2 * interval '1 millisecond'))
+       RETURNING id`,
+      [row.id, EMAIL_CLAIM_LEASE_MS],
+    );
+    if (claimed[1] === 1) return 'claimed';
+    const now = await this.dataSource
+      .getRepository(ReminderDelivery)
+      .findOneByOrFail({ id: row.id });
+    if (now.status === 'sending' && now.claimedAt) {
+      return { busy: true, retryAt: now.claimedAt.getTime() + EMAIL_CLAIM_LEASE_MS + 1_000 };
+    }
+    return now.status === 'sent' ? 'already-sent' : 'gone';
+  }
+
+  /**
+   * In-app notices for a batch of delivery rows (a fan-out batch, or one row): one statement
+   * writes the notifications (or finds those a crashed attempt wrote), each is pushed to its
+   * person's room, and the rows are marked sent once Redis has taken every push.
    */
   async deliverInApp(ids: string[]): Promise<DeliveryOutcome> {
-    const rows = await this.dataSource
-      .getRepository(ReminderDelivery)
-      .find({ where: { id: In(ids), status: 'pending', channel: 'in-app' } });
+    const started = Date.now();
+    const rows = await this.dataSource.query<InAppRow[]>(
+      `SELECT d.id, d.user_id, d.event_id, d.kind, d.session_id, d.announcement_id,
+              d.offset_minutes, u.locale
+       FROM reminder_deliveries d JOIN users u ON u.id = d.user_id
+       WHERE d.id = ANY($1::uuid[]) AND d.status = 'pending' AND d.channel = 'in-app'`,
+      [ids],
+    );
     const first = rows[0];
     if (!first) return 'already-sent';
-    const event = await this.dataSource.getRepository(Event).findOneByOrFail({ id: first.eventId });
-    const session = first.sessionId
-      ? await this.dataSource.getRepository(Session).findOneBy({ id: first.sessionId })
-      : null;
-    const announcement = first.announcementId
-      ? await this.dataSource.getRepository(Announcement).findOneBy({ id: first.announcementId })
-      : null;
-    if (first.sessionId && !session) return 'gone';
-    const users = await this.dataSource.getRepository(User).find({
-      select: { id: true, locale: true },
-      where: { id: In(rows.map((r) => r.userId)) },
-    });
-    const localeOf = new Map(users.map((u) => [u.id, u.locale]));
+    const [event, session, announcement] = await Promise.all([
+      this.dataSource.getRepository(Event).findOneByOrFail({ id: first.event_id }),
+      first.session_id
+        ? this.dataSource.getRepository(Session).findOneBy({ id: first.session_id })
+        : null,
+      first.announcement_id
+        ? this.dataSource.getRepository(Announcement).findOneBy({ id: first.announcement_id })
+        : null,
+    ]);
+    if (first.session_id && !session) return 'gone';
+    const loaded = Date.now();
     const path = noticePath(event.slug, first.kind, session?.id ?? null);
     const texts = new Map(
       (['de', 'en'] as const).map((locale) => [
@@ -173,82 +236,81 @@ export class ReminderDeliveryService implements OnApplicationShutdown {
           sessionTitle: session?.title ?? null,
           when: session ? formatWhen(session.startsAt, locale, event.timeZone) : null,
           timeZone: event.timeZone,
-          offsetMinutes: first.offsetMinutes,
+          offsetMinutes: first.offset_minutes,
           announcementTitle: announcement?.title ?? null,
           announcementBody: announcement?.body ?? null,
         }),
       ]),
     );
-    const written = await this.dataSource.transaction(async (manager) => {
-      const marked = await manager
-        .getRepository(ReminderDelivery)
-        .createQueryBuilder()
-        .update()
-        .set({
-          status: 'sent',
-          sentAt: new Date(),
-          attempts: () => 'attempts + 1',
-          lastError: null,
-        })
-        .where('id IN (:...ids) AND status = :pending', {
-          ids: rows.map((r) => r.id),
-          pending: 'pending',
-        })
-        .returning(['id'])
-        .execute();
-      const sentIds = new Set((marked.raw as Array<{ id: string }>).map((r) => r.id));
-      const values = rows
-        .filter((r) => sentIds.has(r.id))
-        .map((r) => {
-          const text = texts.get(localeOf.get(r.userId) ?? event.defaultLocale)!;
-          return {
-            userId: r.userId,
-            eventId: event.id,
-            deliveryId: r.id,
-            kind: r.kind,
-            title: text.title,
-            body: text.body,
-            link: path,
-            sessionId: session?.id ?? null,
-          };
-        });
-      if (values.length === 0) return [];
-      await manager
-        .getRepository(Notification)
-        .createQueryBuilder()
-        .insert()
-        .values(values)
-        .orIgnore()
-        .execute();
-      return manager
-        .getRepository(Notification)
-        .find({ where: { deliveryId: In(values.map((v) => v.deliveryId)) } });
-    });
-    for (const notification of written) {
-      this.live
-        .to(rooms.user(notification.userId))
-        .emit('notification:new', toNotificationView(notification));
+    const textOf = (r: InAppRow) => texts.get(r.locale) ?? texts.get(event.defaultLocale)!;
+    // DO UPDATE (a no-op) instead of DO NOTHING so that notifications written before a crash
+    // come back too and are pushed again.
+    const notifications = await this.dataSource.query<NotificationRow[]>(
+      `INSERT INTO notifications (user_id, event_id, delivery_id, kind, title, body, link, session_id)
+       SELECT n.user_id, $1, n.delivery_id, n.kind::notification_kind, n.title, n.body, $2, $3
+       FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[])
+         AS n(user_id, delivery_id, kind, title, body)
+       ON CONFLICT (delivery_id) DO UPDATE SET delivery_id = EXCLUDED.delivery_id
+       RETURNING id, user_id, event_id, kind, title, body, link, session_id, created_at, read_at`,
+      [
+        event.id,
+        path,
+        session?.id ?? null,
+        rows.map((r) => r.user_id),
+        rows.map((r) => r.id),
+        rows.map((r) => r.kind),
+        rows.map((r) => textOf(r).title),
+        rows.map((r) => textOf(r).body),
+      ],
+    );
+    const written = Date.now();
+    for (const n of notifications) {
+      this.live.to(rooms.user(n.user_id)).emit('notification:new', {
+        id: n.id,
+        eventId: n.event_id,
+        kind: n.kind,
+        title: n.title,
+        body: n.body,
+        link: n.link,
+        sessionId: n.session_id,
+        createdAt: new Date(n.created_at).toISOString(),
+        readAt: n.read_at ? new Date(n.read_at).toISOString() : null,
+      });
     }
+    // The emitter publishes on this connection without waiting; Redis answers in order, so the
+    // PING's reply means every publish above was taken.
+    await this.redis.ping();
+    const pushed = Date.now();
+    await this.dataSource.query(
+      `UPDATE reminder_deliveries
+       SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL
+       WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
+      [rows.map((r) => r.id)],
+    );
+    this.logger.debug(
+      {
+        deliveries: rows.length,
+        loadMs: loaded - started,
+        writeMs: written - loaded,
+        pushMs: pushed - written,
+        markMs: Date.now() - pushed,
+      },
+      'In-app batch sent',
+    );
     return 'sent';
   }
 
-  /** Records a failed attempt; the last one makes the delivery count as failed. */
+  /** Records a failed attempt and releases a claim; the last one makes the delivery failed. */
   async recordFailure(deliveryId: string, error: unknown, final: boolean): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
-    await this.dataSource.getRepository(ReminderDelivery).update(
-      { id: deliveryId, status: 'pending' },
-      {
-        attempts: () => 'attempts + 1',
-        lastError: message.slice(0, 2000),
-        ...(final && { status: 'failed' as const, failedAt: new Date() }),
-      },
-    );
-  }
-
-  private async markSent(repo: ReturnType<DataSource['getRepository']>, id: string): Promise<void> {
-    await repo.update(
-      { id },
-      { status: 'sent', sentAt: new Date(), attempts: () => 'attempts + 1', lastError: null },
+    await this.dataSource.query(
+      `UPDATE reminder_deliveries
+       SET attempts = CASE WHEN status = 'sending' THEN attempts ELSE attempts + 1 END,
+           status = CASE WHEN $3 THEN 'failed'::delivery_status ELSE 'pending'::delivery_status END,
+           failed_at = CASE WHEN $3 THEN now() ELSE failed_at END,
+           last_error = $2
+       WHERE id = $1 AND status IN ('pending', 'sending')`,
+      [deliveryId, message.slice(0, 2000), final],
     );
   }
 

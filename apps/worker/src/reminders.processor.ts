@@ -6,6 +6,7 @@ import { queueNames, reminderJobSchema } from '@plenum/contracts';
 import type { ReminderJob } from '@plenum/contracts';
 import { ReminderFanOut } from '@plenum/reminders';
 import type { FanOutResult } from '@plenum/reminders';
+import { ReminderDeliveryService } from './reminder-delivery.service';
 
 /** Due reminders, session changes and announcements: fans each out into deliveries. */
 @Processor(queueNames.reminders, { concurrency: 2 })
@@ -14,6 +15,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
 
   constructor(
     private readonly fanOut: ReminderFanOut,
+    private readonly delivery: ReminderDeliveryService,
     @InjectQueue(queueNames.reminders) private readonly queue: Queue<ReminderJob>,
   ) {
     super();
@@ -35,7 +37,8 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
 
   async process(job: Job<unknown>): Promise<FanOutResult> {
     const data = reminderJobSchema.parse(job.data);
-    const result = await this.fanOut.run(data);
+    // In-app notices go out inside the fan-out, batch by batch; e-mails become delivery jobs.
+    const result = await this.fanOut.run(data, (ids) => this.delivery.deliverInApp(ids));
     if (result.skipped) {
       this.logger.log({ jobId: job.id, reason: result.skipped }, 'Skipped a stale reminder job');
     }

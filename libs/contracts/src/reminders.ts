@@ -55,8 +55,9 @@ export const reminderJobSchema = z.discriminatedUnion('kind', [
 export type ReminderJob = z.infer<typeof reminderJobSchema>;
 
 /**
- * E-mail: one delivery row per job. In-app: the rows of one fan-out page in one job, written in
- * one transaction, so a 10,000-person reminder is a handful of jobs, not 10,000.
+ * One delivery row per job (the e-mails of a fan-out), or the in-app rows of one fan-out batch
+ * when the fan-out ran without the worker's in-process sender (the worker sends in-app notices
+ * inside the fan-out itself).
  */
 export const deliveryJobSchema = z.union([
   z.object({ deliveryId: z.uuid() }),

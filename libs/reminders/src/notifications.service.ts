@@ -92,7 +92,7 @@ export class NotificationsService {
     return {
       sent: count('sent'),
       failed: count('failed'),
-      pending: count('pending'),
+      pending: count('pending') + count('sending'),
       recentFailures: failures.map((f) => ({
         channel: f.channel,
         error: f.last_error ?? '',

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { queueNames } from '@plenum/contracts';
 import type {
   DeliveryJob,
@@ -9,7 +9,7 @@ import type {
   NotificationKind,
   ReminderJob,
 } from '@plenum/contracts';
-import { Announcement, ReminderDelivery, Session, WorkshopRegistration } from '@plenum/db';
+import { Announcement, Session, WorkshopRegistration } from '@plenum/db';
 import { FIRST_USER, ReminderAudience } from './reminder-audience.service';
 import type { AudienceMember } from './reminder-audience.service';
 import { deliveryJobId, deliveryJobOptions, deliverySubjects } from './reminder-jobs';
@@ -24,6 +24,11 @@ export interface FanOutResult {
   deliveries: number;
 }
 
+interface Wanted {
+  userId: string;
+  channel: NotificationChannel;
+}
+
 interface Notice {
   eventId: string;
   kind: NotificationKind;
@@ -34,10 +39,20 @@ interface Notice {
 }
 
 /**
- * Turns a due reminder (or a session change, or an announcement) into one delivery row and one
- * delivery job per person and channel. Rows are inserted first with ON CONFLICT DO NOTHING, and
- * every still-pending row of a batch is enqueued under an id derived from the row, so a fan-out
- * that is retried after a crash re-enqueues what it may have missed and doubles nothing.
+ * Sends the in-app notices of one batch of delivery rows right away (written to the notification
+ * list, pushed to each person's room, then marked sent). The worker passes its implementation
+ * to `run`; without one the rows go to the deliveries queue as one job per batch.
+ */
+export type InAppSender = (deliveryIds: string[]) => Promise<unknown>;
+
+/**
+ * Turns a due reminder (or a session change, or an announcement) into one delivery row per
+ * person and channel, a batch of people at a time: one INSERT … ON CONFLICT DO NOTHING RETURNING
+ * per batch (the unique row is the idempotency key). The batch's in-app notices are sent inside
+ * the fan-out; e-mails become one `deliveries` job each, enqueued with addBulk after every
+ * batch's in-app notices went out, so slow SMTP never delays a toast. A fan-out retried after a
+ * crash finds the rows it wrote and re-sends or re-enqueues those not yet sent; nothing doubles
+ * except an in-app push cut off before its rows were marked sent (the client dedupes by id).
  */
 @Injectable()
 export class ReminderFanOut {
@@ -50,23 +65,24 @@ export class ReminderFanOut {
     @InjectQueue(queueNames.deliveries) private readonly deliveries: Queue<DeliveryJob>,
   ) {}
 
-  async run(job: ReminderJob): Promise<FanOutResult> {
+  async run(job: ReminderJob, inApp?: InAppSender): Promise<FanOutResult> {
     switch (job.kind) {
       case 'rebuild':
         return { people: 0, deliveries: await this.scheduler.rebuild() };
       case 'announcement':
-        return this.announcement(job.announcementId);
+        return this.announcement(job.announcementId, inApp);
       case 'workshop-notice':
-        return this.workshopNotice(job);
+        return this.workshopNotice(job, inApp);
       case 'reminder':
       case 'session-moved':
       case 'session-cancelled':
-        return this.session(job);
+        return this.session(job, inApp);
     }
   }
 
   private async session(
     job: Extract<ReminderJob, { kind: 'reminder' | 'session-moved' | 'session-cancelled' }>,
+    inApp?: InAppSender,
   ): Promise<FanOutResult> {
     const session = await this.dataSource.getRepository(Session).findOneBy({ id: job.sessionId });
     if (!session) return { skipped: 'session deleted', people: 0, deliveries: 0 };
@@ -109,10 +125,11 @@ export class ReminderFanOut {
         offset === null || (member.offsetsMinutes ?? eventOffsets).includes(offset)
           ? member.channels
           : [],
+      inApp,
     );
   }
 
-  private async announcement(id: string): Promise<FanOutResult> {
+  private async announcement(id: string, inApp?: InAppSender): Promise<FanOutResult> {
     const announcement = await this.dataSource.getRepository(Announcement).findOneBy({ id });
     if (!announcement) return { skipped: 'announcement deleted', people: 0, deliveries: 0 };
     const notice: Notice = {
@@ -128,12 +145,14 @@ export class ReminderFanOut {
         this.audience.eventPage(announcement.eventId, announcement.role, after, FAN_OUT_BATCH),
       notice,
       (member) => member.channels.filter((c) => announcement.channels.includes(c)),
+      inApp,
     );
   }
 
   /** A seat confirmed or a promotion, to the one person it concerns, on the channels they chose. */
   private async workshopNotice(
     job: Extract<ReminderJob, { kind: 'workshop-notice' }>,
+    inApp?: InAppSender,
   ): Promise<FanOutResult> {
     const session = await this.dataSource.getRepository(Session).findOneBy({ id: job.sessionId });
     if (!session) return { skipped: 'session deleted', people: 0, deliveries: 0 };
@@ -158,6 +177,7 @@ export class ReminderFanOut {
       (after) => this.audience.personPage(session.eventId, job.userId, after, FAN_OUT_BATCH),
       notice,
       (member) => member.channels,
+      inApp,
     );
   }
 
@@ -165,31 +185,62 @@ export class ReminderFanOut {
     page: (afterUserId: string) => Promise<AudienceMember[]>,
     notice: Notice,
     channelsFor: (member: AudienceMember) => NotificationChannel[],
+    inApp?: InAppSender,
   ): Promise<FanOutResult> {
-    let after = FIRST_USER;
     let people = 0;
     let deliveries = 0;
-    for (;;) {
-      const members = await page(after);
-      if (members.length === 0) break;
-      after = members[members.length - 1]!.userId;
+    // E-mail rows are written after every in-app notice is out: half the rows on the path of
+    // the notices that have to be quick.
+    const later: Wanted[] = [];
+    let members = await page(FIRST_USER);
+    while (members.length > 0) {
+      const started = Date.now();
+      // The next page is read while this one is sent.
+      const next =
+        members.length < FAN_OUT_BATCH
+          ? Promise.resolve([])
+          : page(members[members.length - 1]!.userId);
+      void next.catch(() => undefined);
       people += members.length;
-      const rows = members
-        .filter((m) => m.enabled)
-        .flatMap((m) =>
-          channelsFor(m).map((channel) => ({
-            eventId: notice.eventId,
-            userId: m.userId,
+      const now: Wanted[] = [];
+      for (const m of members) {
+        if (!m.enabled) continue;
+        for (const channel of channelsFor(m)) {
+          (channel === 'in-app' ? now : later).push({ userId: m.userId, channel });
+        }
+      }
+      if (now.length > 0) {
+        const rows = await this.insertBatch(notice, now);
+        const inserted = Date.now();
+        deliveries += rows.length;
+        if (rows.length > 0) {
+          await this.sendInApp(
+            rows.map((r) => r.id),
+            inApp,
+          );
+        }
+        this.logger.debug(
+          {
             subject: notice.subject,
-            kind: notice.kind,
-            sessionId: notice.sessionId,
-            announcementId: notice.announcementId,
-            offsetMinutes: notice.offsetMinutes,
-            channel,
-          })),
+            people,
+            insertMs: inserted - started,
+            inAppMs: Date.now() - inserted,
+          },
+          'Fan-out batch sent in-app',
         );
-      if (rows.length > 0) deliveries += await this.enqueue(notice.subject, rows);
-      if (members.length < FAN_OUT_BATCH) break;
+      }
+      members = await next;
+    }
+    for (let i = 0; i < later.length; i += FAN_OUT_BATCH) {
+      const rows = await this.insertBatch(notice, later.slice(i, i + FAN_OUT_BATCH));
+      deliveries += rows.length;
+      await this.deliveries.addBulk(
+        rows.map((row) => ({
+          name: 'deliver',
+          data: { deliveryId: row.id },
+          opts: { ...deliveryJobOptions, jobId: deliveryJobId(row.id) },
+        })),
+      );
     }
     this.logger.log(
       { subject: notice.subject, people, deliveries },
@@ -198,36 +249,51 @@ export class ReminderFanOut {
     return { people, deliveries };
   }
 
-  private async enqueue(subject: string, rows: Partial<ReminderDelivery>[]): Promise<number> {
-    const repo = this.dataSource.getRepository(ReminderDelivery);
-    await repo.createQueryBuilder().insert().values(rows).orIgnore().execute();
-    const pending = await repo.find({
-      select: { id: true, channel: true },
-      where: {
-        subject,
-        userId: In([...new Set(rows.map((r) => r.userId!))]),
-        status: 'pending',
-      },
-      order: { id: 'ASC' },
-    });
-    const inApp = pending.filter((row) => row.channel === 'in-app');
-    const jobs = pending
-      .filter((row) => row.channel !== 'in-app')
-      .map((row) => ({
-        name: 'deliver',
-        data: { deliveryId: row.id },
-        // BullMQ takes un-prioritised jobs before prioritised ones, so both get a priority.
-        opts: { ...deliveryJobOptions, jobId: deliveryJobId(row.id), priority: 10 },
-      }));
-    if (inApp.length > 0) {
-      // The same page after a crash has the same first row, so the id stops a second job.
-      jobs.unshift({
-        name: 'deliver-in-app',
-        data: { deliveryIds: inApp.map((row) => row.id) },
-        opts: { ...deliveryJobOptions, jobId: `inapp_${inApp[0]!.id}`, priority: 1 },
-      } as never);
+  /**
+   * Inserts one batch's rows in one statement and returns those still to be sent: the new rows,
+   * and, when some already existed (a retry after a crash), the existing rows not yet sent.
+   */
+  private async insertBatch(notice: Notice, wanted: Wanted[]): Promise<Array<{ id: string }>> {
+    const inserted = await this.dataSource.query<
+      Array<{ id: string; channel: NotificationChannel }>
+    >(
+      `INSERT INTO reminder_deliveries
+         (event_id, user_id, subject, kind, session_id, announcement_id, offset_minutes, channel)
+       SELECT $1, w.user_id, $2, $3::delivery_kind, $4, $5, $6, w.channel
+       FROM unnest($7::uuid[], $8::delivery_channel[]) AS w(user_id, channel)
+       ON CONFLICT (user_id, subject, channel) DO NOTHING
+       RETURNING id`,
+      [
+        notice.eventId,
+        notice.subject,
+        notice.kind,
+        notice.sessionId,
+        notice.announcementId,
+        notice.offsetMinutes,
+        wanted.map((w) => w.userId),
+        wanted.map((w) => w.channel),
+      ],
+    );
+    if (inserted.length === wanted.length) return inserted;
+    return this.dataSource.query<Array<{ id: string }>>(
+      `SELECT d.id FROM reminder_deliveries d
+       JOIN unnest($2::uuid[], $3::delivery_channel[]) AS w(user_id, channel)
+         ON w.user_id = d.user_id AND w.channel = d.channel
+       WHERE d.subject = $1 AND d.status IN ('pending', 'sending')`,
+      [notice.subject, wanted.map((w) => w.userId), wanted.map((w) => w.channel)],
+    );
+  }
+
+  private async sendInApp(ids: string[], inApp?: InAppSender): Promise<void> {
+    if (inApp) {
+      await inApp(ids);
+      return;
     }
-    await this.deliveries.addBulk(jobs);
-    return pending.length;
+    // The same batch after a crash has the same first row, so the id stops a second job.
+    await this.deliveries.add(
+      'deliver-in-app',
+      { deliveryIds: ids },
+      { ...deliveryJobOptions, jobId: `inapp_${[...ids].sort()[0]!}` },
+    );
   }
 }

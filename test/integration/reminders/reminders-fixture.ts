@@ -17,8 +17,14 @@ export interface ReceivedMail {
   calendar: string | null;
 }
 
+export interface SmtpHooks {
+  /** Called for each recipient before the server answers; a promise that never settles holds
+   * the message there, as a server that has not accepted it yet. */
+  onRcpt?(address: string): Promise<void> | void;
+}
+
 /** A real SMTP server on a free port that keeps what it accepted. */
-export async function startSmtp(): Promise<{
+export async function startSmtp(hooks: SmtpHooks = {}): Promise<{
   port: number;
   mails: ReceivedMail[];
   close(): Promise<void>;
@@ -27,6 +33,10 @@ export async function startSmtp(): Promise<{
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    onRcptTo(address, _session, callback) {
+      if (!hooks.onRcpt) return callback();
+      void Promise.resolve(hooks.onRcpt(address.address)).then(() => callback());
+    },
     onData(stream, session, callback) {
       let data = '';
       stream.on('data', (chunk: Buffer) => (data += chunk.toString()));

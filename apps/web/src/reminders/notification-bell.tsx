@@ -31,7 +31,9 @@ export function NotificationBell({ eventId, slug }: { eventId: string; slug: str
     const socket = liveSocket();
     const onNew = (n: NotificationView) => {
       if (n.eventId !== eventId) return;
-      replace([n, ...itemsRef.current.filter((i) => i.id !== n.id)]);
+      // The worker pushes at least once: a copy after a crash has the same id and is ignored.
+      if (itemsRef.current.some((i) => i.id === n.id)) return;
+      replace([n, ...itemsRef.current]);
       setToast(n);
       announce(`${t.reminders.toastLabel}: ${n.title}`);
     };

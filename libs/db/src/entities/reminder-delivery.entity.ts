@@ -12,7 +12,11 @@ import type { NotificationChannel, NotificationKind } from '@plenum/contracts';
 import { Event } from './event.entity';
 import { User } from './user.entity';
 
-export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+/**
+ * `sending`: an e-mail claimed by a worker (at `claimedAt`) and possibly handed to SMTP. A claim
+ * older than the lease belongs to a worker that died and is taken over (see docs/reminders.md).
+ */
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
 /**
  * One notice to one person on one channel. The row is inserted before anything is sent and is
@@ -72,7 +76,7 @@ export class ReminderDelivery {
 
   @Column({
     type: 'enum',
-    enum: ['pending', 'sent', 'failed'],
+    enum: ['pending', 'sending', 'sent', 'failed'],
     enumName: 'delivery_status',
     default: 'pending',
   })
@@ -86,6 +90,9 @@ export class ReminderDelivery {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  claimedAt!: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
