@@ -1,13 +1,16 @@
 import type { ConversationOffer, ConversationView } from '@plenum/contracts';
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
 import { useAnnounce } from '../components/announcer';
 import { ErrorNotice, Skeleton } from '../components/status-blocks';
 import { liveSocket } from '../chat/live-connection';
+import { VideoLoading } from '../components/video-loading';
 import { useI18n } from '../i18n/i18n';
-import { BoothCall } from './booth-call';
+
+// livekit-client is loaded only when a call starts.
+const BoothCall = lazy(() => import('./booth-call').then((m) => ({ default: m.BoothCall })));
 
 /** A visitor asks for a video conversation and sees their place in the queue live. */
 export function TalkToUs({
@@ -79,17 +82,19 @@ export function TalkToUs({
         ) : null}
       </div>
       {current?.state === 'active' ? (
-        <BoothCall
-          key={current.id}
-          slug={slug}
-          boothId={boothId}
-          peerName={null}
-          hangingUp={busy}
-          onHangUp={() => {
-            setHungUp(true);
-            void act(() => api.delete<ConversationView>(`${base}/mine`));
-          }}
-        />
+        <Suspense fallback={<VideoLoading label={t.expo.call.title} />}>
+          <BoothCall
+            key={current.id}
+            slug={slug}
+            boothId={boothId}
+            peerName={null}
+            hangingUp={busy}
+            onHangUp={() => {
+              setHungUp(true);
+              void act(() => api.delete<ConversationView>(`${base}/mine`));
+            }}
+          />
+        </Suspense>
       ) : null}
       {error ? (
         <p className="field-error" role="alert">
@@ -201,18 +206,20 @@ export function ConversationDesk({ slug, boothId }: { slug: string; boothId: str
       ) : null}
       {endedByVisitor ? <p role="status">{t.expo.call.endedByOther}</p> : null}
       {mine ? (
-        <BoothCall
-          key={mine.id}
-          slug={slug}
-          boothId={boothId}
-          peerName={mine.visitorName}
-          hangingUp={ending}
-          onHangUp={() => {
-            if (held.current) held.current.endingMyself = true;
-            setEnding(true);
-            void run(`${base}/${mine.id}/end`).finally(() => setEnding(false));
-          }}
-        />
+        <Suspense fallback={<VideoLoading label={t.expo.call.title} />}>
+          <BoothCall
+            key={mine.id}
+            slug={slug}
+            boothId={boothId}
+            peerName={mine.visitorName}
+            hangingUp={ending}
+            onHangUp={() => {
+              if (held.current) held.current.endingMyself = true;
+              setEnding(true);
+              void run(`${base}/${mine.id}/end`).finally(() => setEnding(false));
+            }}
+          />
+        </Suspense>
       ) : null}
       {resource.status === 'ready' ? (
         <>

@@ -1,7 +1,7 @@
 import './ondemand.css';
 import type { SessionOnDemand, SlideView } from '@plenum/contracts';
 import { SLIDES_MAX_BYTES } from '@plenum/contracts';
-import { useId, useRef, useState } from 'react';
+import { Suspense, lazy, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError, api } from '../api/client';
 import { useResource } from '../api/use-resource';
@@ -12,8 +12,13 @@ import { ErrorNotice, Skeleton } from '../components/status-blocks';
 import { describeError } from '../i18n/error-message';
 import { useI18n } from '../i18n/i18n';
 import { RecordingsManager } from './recordings-manager';
-import { ReplayPlayer } from './replay-player';
+import { VideoLoading } from '../components/video-loading';
 import { formatBytes } from './upload-limits';
+
+// hls.js is loaded only when a replay is shown.
+const ReplayPlayer = lazy(() =>
+  import('./replay-player').then((m) => ({ default: m.ReplayPlayer })),
+);
 
 /**
  * A session page's part after the session: the replay, the slides and the questions that were
@@ -68,7 +73,9 @@ export function SessionOnDemandSection({
         <>
           <h3>{t.ondemand.session.replayHeading}</h3>
           {data.replay ? (
-            <ReplayPlayer replay={data.replay} title={title} />
+            <Suspense fallback={<VideoLoading label={title} />}>
+              <ReplayPlayer replay={data.replay} title={title} />
+            </Suspense>
           ) : (
             <p className="muted">{t.ondemand.session.noReplay}</p>
           )}
