@@ -65,6 +65,15 @@ describe('api shell: OpenAPI, security headers, CORS, request ids, web app', () 
       'POST /api/livekit/webhook',
       // The e-mail's unsubscribe link: the signed token is the credential.
       'POST /api/reminders/unsubscribe',
+      // The Mediathek follows the event's media setting (public, or registered attendees only),
+      // checked by the service; its files are fetched through signed, expiring links.
+      'GET /api/events/{slug}/mediathek',
+      'GET /api/events/{slug}/sessions/{sessionId}/ondemand',
+      'GET /api/events/{slug}/sessions/{sessionId}/slides',
+      'GET /api/events/{slug}/impressions',
+      'GET /api/events/{slug}/media/recordings/{id}/file',
+      'GET /api/events/{slug}/media/slides/{id}/file',
+      'GET /api/events/{slug}/media/impressions/{id}/image',
     ]);
     const doc = (await (await fetch(`${t.baseUrl}/api/docs/json`)).json()) as {
       paths: Record<string, Record<string, unknown>>;

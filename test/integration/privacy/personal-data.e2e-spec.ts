@@ -158,6 +158,13 @@ describe('Personal data: export, erasure and retention', () => {
       [booth, userId, displayName, email],
     );
     await q(`INSERT INTO booth_visits (booth_id, user_id) VALUES ($1, $2)`, [booth, userId]);
+    // One finished recording the person started and stopped (a generic row per column would
+    // make two running recordings of one session, which the schema forbids).
+    await q(
+      `INSERT INTO recordings (event_id, session_id, source, state, media, egress_id, started_by_id, ended_by_id)
+       VALUES ($1, $2, 'egress', 'ready', 'file', 'EG_privacy', $3, $3)`,
+      [demo.eventId, talk, userId],
+    );
     await q(
       `INSERT INTO attendance_intervals (event_id, session_id, room, participant_sid, identity, joined_at, left_at, user_id)
        VALUES ($1, $2, 'plenum:x', 'PA_privacy', $3, now() - interval '1 hour', now(), $4)`,
