@@ -10,3 +10,4 @@ export * from './shutdown';
 export * from './live-emitter';
 export * from './json-body';
 export * from './file-storage.service';
+export * from './security-headers';
