@@ -2,6 +2,7 @@
 // senders, for 60 s. Measures send-to-receive latency at every socket, lost and duplicated
 // deliveries, and the api's event-loop delay and heap.
 import {
+  cpuMs,
   dropDatabase,
   ensureBuilt,
   freshDatabase,
@@ -54,8 +55,10 @@ try {
   );
   step(`sending ${PER_SECOND}/s for ${DURATION_S} s`);
   await metrics(api.url, '?reset=1');
+  const apiCpuBefore = cpuMs(api.pid);
   load.start(PER_SECOND / CLIENTS);
   await new Promise((r) => setTimeout(r, DURATION_S * 1000));
+  const apiCpu = cpuMs(api.pid) - apiCpuBefore;
   const server = await metrics(api.url, '?gc=1');
   const results = await load.stop(3000);
   load = undefined;
@@ -79,6 +82,11 @@ try {
     reordered: results.reduce((n, r) => n + r.reordered, 0),
     loop_p99_ms: round(server.loop_p99_ms),
     heap_mb: round(server.heap_used_mb),
+    // Share of one core used while sending: the api, and all load clients together.
+    api_cpu_pct: round((apiCpu / (DURATION_S * 1000)) * 100),
+    clients_cpu_pct: round(
+      (results.reduce((n, r) => n + r.cpu_ms, 0) / (DURATION_S * 1000 + 3000)) * 100,
+    ),
   });
 } finally {
   load?.kill();
