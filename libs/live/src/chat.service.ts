@@ -67,9 +67,7 @@ export class ChatService {
     await this.moderation.assertMayWrite(access, author.userId);
     // One statement, so one round trip and no transaction around it: the room's row lock taken
     // by the upsert orders concurrent writers of one room, and is held only while it runs.
-    const [row] = await this.dataSource.query<
-      Array<{ id: string; seq: number; created_at: Date }>
-    >(
+    const [row] = await this.dataSource.query<Array<{ id: string; seq: number; created_at: Date }>>(
       `WITH next AS (
          INSERT INTO chat_rooms (room, event_id, last_seq) VALUES ($1, $2, 1)
          ON CONFLICT (room) DO UPDATE SET last_seq = chat_rooms.last_seq + 1
