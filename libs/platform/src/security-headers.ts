@@ -18,10 +18,10 @@ export function securityHeaders(options: Readonly<HelmetOptions>): ReadonlyArray
       headers.delete(name.toLowerCase());
     },
   };
-  let failure: unknown;
+  let failure: Error | undefined;
   helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => {
-    failure = err;
+    if (err !== undefined) failure = err instanceof Error ? err : new Error('helmet failed');
   });
-  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+  if (failure) throw failure;
   return [...headers];
 }
