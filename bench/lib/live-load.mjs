@@ -9,7 +9,7 @@
 // Everything else (acks, join answers) is parsed as JSON. Every socket still counts every
 // message it receives, by `seq`.
 //
-// Parent → child messages: { type: 'start', perSecond } | { type: 'stop' }.
+// Parent → child messages: { type: 'start', perSecond, delayMs } | { type: 'stop' }.
 // Child → parent: { type: 'ready', sockets } | { type: 'result', ... } | { type: 'error', message }.
 import WebSocket from 'ws';
 
@@ -183,7 +183,9 @@ function startSending(perSecond) {
 process.on('message', async (message) => {
   if (message.type === 'start') {
     cpuAtStart = process.cpuUsage();
-    if (message.perSecond > 0) startSending(message.perSecond);
+    if (message.perSecond > 0) {
+      setTimeout(() => startSending(message.perSecond), message.delayMs ?? 0);
+    }
   } else if (message.type === 'stop') {
     clearInterval(sendTimer);
     await sleep(message.drainMs ?? 0);
