@@ -1,7 +1,9 @@
 // chat-fanout: 2,000 sockets in one session room, 5 chat messages a second spread over many
 // senders, for 60 s. Measures send-to-receive latency at every socket, lost and duplicated
 // deliveries, and the api's event-loop delay and heap.
+import pg from 'pg';
 import {
+  cpuMs,
   dropDatabase,
   ensureBuilt,
   freshDatabase,
@@ -54,12 +56,25 @@ try {
   );
   step(`sending ${PER_SECOND}/s for ${DURATION_S} s`);
   await metrics(api.url, '?reset=1');
+  const apiCpuBefore = cpuMs(api.pid);
   load.start(PER_SECOND / CLIENTS);
   await new Promise((r) => setTimeout(r, DURATION_S * 1000));
+  const apiCpu = cpuMs(api.pid) - apiCpuBefore;
   const server = await metrics(api.url, '?gc=1');
   const results = await load.stop(3000);
   load = undefined;
 
+  // What counts as sent is what PostgreSQL holds: a send whose acknowledgement timed out may
+  // still have been committed and broadcast, and then every socket must have it too.
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  const [{ committed }] = (
+    await db.query(
+      `SELECT count(*)::int AS committed FROM chat_messages WHERE room = $1 AND body LIKE 'b|%'`,
+      [room],
+    )
+  ).rows;
+  await db.end();
   const sent = results.reduce((n, r) => n + r.sent, 0);
   const sockets = results.reduce((n, r) => n + r.sockets, 0);
   const received = results.reduce((n, r) => n + r.received, 0);
@@ -74,11 +89,17 @@ try {
     p50_ms: percentile(latencies, 50),
     p99_ms: percentile(latencies, 99),
     max_ms: latencies.at(-1) ?? null,
-    lost: sent * sockets - received,
+    messages_committed: committed,
+    lost: committed * sockets - received,
     duplicated: results.reduce((n, r) => n + r.duplicated, 0),
     reordered: results.reduce((n, r) => n + r.reordered, 0),
     loop_p99_ms: round(server.loop_p99_ms),
     heap_mb: round(server.heap_used_mb),
+    // Share of one core used while sending: the api, and all load clients together.
+    api_cpu_pct: round((apiCpu / (DURATION_S * 1000)) * 100),
+    clients_cpu_pct: round(
+      (results.reduce((n, r) => n + r.cpu_ms, 0) / (DURATION_S * 1000 + 3000)) * 100,
+    ),
   });
 } finally {
   load?.kill();

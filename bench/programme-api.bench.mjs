@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
+  cpuMs,
   dropDatabase,
   ensureBuilt,
   freshDatabase,
@@ -102,8 +103,22 @@ async function call(base, method, path, { token, body } = {}) {
   return { res, body: text ? JSON.parse(text) : undefined };
 }
 
-/** Runs the plain keep-alive load generator in its own process (see lib/http-load.mjs). */
-function httpLoad(url, headers) {
+/**
+ * Runs the plain keep-alive load generator in its own process (see lib/http-load.mjs), and
+ * adds the api's CPU time per request: steadier than req/s while others share the machine.
+ */
+async function httpLoad(url, headers) {
+  const cpuBefore = cpuMs(api.pid);
+  const result = await runHttpLoad(url, headers);
+  const cpuAfter = cpuMs(api.pid);
+  const cpu_us_per_req =
+    cpuBefore === null || cpuAfter === null
+      ? null
+      : Math.round(((cpuAfter - cpuBefore) * 1000) / result.requests);
+  return { ...result, cpu_us_per_req };
+}
+
+function runHttpLoad(url, headers) {
   const args = [
     join(root, 'bench/lib/http-load.mjs'),
     url,
@@ -202,10 +217,13 @@ try {
   const gzipHeaders = { 'accept-encoding': 'gzip' };
   const revalidateHeaders = { 'accept-encoding': 'gzip', 'if-none-match': etag };
   const gzip = await httpLoad(url, gzipHeaders);
-  const revalidate = await httpLoad(url, revalidateHeaders);
-  const plain = await httpLoad(url, {});
-  const acGzip = figures(await autocannon(url, gzipHeaders));
-  const acRevalidate = figures(await autocannon(url, revalidateHeaders));
+  // BENCH_QUICK=1 runs the headline only (for profiling and before/after comparisons).
+  const quick = process.env.BENCH_QUICK === '1';
+  const skipped = { per_s: null, p50_ms: null, p99_ms: null, errors: 0, cpu_us_per_req: null };
+  const revalidate = quick ? skipped : await httpLoad(url, revalidateHeaders);
+  const plain = quick ? skipped : await httpLoad(url, {});
+  const acGzip = quick ? skipped : figures(await autocannon(url, gzipHeaders));
+  const acRevalidate = quick ? skipped : figures(await autocannon(url, revalidateHeaders));
 
   // A change must show at once: edit a session and read the programme again.
   const session = first.body.sessions[0];
@@ -228,12 +246,15 @@ try {
     p50_ms: gzip.p50_ms,
     p99_ms: gzip.p99_ms,
     max_ms: gzip.max_ms,
+    api_cpu_us_per_req: gzip.cpu_us_per_req,
     revalidate_per_s: revalidate.per_s,
     revalidate_p50_ms: revalidate.p50_ms,
     revalidate_p99_ms: revalidate.p99_ms,
+    revalidate_api_cpu_us_per_req: revalidate.cpu_us_per_req,
     plain_per_s: plain.per_s,
     plain_p50_ms: plain.p50_ms,
     plain_p99_ms: plain.p99_ms,
+    plain_api_cpu_us_per_req: plain.cpu_us_per_req,
     autocannon_per_s: acGzip.per_s,
     autocannon_p50_ms: acGzip.p50_ms,
     autocannon_p99_ms: acGzip.p99_ms,

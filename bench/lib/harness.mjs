@@ -1,6 +1,6 @@
 // Shared plumbing for benchmarks: a fresh database, the built api as a real process, results.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -44,9 +44,16 @@ export async function dropDatabase(name) {
   }
 }
 
-/** Starts the built api as its own process and waits until /api/health answers 200. */
+/**
+ * Starts the built api as its own process and waits until /api/health answers 200.
+ * `BENCH_PROFILE=<dir>` runs it with `--cpu-prof`: a `.cpuprofile` lands in <dir> when it stops
+ * (open it in Chrome DevTools or speedscope).
+ */
 export async function startApi({ port, env = {}, timeoutMs = 120_000 }) {
-  const child = spawn(process.execPath, [join(root, 'dist/apps/api/src/main.js')], {
+  const profile = process.env.BENCH_PROFILE
+    ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, join(root, 'dist/apps/api/src/main.js')], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -80,6 +87,21 @@ export async function startApi({ port, env = {}, timeoutMs = 120_000 }) {
   }
   child.kill('SIGKILL');
   throw new Error(`api did not become healthy:\n${output}`);
+}
+
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc; null where there is none.
+ * On a shared machine the CPU cost per request is steadier than requests per second.
+ */
+export function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 a second).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 export function percentile(sorted, p) {

@@ -42,7 +42,13 @@ export async function startLoadClients(specs) {
   await Promise.all(clients.map((c) => c.ready));
   return {
     start(perSecondEach) {
-      for (const { child } of clients) child.send({ type: 'start', perSecond: perSecondEach });
+      // The clients' sends interleave evenly (with 4 clients at 1.25/s each: one send every
+      // 200 ms overall). Timers started at arbitrary phases made sends of several clients fall
+      // together now and then, so that the offered rate depended on when processes started.
+      const spacingMs = 1000 / (perSecondEach * clients.length);
+      clients.forEach(({ child }, i) =>
+        child.send({ type: 'start', perSecond: perSecondEach, delayMs: i * spacingMs }),
+      );
     },
     async stop(drainMs = 0) {
       const results = clients.map(

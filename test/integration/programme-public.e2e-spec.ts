@@ -15,7 +15,7 @@ describe('public programme: content, caching and a 500-session event', () => {
   let second: NestFastifyApplication | undefined;
 
   beforeAll(async () => {
-    t = await startTestApp({ seedDemo: true });
+    t = await startTestApp({ seedDemo: true, env: { CORS_ORIGINS: 'https://buehne.example' } });
     organizer = new ApiClient(t.baseUrl);
     await organizer.login('organizer@plenum.test');
   });
@@ -78,6 +78,44 @@ describe('public programme: content, caching and a 500-session event', () => {
     expect(gz.encoding).toBe('gzip');
     const parsed = JSON.parse(gunzipSync(gz.body).toString('utf8')) as Programme;
     expect(parsed.slug).toBe('digitale-staedte');
+  });
+
+  it('answers from the cache like any other route: headers, request id, CORS, token check, time zones', async () => {
+    const url = `${t.baseUrl}/api/events/digitale-staedte/programme`;
+    const first = await fetch(url);
+    expect(first.status).toBe(200);
+    const cached = await fetch(url, {
+      headers: { origin: 'https://buehne.example', 'x-request-id': 'programme-42' },
+    });
+    expect(cached.status).toBe(200);
+    expect(cached.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(cached.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(cached.headers.get('x-request-id')).toBe('programme-42');
+    expect(cached.headers.get('access-control-allow-origin')).toBe('https://buehne.example');
+    expect(cached.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(cached.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(((await cached.json()) as Programme).slug).toBe('digitale-staedte');
+
+    // A token sent to a public route is still checked, cached answer or not.
+    const forged = await fetch(url, { headers: { authorization: 'Bearer not.a.token' } });
+    expect(forged.status).toBe(401);
+    const signedIn = await fetch(url, {
+      headers: { authorization: `Bearer ${organizer.token ?? ''}` },
+    });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers.get('etag')).toBe(first.headers.get('etag'));
+
+    // The viewer's zone is its own cache entry; a zone that does not exist is refused each time.
+    const zoned = `${url}?timeZone=America/New_York`;
+    const z1 = await fetch(zoned);
+    const z2 = await fetch(zoned);
+    expect(((await z1.json()) as Programme).timeZone).toBe('America/New_York');
+    expect(((await z2.json()) as Programme).timeZone).toBe('America/New_York');
+    expect(z2.headers.get('etag')).toBe(z1.headers.get('etag'));
+    expect(z2.headers.get('etag')).not.toBe(first.headers.get('etag'));
+    for (let i = 0; i < 2; i++) {
+      expect((await fetch(`${url}?timeZone=Mars/Olympus`)).status).toBe(422);
+    }
   });
 
   it('serves a 500-session programme, and every change invalidates the cache on every instance', async () => {

@@ -2,10 +2,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import type { PlenumConfig } from '@plenum/config';
-import { jsonErrorPlace, requestId } from '@plenum/platform';
+import { jsonErrorPlace, requestId, securityHeaders } from '@plenum/platform';
 import {
   IMPRESSION_MAX_BYTES,
   RECORDING_UPLOAD_MAX_BYTES,
@@ -21,6 +20,7 @@ import {
 } from '@plenum/contracts';
 import { LiveIoAdapter } from '@plenum/live';
 import { embedPlayerOrigins } from '@plenum/ondemand';
+import { ProgrammeFastPath, ProgrammeService } from '@plenum/programme';
 import { LIVEKIT_WEBHOOK_CONTENT_TYPE } from '@plenum/video';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
@@ -73,11 +73,25 @@ export async function createApi(config: PlenumConfig): Promise<NestFastifyApplic
     genReqId: requestId,
     requestIdHeader: false,
   });
+  // Hooks added here run before Nest's middleware (request logging), which NestFactory.create()
+  // registers next, and after the CORS hook of the adapter.
+  const headers = securityHeaders({
+    contentSecurityPolicy: cspFor(config),
+    crossOriginEmbedderPolicy: false,
+    // The OpenAPI UI at /api/docs needs inline styles and scripts; it gets its own policy below.
+  });
+  adapter.getInstance().addHook('onRequest', (_request, reply, done) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
+  });
+  const programmeFastPath = new ProgrammeFastPath();
+  adapter.getInstance().addHook('onRequest', programmeFastPath.onRequest);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
     // The api speaks JSON only; its parser is registered below, with better error messages.
     bodyParser: false,
   });
+  programmeFastPath.attach(app.get(ProgrammeService));
   app.useLogger(app.get(Logger));
   app.useWebSocketAdapter(new LiveIoAdapter(app, config));
   app.setGlobalPrefix('api');
@@ -134,11 +148,6 @@ export async function createApi(config: PlenumConfig): Promise<NestFastifyApplic
     });
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: cspFor(config),
-    crossOriginEmbedderPolicy: false,
-    // The OpenAPI UI at /api/docs needs inline styles and scripts; it gets its own policy below.
-  });
   fastify.addHook('onSend', async (request, reply, payload) => {
     // The id in every log line of this request, so a user's report can be matched to the logs.
     reply.header('X-Request-Id', request.id);

@@ -65,23 +65,20 @@ export class ChatService {
       );
     }
     await this.moderation.assertMayWrite(access, author.userId);
-    const row = await this.dataSource.transaction(async (manager) => {
-      // The row lock taken here orders concurrent writers of one room until they commit.
-      const [room] = await manager.query<Array<{ last_seq: number }>>(
-        `INSERT INTO chat_rooms (room, event_id, last_seq) VALUES ($1, $2, 1)
+    // One statement, so one round trip and no transaction around it: the room's row lock taken
+    // by the upsert orders concurrent writers of one room, and is held only while it runs.
+    const [row] = await this.dataSource.query<Array<{ id: string; seq: number; created_at: Date }>>(
+      `WITH next AS (
+         INSERT INTO chat_rooms (room, event_id, last_seq) VALUES ($1, $2, 1)
          ON CONFLICT (room) DO UPDATE SET last_seq = chat_rooms.last_seq + 1
-         RETURNING last_seq`,
-        [access.room, access.eventId],
-      );
-      if (!room) throw new Error(`No sequence number for ${access.room}`);
-      const [inserted] = await manager.query<Array<{ id: string; created_at: Date }>>(
-        `INSERT INTO chat_messages (room, event_id, seq, author_id, body)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id, created_at`,
-        [access.room, access.eventId, room.last_seq, author.userId, text],
-      );
-      if (!inserted) throw new Error(`Message in ${access.room} was not stored`);
-      return { ...inserted, seq: room.last_seq };
-    });
+         RETURNING last_seq
+       )
+       INSERT INTO chat_messages (room, event_id, seq, author_id, body)
+       SELECT $1, $2, next.last_seq, $3, $4 FROM next
+       RETURNING id, seq, created_at`,
+      [access.room, access.eventId, author.userId, text],
+    );
+    if (!row) throw new Error(`Message in ${access.room} was not stored`);
     const message: ChatMessageView = {
       id: row.id,
       room: access.room,

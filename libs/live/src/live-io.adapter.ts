@@ -51,6 +51,9 @@ export class LiveIoAdapter extends IoAdapter {
       path: LIVE_PATH,
       transports: ['websocket', 'polling'],
       maxHttpBufferSize: LIVE_MAX_PACKET_BYTES,
+      // Off (Engine.IO's default, said here on purpose): a broadcast is then framed once and the
+      // same bytes go to every socket of the room; compression would cost a deflate per socket.
+      perMessageDeflate: false,
       cors: { origin: allowlist, credentials: true },
       // Runs for the polling handshake and for every WebSocket upgrade alike.
       allowRequest: (req: IncomingMessage, callback: (err: string | null, ok: boolean) => void) => {

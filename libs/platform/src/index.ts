@@ -11,3 +11,4 @@ export * from './live-emitter';
 export * from './json-body';
 export * from './file-storage.service';
 export * from './close-redis';
+export * from './security-headers';

@@ -56,10 +56,16 @@ export class ProgrammeCache implements OnModuleInit, OnModuleDestroy {
     await closeRedisClient(this.subscriber);
   }
 
+  /** The cached answer under `key` if it is there and fresh; never renders. */
+  peek(key: string): CachedBody | undefined {
+    const hit = this.entries.get(key);
+    return hit && Date.now() - hit.storedAt < MAX_AGE_MS ? hit : undefined;
+  }
+
   /** The cached answer under `key`, rendering it once however many requests ask at the same time. */
   async get(key: string, eventId: string, render: () => Promise<unknown>): Promise<CachedBody> {
-    const hit = this.entries.get(key);
-    if (hit && Date.now() - hit.storedAt < MAX_AGE_MS) return hit;
+    const hit = this.peek(key);
+    if (hit) return hit;
     const pending = this.inFlight.get(key);
     if (pending) return pending;
     const generation = this.generations.get(eventId) ?? 0;

@@ -9,6 +9,7 @@ import { AgendaService } from './agenda.service';
 import { CalendarService } from './calendar.service';
 import { ProgrammeReader } from './programme-reader.service';
 import { ProgrammeService } from './programme.service';
+import { sendProgramme } from './programme-fast-path';
 import { scheduleJson, scheduleXml } from './schedule-export';
 
 /** The public face of the programme: pages, calendars and schedule tools read these. */
@@ -40,21 +41,10 @@ export class ProgrammeController {
     @Headers('accept-encoding') acceptEncoding: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    // Anonymous cache hits are answered before Nest by ProgrammeFastPath; misses, bad input
+    // and requests with a token come here.
     const body = await this.programme.cachedProgramme(slug, timeZone || undefined);
-    void reply
-      .header('ETag', body.etag)
-      .header('Cache-Control', 'public, no-cache')
-      .header('Vary', 'Accept-Encoding');
-    if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === body.etag)) {
-      await reply.status(304).send();
-      return;
-    }
-    void reply.header('Content-Type', 'application/json; charset=utf-8');
-    if (acceptEncoding && /\bgzip\b/.test(acceptEncoding)) {
-      await reply.header('Content-Encoding', 'gzip').send(body.gzip);
-    } else {
-      await reply.send(body.json);
-    }
+    await sendProgramme(reply, body, ifNoneMatch, acceptEncoding);
   }
 
   @Get('events/:slug/schedule.ics')

@@ -13,6 +13,9 @@ import { addDays } from './zoned-time';
 
 const NEXT_WINDOW_MS = 3 * 3_600_000;
 
+const programmeKey = (eventId: string, timeZone: string | undefined) =>
+  `${eventId}|${timeZone ?? ''}`;
+
 @Injectable()
 export class ProgrammeService {
   constructor(
@@ -41,9 +44,15 @@ export class ProgrammeService {
       eventId = (await this.reader.eventBySlug(slug)).id;
       this.eventIds.set(slug, eventId);
     }
-    return this.cache.get(`${eventId}|${timeZone ?? ''}`, eventId, () =>
+    return this.cache.get(programmeKey(eventId, timeZone), eventId, () =>
       this.programme(slug, timeZone),
     );
+  }
+
+  /** The cached programme if it is there and fresh, without waiting for anything. */
+  cachedProgrammeIfFresh(slug: string, timeZone: string | undefined): CachedBody | undefined {
+    const eventId = this.eventIds.get(slug);
+    return eventId === undefined ? undefined : this.cache.peek(programmeKey(eventId, timeZone));
   }
 
   async programme(slug: string, timeZone?: string): Promise<Programme> {

@@ -83,6 +83,20 @@ describe('live gateway: handshake, transports, protocol', () => {
       }
     });
 
+    it('declines WebSocket compression, so a broadcast is framed once for the whole room', async () => {
+      const { default: WebSocket } = await import('ws');
+      const ws = new WebSocket(
+        `${t.baseUrl.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`,
+        { perMessageDeflate: true },
+      );
+      await new Promise((resolve, reject) => {
+        ws.once('open', resolve);
+        ws.once('error', reject);
+      });
+      expect(ws.extensions).toBe('');
+      ws.close();
+    });
+
     it('closes the sockets of a session that logs out, and only those', async () => {
       const leaving = await signIn(t, 'attendee002@plenum.test');
       const staying = await connect(t.baseUrl, token);
