@@ -45,9 +45,16 @@ export async function startLoadClients(specs) {
       // The clients' sends interleave evenly (with 4 clients at 1.25/s each: one send every
       // 200 ms overall). Timers started at arbitrary phases made sends of several clients fall
       // together now and then, so that the offered rate depended on when processes started.
+      // BENCH_PACING=random starts each client at a random phase instead, to see the tail when
+      // sends of several clients coincide (as real chat traffic does now and then).
       const spacingMs = 1000 / (perSecondEach * clients.length);
+      const random = process.env.BENCH_PACING === 'random';
       clients.forEach(({ child }, i) =>
-        child.send({ type: 'start', perSecond: perSecondEach, delayMs: i * spacingMs }),
+        child.send({
+          type: 'start',
+          perSecond: perSecondEach,
+          delayMs: random ? Math.random() * (1000 / perSecondEach) : i * spacingMs,
+        }),
       );
     },
     async stop(drainMs = 0) {
