@@ -1,4 +1,4 @@
-import { csvCell } from './audit-log.controller';
+import { csvCell } from '@plenum/platform';
 
 describe('csvCell', () => {
   it('quotes cells with commas, quotes and line breaks', () => {

@@ -5,6 +5,7 @@ import type { Repository } from 'typeorm';
 import { AuditLog } from '@plenum/db';
 import { CurrentPrincipal, PermissionsService } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
+import { csvCell } from '@plenum/platform';
 
 const columns = ['time', 'action', 'actor_id', 'actor', 'target_type', 'target_id', 'details'];
 
@@ -12,10 +13,6 @@ const columns = ['time', 'action', 'actor_id', 'actor', 'target_type', 'target_i
  * One CSV cell. Spreadsheet programs run cells that start with = + - @ as formulas, and chat
  * text quoted in the log is written by anyone, so such cells get a leading apostrophe.
  */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 @Controller('events/:slug')
 export class AuditLogController {

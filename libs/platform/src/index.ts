@@ -12,3 +12,4 @@ export * from './json-body';
 export * from './file-storage.service';
 export * from './close-redis';
 export * from './security-headers';
+export * from './csv';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { deletedUserLabel } from '@plenum/contracts';
 import { CurrentPrincipal, PermissionsService } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
-import { PlenumError } from '@plenum/platform';
+import { csvCell, PlenumError } from '@plenum/platform';
 
 const columns = [
   'id',
@@ -23,10 +23,6 @@ const columns = [
 ];
 
 /** One CSV cell; cells that spreadsheets would run as formulas get a leading apostrophe. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 interface ExportRow {
   id: string;

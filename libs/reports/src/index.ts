@@ -1,3 +1,2 @@
-export * from './csv';
 export * from './reports.module';
 export * from './reports.service';

@@ -4,8 +4,7 @@ import { reportTableSchema } from '@plenum/contracts';
 import type { EventReport } from '@plenum/contracts';
 import { CurrentPrincipal, PermissionsService } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
-import { PlenumError } from '@plenum/platform';
-import { toCsv } from './csv';
+import { PlenumError, toCsv } from '@plenum/platform';
 import { ReportsService } from './reports.service';
 
 @Controller('events/:slug/reports')

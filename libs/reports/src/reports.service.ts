@@ -10,7 +10,7 @@ import type {
 import type { Event } from '@plenum/db';
 import { attendanceFigures } from '@plenum/video';
 import type { RoomConnection } from '@plenum/video';
-import type { CsvValue } from './csv';
+import type { CsvValue } from '@plenum/platform';
 
 interface SessionRow {
   id: string;

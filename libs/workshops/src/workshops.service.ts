@@ -21,7 +21,7 @@ import {
   WorkshopSettings,
 } from '@plenum/db';
 import { PermissionsService } from '@plenum/identity';
-import { FileStorage, LiveEmitter, PlenumError } from '@plenum/platform';
+import { csvCell, FileStorage, LiveEmitter, PlenumError } from '@plenum/platform';
 import { LiveKitRoomsService, VideoAccessService, videoRoomName } from '@plenum/video';
 import {
   WorkshopRegistrationsService,
@@ -269,7 +269,3 @@ export class WorkshopsService {
 }
 
 /** Quotes a CSV cell, and defuses cells a spreadsheet would run as a formula. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
