@@ -7,7 +7,7 @@ import type { EventView, UpdateEventRequest } from '@plenum/contracts';
 import { Event, Membership } from '@plenum/db';
 import type { Principal } from '@plenum/identity';
 import { toEventView } from '@plenum/identity';
-import { AuditService, PlenumError } from '@plenum/platform';
+import { AuditService, matchesSignature, PlenumError } from '@plenum/platform';
 import type { CreateEventDto } from './events.dto';
 
 @Injectable()
@@ -128,24 +128,5 @@ export class EventsService {
     if (!event?.logo || !event.logoContentType)
       throw PlenumError.notFound('This event has no logo');
     return { data: event.logo, contentType: event.logoContentType };
-  }
-}
-
-/** Checks the file's magic bytes, so a renamed file of another kind is refused. */
-function matchesSignature(type: string, data: Buffer): boolean {
-  switch (type) {
-    case 'image/png':
-      return data
-        .subarray(0, 8)
-        .equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    case 'image/jpeg':
-      return data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff;
-    case 'image/webp':
-      return (
-        data.subarray(0, 4).toString('ascii') === 'RIFF' &&
-        data.subarray(8, 12).toString('ascii') === 'WEBP'
-      );
-    default:
-      return false;
   }
 }

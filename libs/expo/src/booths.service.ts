@@ -17,9 +17,8 @@ import { Booth, BoothDocument, Event } from '@plenum/db';
 import type { EventAccess, Principal } from '@plenum/identity';
 import { PermissionsService } from '@plenum/identity';
 import { PresenceService } from '@plenum/live';
-import { AuditService, FileStorage, PlenumError } from '@plenum/platform';
+import { AuditService, FileStorage, matchesSignature, PlenumError } from '@plenum/platform';
 import { renderBoothMarkdown } from './booth-markdown';
-import { matchesSignature } from './file-signatures';
 
 export type BoothImageKind = 'logo' | 'banner';
 

@@ -7,8 +7,7 @@ import { EventImpression } from '@plenum/db';
 import type { Event } from '@plenum/db';
 import { PermissionsService } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
-import { AuditService, FileStorage, PlenumError } from '@plenum/platform';
-import { matchesMediaSignature } from './media-signatures';
+import { AuditService, FileStorage, matchesSignature, PlenumError } from '@plenum/platform';
 import type { MediaFile } from './media-response';
 import { OnDemandAccessService, contentTypeOf } from './ondemand-access.service';
 
@@ -64,7 +63,7 @@ export class ImpressionsService {
     if (body.length > IMPRESSION_MAX_BYTES) {
       throw new PlenumError('PAYLOAD_TOO_LARGE', 'A photo may be at most 8 MB', 413);
     }
-    if (!matchesMediaSignature(type, body)) {
+    if (!matchesSignature(type, body)) {
       throw PlenumError.validation([
         { path: 'body', message: 'The file is not the kind of image it claims to be' },
       ]);

@@ -1,5 +1,4 @@
 export * from './media-links';
-export * from './media-signatures';
 export * from './ondemand.module';
 export * from './recording-urls';
 export * from './recordings.service';

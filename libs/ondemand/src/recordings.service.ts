@@ -23,14 +23,13 @@ import { Recording, Session, User } from '@plenum/db';
 import type { Event } from '@plenum/db';
 import { PermissionsService } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
-import { AuditService, FileStorage, PlenumError } from '@plenum/platform';
+import { AuditService, FileStorage, matchesSignature, PlenumError } from '@plenum/platform';
 import {
   LiveKitWebhookHandlers,
   STAGE_KINDS,
   videoNotConfigured,
   videoRoomName,
 } from '@plenum/video';
-import { matchesMediaSignature } from './media-signatures';
 import type { MediaFile } from './media-response';
 import { OnDemandAccessService, contentTypeOf } from './ondemand-access.service';
 import { classifyRecordingUrl } from './recording-urls';
@@ -234,7 +233,7 @@ export class RecordingsService implements OnModuleInit {
     if (body.length > RECORDING_UPLOAD_MAX_BYTES) {
       throw new PlenumError('PAYLOAD_TOO_LARGE', 'A video may be at most 500 MB', 413);
     }
-    if (!matchesMediaSignature(type, body)) {
+    if (!matchesSignature(type, body)) {
       throw PlenumError.validation([
         {
           path: 'body',

@@ -8,9 +8,8 @@ import { SessionSlide } from '@plenum/db';
 import type { Event, Membership, Session } from '@plenum/db';
 import { PermissionsService } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
-import { AuditService, FileStorage, PlenumError } from '@plenum/platform';
+import { AuditService, FileStorage, matchesSignature, PlenumError } from '@plenum/platform';
 import { VideoAccessService } from '@plenum/video';
-import { matchesMediaSignature } from './media-signatures';
 import type { MediaFile } from './media-response';
 import { OnDemandAccessService, contentTypeOf } from './ondemand-access.service';
 
@@ -88,7 +87,7 @@ export class SlidesService {
     if (body.length > SLIDES_MAX_BYTES) {
       throw new PlenumError('PAYLOAD_TOO_LARGE', 'Slides may be at most 30 MB', 413);
     }
-    if (!matchesMediaSignature(type, body)) {
+    if (!matchesSignature(type, body)) {
       throw PlenumError.validation([{ path: 'body', message: 'The file is not a PDF' }]);
     }
     const storageKey = await this.storage.put('slides', body);

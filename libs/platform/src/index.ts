@@ -13,3 +13,4 @@ export * from './file-storage.service';
 export * from './close-redis';
 export * from './security-headers';
 export * from './csv';
+export * from './file-signatures';

@@ -1,9 +1,16 @@
 /**
  * Checks a file's magic bytes against its declared type, so a renamed file of another kind is
- * refused whatever its name or Content-Type header claims.
+ * refused whatever its name or Content-Type header claims. Callers check first that the type
+ * is one their route accepts.
  */
 export function matchesSignature(type: string, data: Buffer): boolean {
   switch (type) {
+    case 'video/mp4':
+      // ISO base media: a box of type `ftyp` first.
+      return data.subarray(4, 8).toString('latin1') === 'ftyp';
+    case 'video/webm':
+      // Matroska's EBML header.
+      return data.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]));
     case 'image/png':
       return data
         .subarray(0, 8)
