@@ -1,10 +1,10 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import type { Repository } from 'typeorm';
 import { AuditLog } from '@plenum/db';
-import { CurrentPrincipal, PermissionsService } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
+import { Access, EventAccess } from '@plenum/identity';
+import type { ResolvedAccess } from '@plenum/identity';
 import { csvCell } from '@plenum/platform';
 
 const columns = ['time', 'action', 'actor_id', 'actor', 'target_type', 'target_id', 'details'];
@@ -16,19 +16,12 @@ const columns = ['time', 'action', 'actor_id', 'actor', 'target_type', 'target_i
 
 @Controller('events/:slug')
 export class AuditLogController {
-  constructor(
-    private readonly permissions: PermissionsService,
-    @InjectRepository(AuditLog) private readonly logs: Repository<AuditLog>,
-  ) {}
+  constructor(@InjectRepository(AuditLog) private readonly logs: Repository<AuditLog>) {}
 
   /** Every moderation and administration action of the event, oldest first, for organizers. */
   @Get('audit-log.csv')
-  async export(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'audit.read');
+  @EventAccess('audit.read')
+  async export(@Access() { event }: ResolvedAccess, @Res() reply: FastifyReply): Promise<void> {
     const rows = await this.logs
       .createQueryBuilder('log')
       .leftJoin('users', 'actor', 'actor.id = log.actor_id')

@@ -1,27 +1,28 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { EventView } from '@plenum/contracts';
-import { CurrentPrincipal, PermissionsService, Public, toEventView } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
-import { PlenumError } from '@plenum/platform';
+import {
+  Access,
+  CurrentPrincipal,
+  EventAccess,
+  InstallationAccess,
+  Public,
+  toEventView,
+} from '@plenum/identity';
+import type { Principal, ResolvedAccess } from '@plenum/identity';
 import { CreateEventDto, UpdateEventDto } from './events.dto';
 import { EventsService } from './events.service';
 
 @Controller('events')
 export class EventsController {
-  constructor(
-    private readonly events: EventsService,
-    private readonly permissions: PermissionsService,
-  ) {}
+  constructor(private readonly events: EventsService) {}
 
   @Post()
-  async create(
+  @InstallationAccess('events.create')
+  create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateEventDto,
   ): Promise<EventView> {
-    if (!(await this.permissions.canCreateEvents(principal))) {
-      throw PlenumError.forbidden('Only organizers can create events');
-    }
     return this.events.create(principal, body);
   }
 
@@ -33,23 +34,21 @@ export class EventsController {
   }
 
   @Patch(':slug')
-  async update(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+  @EventAccess('event.update')
+  update(
+    @Access() { principal, event }: ResolvedAccess,
     @Body() body: UpdateEventDto,
   ): Promise<EventView> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'event.update');
     return this.events.update(principal, event, body);
   }
 
   @Put(':slug/logo')
-  async setLogo(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+  @EventAccess('event.update')
+  setLogo(
+    @Access() { principal, event }: ResolvedAccess,
     @Headers('content-type') contentType: string | undefined,
     @Body() body: unknown,
   ): Promise<EventView> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'event.update');
     return this.events.setLogo(principal, event, contentType, body);
   }
 

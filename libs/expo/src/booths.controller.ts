@@ -15,7 +15,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { BoothDocumentView, BoothSummaryView, BoothView } from '@plenum/contracts';
-import { CurrentPrincipal, Public } from '@plenum/identity';
+import { Authenticated, CurrentPrincipal, Public } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
 import { BoothsService } from './booths.service';
 import type { BoothImageKind } from './booths.service';
@@ -26,6 +26,7 @@ export class BoothsController {
   constructor(private readonly booths: BoothsService) {}
 
   @Get()
+  @Authenticated()
   list(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -35,6 +36,7 @@ export class BoothsController {
 
   /** `:booth` is the booth's id or its slug. */
   @Get(':booth')
+  @Authenticated()
   get(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -44,6 +46,7 @@ export class BoothsController {
   }
 
   @Patch(':booth')
+  @Authenticated()
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -54,6 +57,7 @@ export class BoothsController {
   }
 
   @Put(':booth/logo')
+  @Authenticated()
   setLogo(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -65,6 +69,7 @@ export class BoothsController {
   }
 
   @Put(':booth/banner')
+  @Authenticated()
   setBanner(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -97,6 +102,7 @@ export class BoothsController {
 
   /** Raw bytes with the file's Content-Type; `title` and `fileName` travel in the query. */
   @Post(':booth/documents')
+  @Authenticated()
   addDocument(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -111,6 +117,7 @@ export class BoothsController {
 
   /** Only the title changes; the file stays as uploaded. */
   @Patch(':booth/documents/:documentId')
+  @Authenticated()
   renameDocument(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -123,6 +130,7 @@ export class BoothsController {
 
   @Delete(':booth/documents/:documentId')
   @HttpCode(204)
+  @Authenticated()
   removeDocument(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -133,6 +141,7 @@ export class BoothsController {
   }
 
   @Get(':booth/documents/:documentId')
+  @Authenticated()
   async document(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,

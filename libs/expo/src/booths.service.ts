@@ -14,7 +14,7 @@ import type {
   UpdateBoothRequest,
 } from '@plenum/contracts';
 import { Booth, BoothDocument, Event } from '@plenum/db';
-import type { EventAccess, Principal } from '@plenum/identity';
+import type { Principal, ResolvedAccess } from '@plenum/identity';
 import { PermissionsService } from '@plenum/identity';
 import { PresenceService } from '@plenum/live';
 import { AuditService, FileStorage, matchesSignature, PlenumError } from '@plenum/platform';
@@ -54,7 +54,10 @@ export class BoothsService {
    * Any member of the event may visit the hall, including staff whose only role is scoped to
    * their booth (which `event.member` alone would not count); others get a 404.
    */
-  async access(principal: Principal, slug: string): Promise<EventAccess> {
+  async access(
+    principal: Principal,
+    slug: string,
+  ): Promise<Pick<ResolvedAccess, 'event' | 'memberships'>> {
     const event = await this.events.findOneBy({ slug });
     if (!event) throw PlenumError.notFound('Event not found');
     const memberships = await this.permissions.membershipsOf(principal.userId, event.id);

@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import type { ConversationView } from '@plenum/contracts';
-import { CurrentPrincipal } from '@plenum/identity';
+import { Authenticated, CurrentPrincipal } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
 import { ConversationsService } from './conversations.service';
 
@@ -10,6 +10,7 @@ export class ConversationsController {
 
   /** A visitor asks to talk; answers 409 NO_STAFF_ONLINE when nobody could take it. */
   @Post()
+  @Authenticated()
   request(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -19,6 +20,7 @@ export class ConversationsController {
   }
 
   @Get('mine')
+  @Authenticated()
   async mine(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -28,6 +30,7 @@ export class ConversationsController {
   }
 
   @Delete('mine')
+  @Authenticated()
   leave(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -37,6 +40,7 @@ export class ConversationsController {
   }
 
   @Get()
+  @Authenticated()
   queue(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -47,6 +51,7 @@ export class ConversationsController {
 
   @Post('accept')
   @HttpCode(200)
+  @Authenticated()
   accept(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -57,6 +62,7 @@ export class ConversationsController {
 
   @Post(':conversationId/end')
   @HttpCode(200)
+  @Authenticated()
   end(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { LeadView, MyShareView } from '@plenum/contracts';
-import { CurrentPrincipal } from '@plenum/identity';
+import { Authenticated, CurrentPrincipal } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
 import { ShareContactDto, UpdateLeadDto } from './expo.dto';
 import { LeadsService } from './leads.service';
@@ -22,6 +22,7 @@ export class LeadsController {
 
   /** The attendee's explicit share with one booth; sharing again replaces the previous one. */
   @Post('booths/:booth/contact')
+  @Authenticated()
   share(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -32,6 +33,7 @@ export class LeadsController {
   }
 
   @Delete('booths/:booth/contact')
+  @Authenticated()
   withdraw(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -41,6 +43,7 @@ export class LeadsController {
   }
 
   @Get('me/contact-shares')
+  @Authenticated()
   mine(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -49,6 +52,7 @@ export class LeadsController {
   }
 
   @Get('booths/:booth/leads')
+  @Authenticated()
   list(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -58,6 +62,7 @@ export class LeadsController {
   }
 
   @Get('booths/:booth/leads.csv')
+  @Authenticated()
   async csv(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -73,6 +78,7 @@ export class LeadsController {
   }
 
   @Patch('booths/:booth/leads/:leadId')
+  @Authenticated()
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,

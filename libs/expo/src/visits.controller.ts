@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import type { BoothStatsView } from '@plenum/contracts';
-import { CurrentPrincipal } from '@plenum/identity';
+import { Authenticated, CurrentPrincipal } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
 import { VisitsService } from './visits.service';
 
@@ -9,6 +9,7 @@ export class VisitsController {
   constructor(private readonly visits: VisitsService) {}
 
   @Post('booths/:booth/visits')
+  @Authenticated()
   start(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -20,6 +21,7 @@ export class VisitsController {
   /** Sent by an open booth page every 30 seconds, so time spent can be measured. */
   @Post('booths/:booth/visits/:visitId/heartbeat')
   @HttpCode(204)
+  @Authenticated()
   heartbeat(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -30,6 +32,7 @@ export class VisitsController {
   }
 
   @Get('booths/:booth/stats')
+  @Authenticated()
   forBooth(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -39,6 +42,7 @@ export class VisitsController {
   }
 
   @Get('expo/stats')
+  @Authenticated()
   forEvent(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,

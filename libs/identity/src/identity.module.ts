@@ -4,7 +4,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { queueNames } from '@plenum/contracts';
 import { AccessTokenService } from './access-token.service';
 import { AuthController } from './auth.controller';
-import { AuthGuard } from './auth.guard';
+import { AccessGuard } from './access.guard';
 import { AuthService } from './auth.service';
 import { InvitationsService } from './invitations.service';
 import { LoginThrottleService } from './login-throttle.service';
@@ -25,7 +25,7 @@ import { RevocationsService } from './revocations.service';
     MembershipChangesService,
     PermissionsService,
     RevocationsService,
-    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [
     AccessTokenService,

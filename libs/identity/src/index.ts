@@ -1,11 +1,12 @@
 export * from './access-token.service';
-export * from './auth.decorators';
+export * from './access.decorators';
 export * from './auth.service';
 export * from './event-view';
 export * from './identity.module';
 export * from './membership-changes.service';
 export * from './passwords';
 export * from './permissions.service';
+export * from './policy';
 export type * from './principal';
 export * from './revocations.service';
 export * from './views';

@@ -4,13 +4,14 @@ import type { Repository } from 'typeorm';
 import type { EventView, MeResponse, UserView } from '@plenum/contracts';
 import { Membership, User } from '@plenum/db';
 import { PlenumError } from '@plenum/platform';
-import { CurrentPrincipal } from './auth.decorators';
+import { Authenticated, CurrentPrincipal } from './access.decorators';
 import { UpdateProfileDto } from './identity.dto';
 import type { Principal } from './principal';
 import { toEventView } from './event-view';
 import { toUserView } from './views';
 
 @Controller('me')
+@Authenticated()
 export class MeController {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,

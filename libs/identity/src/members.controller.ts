@@ -9,46 +9,37 @@ import {
   Post,
 } from '@nestjs/common';
 import type { InvitationResponse, MemberView } from '@plenum/contracts';
-import { CurrentPrincipal } from './auth.decorators';
+import { Access, EventAccess } from './access.decorators';
+import type { ResolvedAccess } from './access.decorators';
 import { InvitationDto } from './identity.dto';
 import { InvitationsService } from './invitations.service';
-import { PermissionsService } from './permissions.service';
-import type { Principal } from './principal';
 
 @Controller('events/:slug')
 export class MembersController {
-  constructor(
-    private readonly permissions: PermissionsService,
-    private readonly invitations: InvitationsService,
-  ) {}
+  constructor(private readonly invitations: InvitationsService) {}
 
   @Get('members')
-  async members(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-  ): Promise<MemberView[]> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'members.read');
+  @EventAccess('members.read')
+  members(@Access() { event }: ResolvedAccess): Promise<MemberView[]> {
     return this.invitations.members(event);
   }
 
   @Post('invitations')
-  async invite(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+  @EventAccess('members.invite')
+  invite(
+    @Access() { principal, event }: ResolvedAccess,
     @Body() body: InvitationDto,
   ): Promise<InvitationResponse> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'members.invite');
     return this.invitations.invite(principal, event, body);
   }
 
   @Delete('members/:membershipId')
   @HttpCode(204)
+  @EventAccess('members.invite')
   async remove(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+    @Access() { principal, event }: ResolvedAccess,
     @Param('membershipId', ParseUUIDPipe) membershipId: string,
   ): Promise<void> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'members.invite');
     await this.invitations.removeMembership(principal, event, membershipId);
   }
 }

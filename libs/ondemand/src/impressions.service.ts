@@ -5,8 +5,7 @@ import { IMPRESSION_MAX_BYTES, impressionContentTypes } from '@plenum/contracts'
 import type { ImpressionUploadQuery, ImpressionView, UpdateImpression } from '@plenum/contracts';
 import { EventImpression } from '@plenum/db';
 import type { Event } from '@plenum/db';
-import { PermissionsService } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
+import type { ResolvedAccess } from '@plenum/identity';
 import { AuditService, FileStorage, matchesSignature, PlenumError } from '@plenum/platform';
 import type { MediaFile } from './media-response';
 import { OnDemandAccessService, contentTypeOf } from './ondemand-access.service';
@@ -19,17 +18,11 @@ export function impressionImagePath(slug: string, id: string): string {
 @Injectable()
 export class ImpressionsService {
   constructor(
-    private readonly permissions: PermissionsService,
     private readonly access: OnDemandAccessService,
     private readonly audit: AuditService,
     private readonly storage: FileStorage,
     @InjectRepository(EventImpression) private readonly impressions: Repository<EventImpression>,
   ) {}
-
-  async list(principal: Principal | undefined, slug: string): Promise<ImpressionView[]> {
-    const { event } = await this.access.viewer(principal, slug);
-    return this.of(event);
-  }
 
   async of(event: Event): Promise<ImpressionView[]> {
     const rows = await this.impressions.find({
@@ -46,13 +39,11 @@ export class ImpressionsService {
   }
 
   async upload(
-    principal: Principal,
-    slug: string,
+    { principal, event }: ResolvedAccess,
     query: ImpressionUploadQuery,
     contentTypeHeader: string | undefined,
     body: unknown,
   ): Promise<ImpressionView[]> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'event.update');
     const type = contentTypeOf(contentTypeHeader);
     if (!Buffer.isBuffer(body) || !(impressionContentTypes as readonly string[]).includes(type)) {
       throw new PlenumError('UNSUPPORTED_MEDIA_TYPE', 'Upload a JPEG, PNG or WebP photo', 415);
@@ -97,20 +88,17 @@ export class ImpressionsService {
   }
 
   async update(
-    principal: Principal,
-    slug: string,
+    { event }: ResolvedAccess,
     id: string,
     input: UpdateImpression,
   ): Promise<ImpressionView[]> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'event.update');
     const row = await this.impressions.findOneBy({ id, eventId: event.id });
     if (!row) throw PlenumError.notFound('Photo not found');
     if (Object.keys(input).length > 0) await this.impressions.update(row.id, input);
     return this.of(event);
   }
 
-  async remove(principal: Principal, slug: string, id: string): Promise<ImpressionView[]> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'event.update');
+  async remove({ principal, event }: ResolvedAccess, id: string): Promise<ImpressionView[]> {
     const row = await this.impressions.findOneBy({ id, eventId: event.id });
     if (!row) throw PlenumError.notFound('Photo not found');
     await this.impressions.delete(row.id);

@@ -10,8 +10,7 @@ import type {
 } from '@plenum/contracts';
 import { Question, Session, SessionSpeaker, Stage } from '@plenum/db';
 import type { Event } from '@plenum/db';
-import { PermissionsService } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
+import type { ViewerAccess } from '@plenum/identity';
 import { ImpressionsService } from './impressions.service';
 import { OnDemandAccessService, hasEnded } from './ondemand-access.service';
 import { RecordingsService } from './recordings.service';
@@ -21,7 +20,6 @@ import { SlidesService } from './slides.service';
 @Injectable()
 export class MediathekService {
   constructor(
-    private readonly permissions: PermissionsService,
     private readonly access: OnDemandAccessService,
     private readonly recordings: RecordingsService,
     private readonly slides: SlidesService,
@@ -33,8 +31,7 @@ export class MediathekService {
   ) {}
 
   /** Every ended session with a replay or slides, by start time, and the photo gallery. */
-  async mediathek(principal: Principal | undefined, slug: string): Promise<Mediathek> {
-    const { event } = await this.access.viewer(principal, slug);
+  async mediathek({ event }: ViewerAccess): Promise<Mediathek> {
     const now = new Date();
     const candidates = (
       await this.sessions.find({
@@ -52,24 +49,17 @@ export class MediathekService {
   }
 
   /** One session's page: the replay only once it has ended; slides whenever there are some. */
-  async session(
-    principal: Principal | undefined,
-    slug: string,
-    sessionId: string,
-  ): Promise<SessionOnDemand> {
-    const { event, memberships } = await this.access.viewer(principal, slug);
-    const session = await this.access.sessionOf(event, sessionId);
+  async session(access: ViewerAccess & { session: Session }): Promise<SessionOnDemand> {
+    const { event, session } = access;
     const [view] = await this.views(event, [session]);
     const ended = hasEnded(session);
-    const mayUploadSlides = principal
-      ? await this.slides.mayUpload(principal.userId, memberships, session.id)
-      : false;
+    // Visitors hold no roles, so `can` says no for them.
     return {
       ...view!,
       replay: ended ? view!.replay : null,
       answeredQuestions: ended ? await this.answered(session.id) : [],
-      mayUploadSlides,
-      mayManageRecordings: this.permissions.allows(memberships, 'programme.edit'),
+      mayUploadSlides: access.can('slides.share'),
+      mayManageRecordings: access.can('programme.edit'),
     };
   }
 

@@ -3,18 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
-import { Event, Session } from '@plenum/db';
-import type { Membership } from '@plenum/db';
+import { Event } from '@plenum/db';
+import type { Session } from '@plenum/db';
 import { PermissionsService } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
 import { PlenumError } from '@plenum/platform';
 import { MediaLinks } from './media-links';
-
-export interface Viewer {
-  event: Event;
-  /** Empty for someone not signed in, or not a member, of a public event. */
-  memberships: Membership[];
-}
 
 /**
  * Who sees replays, slides and photos follows the event's `mediaAccess`: anyone for a public
@@ -27,26 +21,9 @@ export class OnDemandAccessService {
   constructor(
     private readonly permissions: PermissionsService,
     @InjectRepository(Event) private readonly events: Repository<Event>,
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @Inject(PLENUM_CONFIG) config: PlenumConfig,
   ) {
     this.links = new MediaLinks(config.authSecret);
-  }
-
-  async viewer(principal: Principal | undefined, slug: string): Promise<Viewer> {
-    const event = await this.events.findOneBy({ slug });
-    if (!event) throw PlenumError.notFound('Event not found');
-    const memberships = principal
-      ? await this.permissions.membershipsOf(principal.userId, event.id)
-      : [];
-    if (event.mediaAccess === 'public') return { event, memberships };
-    if (!principal) {
-      throw PlenumError.unauthenticated(
-        'Sign in to see the replays, slides and photos of this event',
-      );
-    }
-    if (memberships.length === 0) throw PlenumError.notFound('Event not found');
-    return { event, memberships };
   }
 
   /**
@@ -65,13 +42,7 @@ export class OnDemandAccessService {
       if (!event) throw PlenumError.notFound('Event not found');
       return event;
     }
-    return (await this.viewer(principal, slug)).event;
-  }
-
-  async sessionOf(event: Event, sessionId: string): Promise<Session> {
-    const session = await this.sessions.findOneBy({ id: sessionId, eventId: event.id });
-    if (!session) throw PlenumError.notFound('Session not found');
-    return session;
+    return (await this.permissions.resolve(principal, slug, 'media.view')).event;
   }
 }
 

@@ -14,8 +14,9 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ImpressionView, Mediathek, SessionOnDemand, SlideView } from '@plenum/contracts';
-import { CurrentPrincipal, Public } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
+import type { Session } from '@plenum/db';
+import { Access, CurrentPrincipal, EventAccess, Public, Viewer } from '@plenum/identity';
+import type { Principal, ResolvedAccess, SessionAccess, ViewerAccess } from '@plenum/identity';
 import { PlenumError } from '@plenum/platform';
 import { ImpressionsService, impressionImagePath } from './impressions.service';
 import { sendMedia } from './media-response';
@@ -46,96 +47,80 @@ export class OnDemandController {
     private readonly impressions: ImpressionsService,
   ) {}
 
-  @Public()
   @Get('mediathek')
-  mediathek(
-    @CurrentPrincipal({ optional: true }) principal: Principal | undefined,
-    @Param('slug') slug: string,
-  ): Promise<Mediathek> {
-    return this.mediathekService.mediathek(principal, slug);
+  @EventAccess('media.view')
+  mediathek(@Viewer() access: ViewerAccess): Promise<Mediathek> {
+    return this.mediathekService.mediathek(access);
   }
 
-  @Public()
   @Get('sessions/:sessionId/ondemand')
-  sessionOnDemand(
-    @CurrentPrincipal({ optional: true }) principal: Principal | undefined,
-    @Param('slug') slug: string,
-    @Param('sessionId', Id) sessionId: string,
-  ): Promise<SessionOnDemand> {
-    return this.mediathekService.session(principal, slug, sessionId);
+  @EventAccess('media.view', { session: 'sessionId' })
+  sessionOnDemand(@Viewer() access: ViewerAccess & { session: Session }): Promise<SessionOnDemand> {
+    return this.mediathekService.session(access);
   }
 
-  @Public()
   @Get('sessions/:sessionId/slides')
-  listSlides(
-    @CurrentPrincipal({ optional: true }) principal: Principal | undefined,
-    @Param('slug') slug: string,
-    @Param('sessionId', Id) sessionId: string,
-  ): Promise<SlideView[]> {
-    return this.slides.list(principal, slug, sessionId);
+  @EventAccess('media.view', { session: 'sessionId' })
+  listSlides(@Viewer() access: ViewerAccess & { session: Session }): Promise<SlideView[]> {
+    return this.slides.list(access);
   }
 
   /** A PDF as the raw body; `title` and the file's `name` in the query. */
   @Put('sessions/:sessionId/slides')
+  @EventAccess('slides.share', { session: 'sessionId' })
   uploadSlides(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('sessionId', Id) sessionId: string,
+    @Access() access: SessionAccess,
     @Query() query: SlideUploadQueryDto,
     @Headers('content-type') contentType: string | undefined,
     @Body() body: unknown,
   ): Promise<SlideView[]> {
-    return this.slides.upload(principal, slug, sessionId, query, contentType, body);
+    return this.slides.upload(access, query, contentType, body);
   }
 
   @Delete('sessions/:sessionId/slides/:slideId')
+  @EventAccess('slides.share', { session: 'sessionId' })
   removeSlides(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('sessionId', Id) sessionId: string,
+    @Access() access: SessionAccess,
     @Param('slideId', Id) slideId: string,
   ): Promise<SlideView[]> {
-    return this.slides.remove(principal, slug, sessionId, slideId);
+    return this.slides.remove(access, slideId);
   }
 
-  @Public()
   @Get('impressions')
-  listImpressions(
-    @CurrentPrincipal({ optional: true }) principal: Principal | undefined,
-    @Param('slug') slug: string,
-  ): Promise<ImpressionView[]> {
-    return this.impressions.list(principal, slug);
+  @EventAccess('media.view')
+  listImpressions(@Viewer() { event }: ViewerAccess): Promise<ImpressionView[]> {
+    return this.impressions.of(event);
   }
 
   /** A photo as the raw body; the required `alt` text and an optional `caption` in the query. */
   @Put('impressions')
+  @EventAccess('event.update')
   uploadImpression(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+    @Access() access: ResolvedAccess,
     @Query() query: ImpressionUploadQueryDto,
     @Headers('content-type') contentType: string | undefined,
     @Body() body: unknown,
   ): Promise<ImpressionView[]> {
-    return this.impressions.upload(principal, slug, query, contentType, body);
+    return this.impressions.upload(access, query, contentType, body);
   }
 
   @Patch('impressions/:id')
+  @EventAccess('event.update')
   updateImpression(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+    @Access() access: ResolvedAccess,
     @Param('id', Id) id: string,
     @Body() body: UpdateImpressionDto,
   ): Promise<ImpressionView[]> {
-    return this.impressions.update(principal, slug, id, body);
+    return this.impressions.update(access, id, body);
   }
 
   @Delete('impressions/:id')
+  @EventAccess('event.update')
   removeImpression(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+    @Access() access: ResolvedAccess,
     @Param('id', Id) id: string,
   ): Promise<ImpressionView[]> {
-    return this.impressions.remove(principal, slug, id);
+    return this.impressions.remove(access, id);
   }
 
   /** A replay the api serves itself, in the ranges a video element asks for. */

@@ -11,8 +11,8 @@ import {
   Put,
 } from '@nestjs/common';
 import type { RecordingControl } from '@plenum/contracts';
-import { CurrentPrincipal } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
+import { Access, EventAccess } from '@plenum/identity';
+import type { SessionAccess } from '@plenum/identity';
 import { PlenumError } from '@plenum/platform';
 import { AttachRecordingUrlDto } from './ondemand.dto';
 import { RecordingsService } from './recordings.service';
@@ -25,64 +25,52 @@ export class RecordingsController {
 
   /** The record button's state and every recording of the session (moderators, organizers). */
   @Get()
-  control(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('sessionId', Id) sessionId: string,
-  ): Promise<RecordingControl> {
-    return this.recordings.control(principal, slug, sessionId);
+  @EventAccess('session.moderate', { session: 'sessionId' })
+  control(@Access() access: SessionAccess): Promise<RecordingControl> {
+    return this.recordings.control(access);
   }
 
   @Post('start')
   @HttpCode(200)
-  start(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('sessionId', Id) sessionId: string,
-  ): Promise<RecordingControl> {
-    return this.recordings.start(principal, slug, sessionId);
+  @EventAccess('session.moderate', { session: 'sessionId' })
+  start(@Access() access: SessionAccess): Promise<RecordingControl> {
+    return this.recordings.start(access);
   }
 
   @Post('stop')
   @HttpCode(200)
-  stop(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('sessionId', Id) sessionId: string,
-  ): Promise<RecordingControl> {
-    return this.recordings.stop(principal, slug, sessionId);
+  @EventAccess('session.moderate', { session: 'sessionId' })
+  stop(@Access() access: SessionAccess): Promise<RecordingControl> {
+    return this.recordings.stop(access);
   }
 
   /** An MP4 or WebM film as the raw body, its type as Content-Type. */
   @Put('upload')
+  @EventAccess('programme.edit', { session: 'sessionId' })
   upload(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('sessionId', Id) sessionId: string,
+    @Access() access: SessionAccess,
     @Headers('content-type') contentType: string | undefined,
     @Body() body: unknown,
   ): Promise<RecordingControl> {
-    return this.recordings.upload(principal, slug, sessionId, contentType, body);
+    return this.recordings.upload(access, contentType, body);
   }
 
   @Post('url')
   @HttpCode(200)
+  @EventAccess('programme.edit', { session: 'sessionId' })
   attachUrl(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('sessionId', Id) sessionId: string,
+    @Access() access: SessionAccess,
     @Body() body: AttachRecordingUrlDto,
   ): Promise<RecordingControl> {
-    return this.recordings.attachUrl(principal, slug, sessionId, body.url);
+    return this.recordings.attachUrl(access, body.url);
   }
 
   @Delete(':recordingId')
+  @EventAccess('programme.edit', { session: 'sessionId' })
   remove(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('sessionId', Id) sessionId: string,
+    @Access() access: SessionAccess,
     @Param('recordingId', Id) recordingId: string,
   ): Promise<RecordingControl> {
-    return this.recordings.remove(principal, slug, sessionId, recordingId);
+    return this.recordings.remove(access, recordingId);
   }
 }

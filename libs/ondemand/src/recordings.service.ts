@@ -21,8 +21,7 @@ import { RECORDING_UPLOAD_MAX_BYTES, recordingUploadContentTypes } from '@plenum
 import type { RecordingControl, RecordingState, RecordingView } from '@plenum/contracts';
 import { Recording, Session, User } from '@plenum/db';
 import type { Event } from '@plenum/db';
-import { PermissionsService } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
+import type { Principal, SessionAccess } from '@plenum/identity';
 import { AuditService, FileStorage, matchesSignature, PlenumError } from '@plenum/platform';
 import {
   LiveKitWebhookHandlers,
@@ -57,7 +56,6 @@ export class RecordingsService implements OnModuleInit {
   private readonly egress: EgressClient | undefined;
 
   constructor(
-    private readonly permissions: PermissionsService,
     private readonly access: OnDemandAccessService,
     private readonly audit: AuditService,
     private readonly storage: FileStorage,
@@ -77,20 +75,13 @@ export class RecordingsService implements OnModuleInit {
     this.webhooks.add((manager, event) => this.onWebhook(manager, event));
   }
 
-  async control(principal: Principal, slug: string, sessionId: string): Promise<RecordingControl> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'session.moderate', {
-      sessionId,
-    });
-    const session = await this.access.sessionOf(event, sessionId);
+  async control({ event, session }: SessionAccess): Promise<RecordingControl> {
     return this.controlOf(event, session);
   }
 
-  async start(principal: Principal, slug: string, sessionId: string): Promise<RecordingControl> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'session.moderate', {
-      sessionId,
-    });
+  async start(access: SessionAccess): Promise<RecordingControl> {
+    const { principal, event, session } = access;
     if (!this.egress) throw videoNotConfigured();
-    const session = await this.access.sessionOf(event, sessionId);
     if (!STAGE_KINDS.includes(session.kind) || session.state === 'cancelled') {
       throw PlenumError.validation([
         { path: 'sessionId', message: 'Only a stage session that takes place can be recorded' },
@@ -172,12 +163,9 @@ export class RecordingsService implements OnModuleInit {
     return this.controlOf(event, session);
   }
 
-  async stop(principal: Principal, slug: string, sessionId: string): Promise<RecordingControl> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'session.moderate', {
-      sessionId,
-    });
+  async stop(access: SessionAccess): Promise<RecordingControl> {
+    const { principal, event, session } = access;
     if (!this.egress) throw videoNotConfigured();
-    const session = await this.access.sessionOf(event, sessionId);
     const running = await this.recordings.findOneBy({
       sessionId: session.id,
       state: In(RUNNING),
@@ -212,14 +200,10 @@ export class RecordingsService implements OnModuleInit {
   }
 
   async upload(
-    principal: Principal,
-    slug: string,
-    sessionId: string,
+    { principal, event, session }: SessionAccess,
     contentTypeHeader: string | undefined,
     body: unknown,
   ): Promise<RecordingControl> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'programme.edit');
-    const session = await this.access.sessionOf(event, sessionId);
     const type = contentTypeOf(contentTypeHeader);
     if (
       !Buffer.isBuffer(body) ||
@@ -260,13 +244,9 @@ export class RecordingsService implements OnModuleInit {
   }
 
   async attachUrl(
-    principal: Principal,
-    slug: string,
-    sessionId: string,
+    { principal, event, session }: SessionAccess,
     input: string,
   ): Promise<RecordingControl> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'programme.edit');
-    const session = await this.access.sessionOf(event, sessionId);
     const link = classifyRecordingUrl(input);
     if (!link.ok) throw PlenumError.validation([{ path: 'url', message: link.message }]);
     const recording = await this.recordings.save(
@@ -285,13 +265,9 @@ export class RecordingsService implements OnModuleInit {
   }
 
   async remove(
-    principal: Principal,
-    slug: string,
-    sessionId: string,
+    { principal, event, session }: SessionAccess,
     recordingId: string,
   ): Promise<RecordingControl> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'programme.edit');
-    const session = await this.access.sessionOf(event, sessionId);
     const recording = await this.recordings.findOneBy({ id: recordingId, sessionId: session.id });
     if (!recording) throw PlenumError.notFound('Recording not found');
     if (RUNNING.includes(recording.state)) {

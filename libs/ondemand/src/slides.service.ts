@@ -5,11 +5,9 @@ import type { Repository } from 'typeorm';
 import { SLIDES_MAX_BYTES, slideContentTypes } from '@plenum/contracts';
 import type { SlideUploadQuery, SlideView } from '@plenum/contracts';
 import { SessionSlide } from '@plenum/db';
-import type { Event, Membership, Session } from '@plenum/db';
-import { PermissionsService } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
+import type { Event, Session } from '@plenum/db';
+import type { SessionAccess, ViewerAccess } from '@plenum/identity';
 import { AuditService, FileStorage, matchesSignature, PlenumError } from '@plenum/platform';
-import { VideoAccessService } from '@plenum/video';
 import type { MediaFile } from './media-response';
 import { OnDemandAccessService, contentTypeOf } from './ondemand-access.service';
 
@@ -21,27 +19,13 @@ export function slideFilePath(slug: string, slideId: string): string {
 @Injectable()
 export class SlidesService {
   constructor(
-    private readonly permissions: PermissionsService,
     private readonly access: OnDemandAccessService,
-    private readonly video: VideoAccessService,
     private readonly audit: AuditService,
     private readonly storage: FileStorage,
     @InjectRepository(SessionSlide) private readonly slides: Repository<SessionSlide>,
   ) {}
 
-  /** Organizers for any session; speakers for the sessions they speak in. */
-  async mayUpload(userId: string, memberships: Membership[], sessionId: string): Promise<boolean> {
-    if (this.permissions.allows(memberships, 'programme.edit')) return true;
-    return this.video.isOnSession(userId, memberships, [sessionId]);
-  }
-
-  async list(
-    principal: Principal | undefined,
-    slug: string,
-    sessionId: string,
-  ): Promise<SlideView[]> {
-    const { event } = await this.access.viewer(principal, slug);
-    const session = await this.access.sessionOf(event, sessionId);
+  async list({ event, session }: ViewerAccess & { session: Session }): Promise<SlideView[]> {
     return (await this.of(event, [session.id])).get(session.id) ?? [];
   }
 
@@ -69,14 +53,11 @@ export class SlidesService {
   }
 
   async upload(
-    principal: Principal,
-    slug: string,
-    sessionId: string,
+    { principal, event, session }: SessionAccess,
     query: SlideUploadQuery,
     contentTypeHeader: string | undefined,
     body: unknown,
   ): Promise<SlideView[]> {
-    const { event, session } = await this.forChange(principal, slug, sessionId);
     const type = contentTypeOf(contentTypeHeader);
     if (!Buffer.isBuffer(body) || !(slideContentTypes as readonly string[]).includes(type)) {
       throw new PlenumError('UNSUPPORTED_MEDIA_TYPE', 'Share slides as a PDF file', 415);
@@ -114,12 +95,9 @@ export class SlidesService {
   }
 
   async remove(
-    principal: Principal,
-    slug: string,
-    sessionId: string,
+    { principal, event, session }: SessionAccess,
     slideId: string,
   ): Promise<SlideView[]> {
-    const { event, session } = await this.forChange(principal, slug, sessionId);
     const slide = await this.slides.findOneBy({ id: slideId, sessionId: session.id });
     if (!slide) throw PlenumError.notFound('Slides not found');
     await this.slides.delete(slide.id);
@@ -146,18 +124,5 @@ export class SlidesService {
         : `${slide.fileName}.pdf`,
       open: (start, end) => this.storage.read(slide.storageKey, start, end),
     };
-  }
-
-  private async forChange(
-    principal: Principal,
-    slug: string,
-    sessionId: string,
-  ): Promise<{ event: Event; session: Session }> {
-    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
-    const session = await this.access.sessionOf(event, sessionId);
-    if (!(await this.mayUpload(principal.userId, memberships, session.id))) {
-      throw PlenumError.forbidden('Only the speakers of this session and organizers share slides');
-    }
-    return { event, session };
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Put } from '@nestjs/common';
 import type { PersonalDataExport, PrivacySettingsView } from '@plenum/contracts';
-import { CurrentPrincipal, PermissionsService } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
+import { Access, Authenticated, CurrentPrincipal, EventAccess } from '@plenum/identity';
+import type { Principal, ResolvedAccess } from '@plenum/identity';
 import { PersonalDataService } from './personal-data.service';
 import { PrivacySettingsService } from './privacy-settings.service';
 import { DeleteAccountDto, PrivacySettingsDto } from './privacy.dto';
@@ -11,13 +11,13 @@ export class PrivacyController {
   constructor(
     private readonly personalData: PersonalDataService,
     private readonly settings: PrivacySettingsService,
-    private readonly permissions: PermissionsService,
   ) {}
 
   /** Everything Plenum holds about the caller, as one JSON download. */
   @Get('me/data-export')
   @Header('Content-Disposition', 'attachment; filename="plenum-my-data.json"')
   @Header('Cache-Control', 'no-store')
+  @Authenticated()
   dataExport(@CurrentPrincipal() principal: Principal): Promise<PersonalDataExport> {
     return this.personalData.export(principal.userId);
   }
@@ -25,6 +25,7 @@ export class PrivacyController {
   /** Deletes the caller's account; the password is asked again because it cannot be undone. */
   @Delete('me')
   @HttpCode(204)
+  @Authenticated()
   async deleteAccount(
     @CurrentPrincipal() principal: Principal,
     @Body() body: DeleteAccountDto,
@@ -33,21 +34,17 @@ export class PrivacyController {
   }
 
   @Get('events/:slug/privacy')
-  async getSettings(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-  ): Promise<PrivacySettingsView> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'event.update');
+  @EventAccess('event.update')
+  getSettings(@Access() { event }: ResolvedAccess): Promise<PrivacySettingsView> {
     return this.settings.get(event);
   }
 
   @Put('events/:slug/privacy')
-  async putSettings(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+  @EventAccess('event.update')
+  putSettings(
+    @Access() { principal, event }: ResolvedAccess,
     @Body() body: PrivacySettingsDto,
   ): Promise<PrivacySettingsView> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'event.update');
     return this.settings.update(event, principal.userId, body);
   }
 }

@@ -1,10 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { deletedUserLabel } from '@plenum/contracts';
-import { CurrentPrincipal, PermissionsService } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
-import { csvCell, PlenumError } from '@plenum/platform';
+import { Access, EventAccess } from '@plenum/identity';
+import type { SessionAccess } from '@plenum/identity';
+import { csvCell } from '@plenum/platform';
 
 const columns = [
   'id',
@@ -43,27 +43,13 @@ interface ExportRow {
 
 @Controller('events/:slug/sessions/:sessionId')
 export class QaController {
-  constructor(
-    private readonly permissions: PermissionsService,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** Every question of a session with its votes and decisions, for organizers and moderators. */
   @Get('questions.csv')
-  async export(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'session.moderate', {
-      sessionId,
-    });
-    const [session] = await this.dataSource.query<Array<{ id: string }>>(
-      `SELECT id FROM sessions WHERE id = $1 AND event_id = $2`,
-      [sessionId, event.id],
-    );
-    if (!session) throw PlenumError.notFound('Session not found');
+  @EventAccess('session.moderate', { session: 'sessionId' })
+  async export(@Access() { session }: SessionAccess, @Res() reply: FastifyReply): Promise<void> {
+    const sessionId = session.id;
     const rows = await this.dataSource.query<ExportRow[]>(
       `SELECT q.id, q.created_at, q.state, q.body, a.display_name AS author_name,
               a.email AS author_email, q.anonymous,

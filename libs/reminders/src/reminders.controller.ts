@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import type {
   DeliveryStats,
   NotificationView,
@@ -6,8 +6,8 @@ import type {
   ReminderSettings,
   UnsubscribeResult,
 } from '@plenum/contracts';
-import { CurrentPrincipal, PermissionsService, Public } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
+import { Access, EventAccess, Public } from '@plenum/identity';
+import type { ResolvedAccess } from '@plenum/identity';
 import { NotificationsService } from './notifications.service';
 import { ReminderPreferencesService } from './reminder-preferences.service';
 import { ReminderScheduler } from './reminder-scheduler.service';
@@ -22,87 +22,68 @@ import {
 @Controller('events/:slug')
 export class RemindersController {
   constructor(
-    private readonly permissions: PermissionsService,
     private readonly preferences: ReminderPreferencesService,
     private readonly notifications: NotificationsService,
     private readonly scheduler: ReminderScheduler,
   ) {}
 
   @Get('reminders/preferences')
-  async getPreferences(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-  ): Promise<ReminderPreferencesView> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'event.member');
+  @EventAccess('event.member')
+  getPreferences(@Access() { principal, event }: ResolvedAccess): Promise<ReminderPreferencesView> {
     return this.preferences.get(principal.userId, event.id);
   }
 
   @Put('reminders/preferences')
-  async putPreferences(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+  @EventAccess('event.member')
+  putPreferences(
+    @Access() { principal, event }: ResolvedAccess,
     @Body() body: ReminderPreferencesDto,
   ): Promise<ReminderPreferencesView> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'event.member');
     return this.preferences.put(principal.userId, event.id, body);
   }
 
   @Get('reminders/settings')
-  async getSettings(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-  ): Promise<ReminderSettings> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'event.update');
+  @EventAccess('event.update')
+  async getSettings(@Access() { event }: ResolvedAccess): Promise<ReminderSettings> {
     return { offsetsMinutes: await this.scheduler.offsetsFor(event.id) };
   }
 
   @Put('reminders/settings')
+  @EventAccess('event.update')
   async putSettings(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+    @Access() { principal, event }: ResolvedAccess,
     @Body() body: ReminderSettingsDto,
   ): Promise<ReminderSettings> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'event.update');
     return {
       offsetsMinutes: await this.preferences.setOffsets(principal, event, body.offsetsMinutes),
     };
   }
 
   @Get('reminders/deliveries')
-  async deliveryStats(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-  ): Promise<DeliveryStats> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'event.update');
+  @EventAccess('event.update')
+  deliveryStats(@Access() { event }: ResolvedAccess): Promise<DeliveryStats> {
     return this.notifications.stats(event.id);
   }
 
   @Get('notifications')
-  async list(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-  ): Promise<NotificationView[]> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'event.member');
+  @EventAccess('event.member')
+  list(@Access() { principal, event }: ResolvedAccess): Promise<NotificationView[]> {
     return this.notifications.list(principal.userId, event.id);
   }
 
   @Post('notifications/read')
   @HttpCode(204)
-  async markRead(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-  ): Promise<void> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'event.member');
+  @EventAccess('event.member')
+  async markRead(@Access() { principal, event }: ResolvedAccess): Promise<void> {
     await this.notifications.markAllRead(principal.userId, event.id);
   }
 
   @Post('announcements')
-  async announce(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+  @EventAccess('event.update')
+  announce(
+    @Access() { principal, event }: ResolvedAccess,
     @Body() body: AnnouncementDto,
   ): Promise<{ id: string }> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'event.update');
     return this.notifications.announce(principal, event, body);
   }
 }

@@ -2,37 +2,30 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { reportTableSchema } from '@plenum/contracts';
 import type { EventReport } from '@plenum/contracts';
-import { CurrentPrincipal, PermissionsService } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
+import { Access, EventAccess } from '@plenum/identity';
+import type { ResolvedAccess } from '@plenum/identity';
 import { PlenumError, toCsv } from '@plenum/platform';
 import { ReportsService } from './reports.service';
 
 @Controller('events/:slug/reports')
 export class ReportsController {
-  constructor(
-    private readonly permissions: PermissionsService,
-    private readonly reports: ReportsService,
-  ) {}
+  constructor(private readonly reports: ReportsService) {}
 
   /** Every figure of the event's report, for organizers. */
   @Get()
-  async report(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-  ): Promise<EventReport> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'reports.read');
+  @EventAccess('reports.read')
+  report(@Access() { event }: ResolvedAccess): Promise<EventReport> {
     return this.reports.report(event);
   }
 
   /** One report table as CSV: `sessions.csv`, `booths.csv` or `workshops.csv`. */
   @Get(':file')
+  @EventAccess('reports.read')
   async csv(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+    @Access() { event }: ResolvedAccess,
     @Param('file') file: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'reports.read');
     const table = reportTableSchema.safeParse(file.replace(/\.csv$/, ''));
     if (!file.endsWith('.csv') || !table.success) throw PlenumError.notFound('No such report');
     const report = await this.reports.report(event);

@@ -9,7 +9,7 @@ import {
   Post,
 } from '@nestjs/common';
 import type { LiveSpeakerView, SessionAttendance, VideoToken } from '@plenum/contracts';
-import { CurrentPrincipal } from '@plenum/identity';
+import { Authenticated, CurrentPrincipal } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
 import { AttendanceService } from './attendance.service';
 import { LiveStageService } from './live-stage.service';
@@ -27,6 +27,7 @@ export class VideoController {
   /** A LiveKit token for one room; what it allows follows from the caller's roles alone. */
   @Post('video/token')
   @HttpCode(200)
+  @Authenticated()
   token(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -36,6 +37,7 @@ export class VideoController {
   }
 
   @Get('sessions/:sessionId/stage/live')
+  @Authenticated()
   liveSpeakers(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -46,6 +48,7 @@ export class VideoController {
 
   @Post('sessions/:sessionId/stage/live')
   @HttpCode(200)
+  @Authenticated()
   takeLive(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -56,6 +59,7 @@ export class VideoController {
   }
 
   @Delete('sessions/:sessionId/stage/live/:userId')
+  @Authenticated()
   takeOff(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
@@ -66,6 +70,7 @@ export class VideoController {
   }
 
   @Get('sessions/:sessionId/attendance')
+  @Authenticated()
   sessionAttendance(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,

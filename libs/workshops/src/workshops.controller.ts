@@ -22,8 +22,8 @@ import type {
   WorkshopView,
 } from '@plenum/contracts';
 import { WORKSHOP_MATERIAL_MAX_BYTES, workshopMaterialContentTypes } from '@plenum/contracts';
-import { CurrentPrincipal, PermissionsService } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
+import { Access, EventAccess } from '@plenum/identity';
+import type { ResolvedAccess } from '@plenum/identity';
 import { PlenumError } from '@plenum/platform';
 import { WorkshopRegistrationsService } from './workshop-registrations.service';
 import {
@@ -40,65 +40,53 @@ const Id = new ParseUUIDPipe({ exceptionFactory: () => PlenumError.notFound() })
 @Controller('events/:slug/workshops')
 export class WorkshopsController {
   constructor(
-    private readonly permissions: PermissionsService,
     private readonly workshops: WorkshopsService,
     private readonly registrations: WorkshopRegistrationsService,
   ) {}
 
   @Get()
-  async list(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-  ): Promise<WorkshopList> {
-    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
+  @EventAccess('event.member')
+  list(@Access() { principal, event, memberships }: ResolvedAccess): Promise<WorkshopList> {
     return this.workshops.list(event, principal.userId, memberships);
   }
 
   @Get(':sessionId')
-  async one(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+  @EventAccess('event.member')
+  one(
+    @Access() { principal, event, memberships }: ResolvedAccess,
     @Param('sessionId', Id) sessionId: string,
   ): Promise<WorkshopView> {
-    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
     return this.workshops.one(event, sessionId, principal.userId, memberships);
   }
 
   /** Registering twice is registering once; a full workshop puts the person on the waitlist. */
   @Post(':sessionId/registration')
   @HttpCode(200)
-  async register(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+  @EventAccess('event.member')
+  register(
+    @Access() { principal, event }: ResolvedAccess,
     @Param('sessionId', Id) sessionId: string,
   ): Promise<MyWorkshopRegistration | null> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'event.member');
     return this.registrations.register(event.id, sessionId, principal.userId);
   }
 
   @Delete(':sessionId/registration')
-  async cancel(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+  @EventAccess('event.member')
+  cancel(
+    @Access() { principal, event }: ResolvedAccess,
     @Param('sessionId', Id) sessionId: string,
   ): Promise<MyWorkshopRegistration | null> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'event.member');
     return this.registrations.cancel(event.id, sessionId, principal.userId);
   }
 
   /** Organizers change the seats and the registration window. */
   @Patch(':sessionId')
+  @EventAccess('programme.edit')
   async update(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+    @Access() { principal, event, memberships }: ResolvedAccess,
     @Param('sessionId', Id) sessionId: string,
     @Body() body: UpdateWorkshopDto,
   ): Promise<WorkshopView> {
-    const { event, memberships } = await this.permissions.eventFor(
-      principal,
-      slug,
-      'programme.edit',
-    );
     if (body.registrationOpensAt !== undefined || body.registrationClosesAt !== undefined) {
       await this.workshops.updateWindow(event, sessionId, body);
     }
@@ -109,24 +97,22 @@ export class WorkshopsController {
   }
 
   @Get(':sessionId/registrations')
+  @EventAccess('event.member')
   async registrants(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+    @Access() { principal, event, memberships }: ResolvedAccess,
     @Param('sessionId', Id) sessionId: string,
   ): Promise<WorkshopRegistrants> {
-    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
     await this.workshops.assertHost(principal.userId, memberships, sessionId);
     return this.workshops.registrants(event, sessionId);
   }
 
   @Get(':sessionId/registrations.csv')
+  @EventAccess('event.member')
   async registrantsCsv(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+    @Access() { principal, event, memberships }: ResolvedAccess,
     @Param('sessionId', Id) sessionId: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
     await this.workshops.assertHost(principal.userId, memberships, sessionId);
     const csv = await this.workshops.registrantsCsv(event, sessionId);
     await reply
@@ -137,42 +123,39 @@ export class WorkshopsController {
   }
 
   @Get(':sessionId/materials')
+  @EventAccess('event.member')
   async materials(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+    @Access() { principal, event, memberships }: ResolvedAccess,
     @Param('sessionId', Id) sessionId: string,
   ): Promise<WorkshopMaterialView[]> {
-    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
     await this.workshops.workshopOf(event, sessionId);
     await this.workshops.assertParticipant(principal.userId, memberships, sessionId);
-    return this.workshops.materialsOf(sessionId, slug);
+    return this.workshops.materialsOf(sessionId, event.slug);
   }
 
   @Post(':sessionId/materials/links')
+  @EventAccess('event.member')
   async addLink(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+    @Access() { principal, event, memberships }: ResolvedAccess,
     @Param('sessionId', Id) sessionId: string,
     @Body() body: CreateWorkshopLinkDto,
   ): Promise<WorkshopMaterialView[]> {
-    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
     await this.workshops.workshopOf(event, sessionId);
     await this.workshops.assertHost(principal.userId, memberships, sessionId);
     await this.workshops.addLink(sessionId, principal.userId, body);
-    return this.workshops.materialsOf(sessionId, slug);
+    return this.workshops.materialsOf(sessionId, event.slug);
   }
 
   /** A file as the raw body, its type as Content-Type; `title` and `name` in the query. */
   @Put(':sessionId/materials/files')
+  @EventAccess('event.member')
   async addFile(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+    @Access() { principal, event, memberships }: ResolvedAccess,
     @Param('sessionId', Id) sessionId: string,
     @Query() query: WorkshopFileQueryDto,
     @Headers('content-type') contentType: string | undefined,
     @Body() body: unknown,
   ): Promise<WorkshopMaterialView[]> {
-    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
     await this.workshops.workshopOf(event, sessionId);
     await this.workshops.assertHost(principal.userId, memberships, sessionId);
     const type = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
@@ -198,19 +181,18 @@ export class WorkshopsController {
       contentType: type,
       data: body,
     });
-    return this.workshops.materialsOf(sessionId, slug);
+    return this.workshops.materialsOf(sessionId, event.slug);
   }
 
   /** Always a download, never rendered inline: a shared file must not run in our origin. */
   @Get(':sessionId/materials/:materialId/file')
+  @EventAccess('event.member')
   async file(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+    @Access() { principal, event, memberships }: ResolvedAccess,
     @Param('sessionId', Id) sessionId: string,
     @Param('materialId', Id) materialId: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
     await this.workshops.workshopOf(event, sessionId);
     await this.workshops.assertParticipant(principal.userId, memberships, sessionId);
     const { material, data } = await this.workshops.materialFile(sessionId, materialId);
@@ -227,28 +209,26 @@ export class WorkshopsController {
   }
 
   @Delete(':sessionId/materials/:materialId')
+  @EventAccess('event.member')
   async removeMaterial(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+    @Access() { principal, event, memberships }: ResolvedAccess,
     @Param('sessionId', Id) sessionId: string,
     @Param('materialId', Id) materialId: string,
   ): Promise<WorkshopMaterialView[]> {
-    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
     await this.workshops.workshopOf(event, sessionId);
     await this.workshops.assertHost(principal.userId, memberships, sessionId);
     await this.workshops.removeMaterial(sessionId, materialId);
-    return this.workshops.materialsOf(sessionId, slug);
+    return this.workshops.materialsOf(sessionId, event.slug);
   }
 
   @Post(':sessionId/room/mute')
   @HttpCode(200)
+  @EventAccess('event.member')
   async mute(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+    @Access() { principal, event, memberships }: ResolvedAccess,
     @Param('sessionId', Id) sessionId: string,
     @Body() body: WorkshopParticipantActionDto,
   ): Promise<{ inRoom: boolean }> {
-    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
     await this.workshops.workshopOf(event, sessionId);
     await this.workshops.assertHost(principal.userId, memberships, sessionId);
     return { inRoom: await this.workshops.mute(event, sessionId, body.userId) };
@@ -256,13 +236,12 @@ export class WorkshopsController {
 
   @Post(':sessionId/room/remove')
   @HttpCode(200)
+  @EventAccess('event.member')
   async remove(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+    @Access() { principal, event, memberships }: ResolvedAccess,
     @Param('sessionId', Id) sessionId: string,
     @Body() body: WorkshopParticipantActionDto,
   ): Promise<{ inRoom: boolean }> {
-    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
     await this.workshops.workshopOf(event, sessionId);
     await this.workshops.assertHost(principal.userId, memberships, sessionId);
     return { inRoom: await this.workshops.remove(event, sessionId, body.userId) };
@@ -270,13 +249,12 @@ export class WorkshopsController {
 
   @Post(':sessionId/room/spotlight')
   @HttpCode(204)
+  @EventAccess('event.member')
   async spotlight(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
+    @Access() { principal, event, memberships }: ResolvedAccess,
     @Param('sessionId', Id) sessionId: string,
     @Body() body: WorkshopSpotlightDto,
   ): Promise<void> {
-    const { event, memberships } = await this.permissions.eventFor(principal, slug, 'event.member');
     await this.workshops.workshopOf(event, sessionId);
     await this.workshops.assertHost(principal.userId, memberships, sessionId);
     this.workshops.spotlight(sessionId, body.userId);
