@@ -1,11 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
-import type { Repository } from 'typeorm';
-import { AuditLog } from '@plenum/db';
 import { Access, EventAccess } from '@plenum/identity';
 import type { ResolvedAccess } from '@plenum/identity';
 import { csvCell } from '@plenum/platform';
+import { EventsService } from './events.service';
 
 const columns = ['time', 'action', 'actor_id', 'actor', 'target_type', 'target_id', 'details'];
 
@@ -16,37 +14,13 @@ const columns = ['time', 'action', 'actor_id', 'actor', 'target_type', 'target_i
 
 @Controller('events/:slug')
 export class AuditLogController {
-  constructor(@InjectRepository(AuditLog) private readonly logs: Repository<AuditLog>) {}
+  constructor(private readonly events: EventsService) {}
 
   /** Every moderation and administration action of the event, oldest first, for organizers. */
   @Get('audit-log.csv')
   @EventAccess('audit.read')
   async export(@Access() { event }: ResolvedAccess, @Res() reply: FastifyReply): Promise<void> {
-    const rows = await this.logs
-      .createQueryBuilder('log')
-      .leftJoin('users', 'actor', 'actor.id = log.actor_id')
-      .select([
-        'log.created_at AS created_at',
-        'log.action AS action',
-        'log.actor_id AS actor_id',
-        'actor.display_name AS actor_name',
-        'actor.email AS actor_email',
-        'log.target_type AS target_type',
-        'log.target_id AS target_id',
-        'log.details AS details',
-      ])
-      .where('log.event_id = :eventId', { eventId: event.id })
-      .orderBy('log.created_at', 'ASC')
-      .getRawMany<{
-        created_at: Date;
-        action: string;
-        actor_id: string | null;
-        actor_name: string | null;
-        actor_email: string | null;
-        target_type: string;
-        target_id: string | null;
-        details: unknown;
-      }>();
+    const rows = await this.events.auditLog(event);
     const lines = [columns.join(',')];
     for (const row of rows) {
       lines.push(

@@ -1,58 +1,43 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { Repository } from 'typeorm';
 import { logoContentTypes, maxLogoBytes } from '@plenum/contracts';
 import type { EventView, UpdateEventRequest } from '@plenum/contracts';
-import { Event, Membership } from '@plenum/db';
+import type { Event } from '@plenum/db';
 import type { Principal } from '@plenum/identity';
 import { toEventView } from '@plenum/identity';
 import { AuditService, matchesSignature, PlenumError } from '@plenum/platform';
 import type { CreateEventDto } from './events.dto';
+import { EventsRepository } from './events.repository';
+import type { AuditLogRow } from './events.repository';
 
 @Injectable()
 export class EventsService {
   constructor(
-    private readonly dataSource: DataSource,
-    @InjectRepository(Event) private readonly events: Repository<Event>,
+    private readonly events: EventsRepository,
     private readonly audit: AuditService,
   ) {}
 
   async findBySlug(slug: string): Promise<Event> {
-    const event = await this.events.findOneBy({ slug });
+    const event = await this.events.findBySlug(slug);
     if (!event) throw PlenumError.notFound('Event not found');
     return event;
   }
 
   /** Creates the event and makes its creator an organizer of it, in one transaction. */
   async create(principal: Principal, input: CreateEventDto): Promise<EventView> {
-    const event = await this.dataSource.transaction(async (manager) => {
-      const inserted = await manager
-        .getRepository(Event)
-        .createQueryBuilder()
-        .insert()
-        .values({
-          slug: input.slug,
-          title: input.title,
-          description: input.description,
-          timeZone: input.timeZone,
-          startsOn: input.startsOn,
-          endsOn: input.endsOn,
-          defaultLocale: input.defaultLocale,
-        })
-        .orIgnore()
-        .returning('id')
-        .execute();
-      const id = (inserted.raw as Array<{ id: string }>)[0]?.id;
+    const id = await this.events.transaction(async (manager) => {
+      const id = await this.events.insert(manager, {
+        slug: input.slug,
+        title: input.title,
+        description: input.description,
+        timeZone: input.timeZone,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        defaultLocale: input.defaultLocale,
+      });
       if (!id) {
         throw PlenumError.validation([{ path: 'slug', message: 'This slug is already taken' }]);
       }
-      await manager.getRepository(Membership).insert({
-        eventId: id,
-        userId: principal.userId,
-        role: 'organizer',
-        scope: 'event',
-      });
+      await this.events.addOrganizer(manager, id, principal.userId);
       await this.audit.record(
         {
           eventId: id,
@@ -63,9 +48,9 @@ export class EventsService {
         },
         manager,
       );
-      return manager.getRepository(Event).findOneByOrFail({ id });
+      return id;
     });
-    return toEventView(event);
+    return toEventView(await this.events.getById(id));
   }
 
   async update(principal: Principal, event: Event, input: UpdateEventRequest): Promise<EventView> {
@@ -84,7 +69,7 @@ export class EventsService {
       targetId: event.id,
       details: { fields: Object.keys(input) },
     });
-    return toEventView(await this.events.findOneByOrFail({ id: event.id }));
+    return toEventView(await this.events.getById(event.id));
   }
 
   async setLogo(
@@ -108,7 +93,7 @@ export class EventsService {
         { path: '(body)', message: `The file is not a ${type} image` },
       ]);
     }
-    await this.events.update(event.id, { logo: body, logoContentType: type });
+    await this.events.setLogo(event.id, body, type);
     await this.audit.record({
       eventId: event.id,
       actorId: principal.userId,
@@ -117,16 +102,16 @@ export class EventsService {
       targetId: event.id,
       details: { bytes: body.length, contentType: type },
     });
-    return toEventView(await this.events.findOneByOrFail({ id: event.id }));
+    return toEventView(await this.events.getById(event.id));
   }
 
   async logo(slug: string): Promise<{ data: Buffer; contentType: string }> {
-    const event = await this.events.findOne({
-      where: { slug },
-      select: { id: true, logo: true, logoContentType: true },
-    });
-    if (!event?.logo || !event.logoContentType)
-      throw PlenumError.notFound('This event has no logo');
-    return { data: event.logo, contentType: event.logoContentType };
+    const logo = await this.events.logo(slug);
+    if (!logo) throw PlenumError.notFound('This event has no logo');
+    return logo;
+  }
+
+  auditLog(event: Event): Promise<AuditLogRow[]> {
+    return this.events.auditLog(event.id);
   }
 }

@@ -14,3 +14,4 @@ export * from './close-redis';
 export * from './security-headers';
 export * from './csv';
 export * from './file-signatures';
+export * from './generate-sql';

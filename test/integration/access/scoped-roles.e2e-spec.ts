@@ -72,7 +72,7 @@ describe('access: a role scoped to a session or booth implies membership', () =>
         expect({ path, status: res.status }).toEqual({ path, status: 200 });
       }
       const token = await client.request('POST', `/api/events/${slug}/video/token`, {
-        room: { kind: 'stage', sessionId: demo.sessions.keynote } satisfies VideoRoom,
+        room: { kind: 'stage', sessionId: demo.sessions.keynote! } satisfies VideoRoom,
       });
       expect(token.status).toBe(200);
     }
