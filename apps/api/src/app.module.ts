@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { BullModule } from '@nestjs/bullmq';
 import { LoggerModule } from 'nestjs-pino';
-import { ZodValidationPipe } from 'nestjs-zod';
+import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { ConfigModule } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import { DbModule } from '@plenum/db';
@@ -58,6 +58,9 @@ export class AppModule {
         : [HealthController],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
+        // Answers pass through the response schema a route declares (@ZodResponse), so nothing
+        // leaves the server that the schema does not name.
+        { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],
     };

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
 import type { EventView } from '@plenum/contracts';
 import {
   Access,
@@ -10,15 +12,17 @@ import {
   toEventView,
 } from '@plenum/identity';
 import type { Principal, ResolvedAccess } from '@plenum/identity';
-import { CreateEventDto, UpdateEventDto } from './events.dto';
+import { CreateEventDto, EventViewDto, UpdateEventDto } from './events.dto';
 import { EventsService } from './events.service';
 
+@ApiTags('events')
 @Controller('events')
 export class EventsController {
   constructor(private readonly events: EventsService) {}
 
   @Post()
   @InstallationAccess('events.create')
+  @ZodResponse({ status: 201, type: EventViewDto })
   create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateEventDto,
@@ -29,12 +33,14 @@ export class EventsController {
   /** The event's public face: title, dates, description. Its private data has its own routes. */
   @Public()
   @Get(':slug')
+  @ZodResponse({ type: EventViewDto })
   async get(@Param('slug') slug: string): Promise<EventView> {
     return toEventView(await this.events.findBySlug(slug));
   }
 
   @Patch(':slug')
   @EventAccess('event.update')
+  @ZodResponse({ type: EventViewDto })
   update(
     @Access() { principal, event }: ResolvedAccess,
     @Body() body: UpdateEventDto,
@@ -44,6 +50,7 @@ export class EventsController {
 
   @Put(':slug/logo')
   @EventAccess('event.update')
+  @ZodResponse({ type: EventViewDto })
   setLogo(
     @Access() { principal, event }: ResolvedAccess,
     @Headers('content-type') contentType: string | undefined,

@@ -1,7 +1,7 @@
 import { Catch, HttpException, Logger } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ZodValidationException } from 'nestjs-zod';
+import { ZodSerializationException, ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
 import type { ErrorBody, ErrorCode } from '@plenum/contracts';
 import { PlenumError } from './plenum-error';
@@ -62,6 +62,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
           message: 'Some fields are not valid',
           details: { fields },
         },
+      };
+    }
+    if (exception instanceof ZodSerializationException) {
+      // The answer did not match the route's response schema: a bug on our side, logged above.
+      return {
+        status: 500,
+        body: { code: 'INTERNAL', message: 'Something went wrong on our side' },
       };
     }
     if (exception instanceof HttpException) {
