@@ -20,7 +20,9 @@ export function parsePrometheus(text: string): Sample[] {
       labels[key!] = raw!.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
     }
     const value = Number(match[3]!.replace(/^\+?Inf$/, 'Infinity').replace(/^-Inf$/, '-Infinity'));
-    if (Number.isNaN(value) && match[3] !== 'NaN') throw new Error(`Not a value: ${line}`);
+    if (Number.isNaN(value) && match[3]!.toLowerCase() !== 'nan') {
+      throw new Error(`Not a value: ${line}`);
+    }
     samples.push({ name: match[1]!, labels, value });
   }
   return samples;

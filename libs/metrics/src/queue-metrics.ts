@@ -63,10 +63,16 @@ export class QueueMetrics implements OnModuleInit, OnModuleDestroy {
   }
 
   private open(): Queue[] {
-    this.queues ??= Object.values(queueNames).map(
-      (name) =>
-        new Queue(name, { prefix: bullConnection(this.config).prefix, connection: this.redis }),
-    );
+    this.queues ??= Object.values(queueNames).map((name) => {
+      const queue = new Queue(name, {
+        prefix: bullConnection(this.config).prefix,
+        connection: this.redis,
+      });
+      // Connection errors of the shared client reach every queue; without a listener BullMQ
+      // prints each to stderr. The scrape reports the outage (plenum_redis_up) and logs it once.
+      queue.on('error', () => undefined);
+      return queue;
+    });
     return this.queues;
   }
 }

@@ -31,7 +31,7 @@ export class ServiceMetrics implements OnModuleInit {
     const pool = () => (this.dataSource.driver as unknown as { master?: Pool }).master;
     const connections = new Gauge({
       name: 'plenum_pg_pool_connections',
-      help: 'PostgreSQL connections in this process’s pool, by state: busy (running a query or a transaction) or idle',
+      help: 'PostgreSQL connections in the pool of this process, by state: busy (running a query or a transaction) or idle',
       labelNames: ['state'],
       registers,
       collect() {
@@ -43,7 +43,7 @@ export class ServiceMetrics implements OnModuleInit {
     });
     const max = new Gauge({
       name: 'plenum_pg_pool_max_connections',
-      help: 'The most connections this process’s PostgreSQL pool opens',
+      help: 'The most connections the PostgreSQL pool of this process opens',
       registers,
       collect() {
         const limit = pool()?.options.max;
@@ -65,10 +65,9 @@ export class ServiceMetrics implements OnModuleInit {
     });
     const ping = new Gauge({
       name: 'plenum_redis_ping_seconds',
-      help: 'Round trip of a PING to Redis at scrape time, on the connection the app uses (absent when Redis did not answer)',
+      help: 'Round trip of a PING to Redis at scrape time, on the connection the app uses (NaN when Redis did not answer)',
       registers,
       collect: async () => {
-        ping.reset();
         const started = process.hrtime.bigint();
         try {
           await within(PING_TIMEOUT_MS, this.redis.ping());
@@ -76,6 +75,7 @@ export class ServiceMetrics implements OnModuleInit {
           up.set(1);
           this.redisAnswered = true;
         } catch (err) {
+          ping.set(Number.NaN);
           up.set(0);
           // Once per outage, not once per scrape.
           if (this.redisAnswered)
