@@ -6,6 +6,7 @@ import { ConfigModule } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import { queueNames } from '@plenum/contracts';
 import { DbModule } from '@plenum/db';
+import { MetricsModule } from '@plenum/metrics';
 import { PlatformModule, RedisModule, bullConnection } from '@plenum/platform';
 import { RetentionService } from '@plenum/privacy';
 import { RemindersCoreModule } from '@plenum/reminders';
@@ -30,6 +31,7 @@ export class WorkerModule {
         RedisModule,
         PlatformModule,
         BullModule.forRoot(bullConnection(config)),
+        MetricsModule.forRoot(config, 'worker'),
         BullModule.registerQueue(
           { name: queueNames.mail },
           { name: queueNames.maintenance },

@@ -80,7 +80,14 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(10).default(900),
   QA_VOTE_QUEUE_MAX: z.coerce.number().int().min(1).default(1000),
-  PLENUM_BENCH_METRICS: booleanString.default(false),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'At least 16 characters (for example: openssl rand -hex 24)')
+    .regex(/^[\x21-\x7e]+$/, { message: 'Printable characters without spaces only' })
+    .optional(),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
 });
 
 /** Rules across variables, checked on the raw values so they are listed with the rest. */
@@ -108,6 +115,13 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   ];
   if (s3Extras.some(Boolean) && !env.RECORDINGS_S3_BUCKET) {
     problems.push('RECORDINGS_S3_BUCKET: Required when other RECORDINGS_S3_* variables are set');
+  }
+  const port = env.PORT ?? '3000';
+  if (env.METRICS_PORT && env.METRICS_PORT === port) {
+    problems.push('METRICS_PORT: Must differ from PORT (leave it unset to serve /metrics on PORT)');
+  }
+  if (env.WORKER_METRICS_PORT && [port, env.METRICS_PORT].includes(env.WORKER_METRICS_PORT)) {
+    problems.push('WORKER_METRICS_PORT: Must differ from PORT and METRICS_PORT');
   }
   return problems;
 }
@@ -158,8 +172,18 @@ export interface PlenumConfig {
   loginThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
   /** Q&A votes waiting for their batch beyond this are refused with `BUSY`, never queued on. */
   qaVoteQueueMax: number;
-  /** Serves process metrics for the benchmarks at /api/bench/metrics; never on by default. */
-  benchMetrics: boolean;
+  /**
+   * Prometheus metrics, off unless one of these is set. The api serves `/metrics` on `port`
+   * (an internal listener on `host`) when given, else on its own port when `token` is set; the
+   * worker serves its own on `workerPort`. Where `token` is set, a scrape must bring it as a
+   * bearer token.
+   */
+  metrics: {
+    token: string | undefined;
+    port: number | undefined;
+    workerPort: number | undefined;
+    host: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -238,7 +262,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlenumConfig {
       windowSeconds: e.LOGIN_THROTTLE_WINDOW_SECONDS,
     },
     qaVoteQueueMax: e.QA_VOTE_QUEUE_MAX,
-    benchMetrics: e.PLENUM_BENCH_METRICS,
+    metrics: {
+      token: e.METRICS_TOKEN,
+      port: e.METRICS_PORT,
+      workerPort: e.WORKER_METRICS_PORT,
+      host: e.METRICS_HOST,
+    },
   };
 }
 
