@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { bullConnection } from '@plenum/platform';
-import { ApiClient, startTestApp } from '../support/test-app';
+import { ApiClient, randomSecret, startTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 
 describe('invitations: organizers invite people by an e-mail link to set a password', () => {
@@ -9,7 +9,10 @@ describe('invitations: organizers invite people by an e-mail link to set a passw
   let mailQueue: Queue;
 
   beforeAll(async () => {
-    t = await startTestApp({ seedDemo: true, env: { PUBLIC_URL: 'http://plenum.example' } });
+    t = await startTestApp({
+      seedDemo: true,
+      env: { PUBLIC_URL: 'http://plenum.example', AUTH_SECRET: randomSecret() },
+    });
     organizer = new ApiClient(t.baseUrl);
     await organizer.login('organizer@plenum.test');
     mailQueue = new Queue('mail', bullConnection(t.config));

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Redis from 'ioredis';
@@ -54,6 +55,14 @@ export async function startTestApp(
       await deleteRedisKeys(`${config.redisPrefix}:*`);
     },
   };
+}
+
+/**
+ * An AUTH_SECRET for a suite whose PUBLIC_URL is not a loopback address (the api refuses the
+ * published development secret there); pass `t.config.authSecret` on to a worker it starts.
+ */
+export function randomSecret(): string {
+  return randomBytes(32).toString('base64url');
 }
 
 export async function deleteRedisKeys(pattern: string): Promise<void> {
