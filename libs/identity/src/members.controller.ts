@@ -8,7 +8,7 @@ import {
   ParseUUIDPipe,
   Post,
 } from '@nestjs/common';
-import type { InvitationResponse, MemberView } from '@plenum/contracts';
+import type { InvitationResponse, MemberView, PendingInvitationView } from '@plenum/contracts';
 import { CurrentPrincipal } from './auth.decorators';
 import { InvitationDto } from './identity.dto';
 import { InvitationsService } from './invitations.service';
@@ -39,6 +39,26 @@ export class MembersController {
   ): Promise<InvitationResponse> {
     const { event } = await this.permissions.eventFor(principal, slug, 'members.invite');
     return this.invitations.invite(principal, event, body);
+  }
+
+  @Get('invitations')
+  async pendingInvitations(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+  ): Promise<PendingInvitationView[]> {
+    const { event } = await this.permissions.eventFor(principal, slug, 'members.read');
+    return this.invitations.pending(event);
+  }
+
+  @Delete('invitations/:invitationId')
+  @HttpCode(204)
+  async withdraw(
+    @CurrentPrincipal() principal: Principal,
+    @Param('slug') slug: string,
+    @Param('invitationId', ParseUUIDPipe) invitationId: string,
+  ): Promise<void> {
+    const { event } = await this.permissions.eventFor(principal, slug, 'members.invite');
+    await this.invitations.withdraw(principal, event, invitationId);
   }
 
   @Delete('members/:membershipId')

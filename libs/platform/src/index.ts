@@ -14,3 +14,7 @@ export * from './close-redis';
 export * from './security-headers';
 export * from './csv';
 export * from './file-signatures';
+export * from './ics';
+export * from './zoned-time';
+export * from './mail.service';
+export * from './mail.module';

@@ -903,7 +903,7 @@ export const de = {
     statsError: 'Die Zahlen konnten nicht geladen werden.',
     queuesTitle: 'Warteschlangen',
     queuesHint:
-      'Die Aufträge des Hintergrunddienstes (Erinnerungen, Zustellungen, E-Mails) im Detail, mit Fehlern und Wiederholungen.',
+      'Die Aufträge des Hintergrunddienstes (Erinnerungen, Zustellungen, E-Mails) aller Veranstaltungen im Detail, mit Fehlern; nur für die Administration dieser Installation.',
     queuesOpen: 'Warteschlangen öffnen',
     queuesError: 'Die Warteschlangen konnten nicht geöffnet werden.',
   },

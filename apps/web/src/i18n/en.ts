@@ -877,7 +877,7 @@ export const en: Messages = {
     statsError: 'The figures could not be loaded.',
     queuesTitle: 'Queues',
     queuesHint:
-      'The background jobs (reminders, deliveries, e-mail) in detail, with failures and retries.',
+      'The background jobs (reminders, deliveries, e-mail) of every event in detail, with failures; for the administrators of this installation only.',
     queuesOpen: 'Open the queues',
     queuesError: 'The queues could not be opened.',
   },
