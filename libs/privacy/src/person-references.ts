@@ -99,9 +99,9 @@ export function exportPlan(refs: PersonReference[]): ExportPlan[] {
         .map((r) => ({
           key: referenceKey(r),
           columns: actedOnOthers[referenceKey(r)]!,
-          // A row that is also the person's own is exported whole already.
+          // A row that is also the person's own is exported whole already (NULL keys: not).
           condition: ownCondition
-            ? `${referenceCondition(r)} AND NOT (${ownCondition})`
+            ? `${referenceCondition(r)} AND (${ownCondition}) IS NOT TRUE`
             : referenceCondition(r),
         })),
     };
