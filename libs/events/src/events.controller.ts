@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Headers, Param, Patch, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { EventView } from '@plenum/contracts';
+import { logoContentTypes, maxLogoBytes } from '@plenum/contracts';
 import { CurrentPrincipal, PermissionsService, Public, toEventView } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
-import { PlenumError } from '@plenum/platform';
+import { IncomingUpload, PlenumError, Upload, UploadedBody } from '@plenum/platform';
 import { CreateEventDto, UpdateEventDto } from './events.dto';
 import { EventsService } from './events.service';
 
@@ -43,14 +44,14 @@ export class EventsController {
   }
 
   @Put(':slug/logo')
+  @Upload({ contentTypes: logoContentTypes, maxBytes: maxLogoBytes })
   async setLogo(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
-    @Headers('content-type') contentType: string | undefined,
-    @Body() body: unknown,
+    @UploadedBody() file: IncomingUpload,
   ): Promise<EventView> {
     const { event } = await this.permissions.eventFor(principal, slug, 'event.update');
-    return this.events.setLogo(principal, event, contentType, body);
+    return this.events.setLogo(principal, event, file);
   }
 
   @Public()

@@ -3,7 +3,6 @@ import {
   Controller,
   Delete,
   Get,
-  Headers,
   Param,
   ParseUUIDPipe,
   Patch,
@@ -14,9 +13,15 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ImpressionView, Mediathek, SessionOnDemand, SlideView } from '@plenum/contracts';
+import {
+  IMPRESSION_MAX_BYTES,
+  SLIDES_MAX_BYTES,
+  impressionContentTypes,
+  slideContentTypes,
+} from '@plenum/contracts';
 import { CurrentPrincipal, Public } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
-import { PlenumError } from '@plenum/platform';
+import { IncomingUpload, PlenumError, Upload, UploadedBody } from '@plenum/platform';
 import { ImpressionsService, impressionImagePath } from './impressions.service';
 import { sendMedia } from './media-response';
 import { MediathekService } from './mediathek.service';
@@ -77,15 +82,15 @@ export class OnDemandController {
 
   /** A PDF as the raw body; `title` and the file's `name` in the query. */
   @Put('sessions/:sessionId/slides')
+  @Upload({ contentTypes: slideContentTypes, maxBytes: SLIDES_MAX_BYTES })
   uploadSlides(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
     @Param('sessionId', Id) sessionId: string,
     @Query() query: SlideUploadQueryDto,
-    @Headers('content-type') contentType: string | undefined,
-    @Body() body: unknown,
+    @UploadedBody() file: IncomingUpload,
   ): Promise<SlideView[]> {
-    return this.slides.upload(principal, slug, sessionId, query, contentType, body);
+    return this.slides.upload(principal, slug, sessionId, query, file);
   }
 
   @Delete('sessions/:sessionId/slides/:slideId')
@@ -109,14 +114,14 @@ export class OnDemandController {
 
   /** A photo as the raw body; the required `alt` text and an optional `caption` in the query. */
   @Put('impressions')
+  @Upload({ contentTypes: impressionContentTypes, maxBytes: IMPRESSION_MAX_BYTES })
   uploadImpression(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
     @Query() query: ImpressionUploadQueryDto,
-    @Headers('content-type') contentType: string | undefined,
-    @Body() body: unknown,
+    @UploadedBody() file: IncomingUpload,
   ): Promise<ImpressionView[]> {
-    return this.impressions.upload(principal, slug, query, contentType, body);
+    return this.impressions.upload(principal, slug, query, file);
   }
 
   @Patch('impressions/:id')

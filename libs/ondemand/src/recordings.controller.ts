@@ -3,7 +3,6 @@ import {
   Controller,
   Delete,
   Get,
-  Headers,
   HttpCode,
   Param,
   ParseUUIDPipe,
@@ -11,9 +10,10 @@ import {
   Put,
 } from '@nestjs/common';
 import type { RecordingControl } from '@plenum/contracts';
+import { RECORDING_UPLOAD_MAX_BYTES, recordingUploadContentTypes } from '@plenum/contracts';
 import { CurrentPrincipal } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
-import { PlenumError } from '@plenum/platform';
+import { IncomingUpload, PlenumError, Upload, UploadedBody } from '@plenum/platform';
 import { AttachRecordingUrlDto } from './ondemand.dto';
 import { RecordingsService } from './recordings.service';
 
@@ -53,16 +53,16 @@ export class RecordingsController {
     return this.recordings.stop(principal, slug, sessionId);
   }
 
-  /** An MP4 or WebM film as the raw body, its type as Content-Type. */
+  /** An MP4 or WebM film as the raw body, its type as Content-Type; streamed to storage. */
   @Put('upload')
+  @Upload({ contentTypes: recordingUploadContentTypes, maxBytes: RECORDING_UPLOAD_MAX_BYTES })
   upload(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
     @Param('sessionId', Id) sessionId: string,
-    @Headers('content-type') contentType: string | undefined,
-    @Body() body: unknown,
+    @UploadedBody() file: IncomingUpload,
   ): Promise<RecordingControl> {
-    return this.recordings.upload(principal, slug, sessionId, contentType, body);
+    return this.recordings.upload(principal, slug, sessionId, file);
   }
 
   @Post('url')

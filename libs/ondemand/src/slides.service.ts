@@ -2,16 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In } from 'typeorm';
 import type { Repository } from 'typeorm';
-import { SLIDES_MAX_BYTES, slideContentTypes } from '@plenum/contracts';
 import type { SlideUploadQuery, SlideView } from '@plenum/contracts';
 import { SessionSlide } from '@plenum/db';
 import type { Event, Membership, Session } from '@plenum/db';
 import { PermissionsService } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
-import { AuditService, FileStorage, matchesSignature, PlenumError } from '@plenum/platform';
+import { AuditService, FileStorage, PlenumError } from '@plenum/platform';
+import type { IncomingUpload } from '@plenum/platform';
 import { VideoAccessService } from '@plenum/video';
 import type { MediaFile } from './media-response';
-import { OnDemandAccessService, contentTypeOf } from './ondemand-access.service';
+import { OnDemandAccessService } from './ondemand-access.service';
 
 export function slideFilePath(slug: string, slideId: string): string {
   return `/api/events/${encodeURIComponent(slug)}/media/slides/${slideId}/file`;
@@ -73,24 +73,10 @@ export class SlidesService {
     slug: string,
     sessionId: string,
     query: SlideUploadQuery,
-    contentTypeHeader: string | undefined,
-    body: unknown,
+    file: IncomingUpload,
   ): Promise<SlideView[]> {
     const { event, session } = await this.forChange(principal, slug, sessionId);
-    const type = contentTypeOf(contentTypeHeader);
-    if (!Buffer.isBuffer(body) || !(slideContentTypes as readonly string[]).includes(type)) {
-      throw new PlenumError('UNSUPPORTED_MEDIA_TYPE', 'Share slides as a PDF file', 415);
-    }
-    if (body.length === 0) {
-      throw PlenumError.validation([{ path: 'body', message: 'The file is empty' }]);
-    }
-    if (body.length > SLIDES_MAX_BYTES) {
-      throw new PlenumError('PAYLOAD_TOO_LARGE', 'Slides may be at most 30 MB', 413);
-    }
-    if (!matchesSignature(type, body)) {
-      throw PlenumError.validation([{ path: 'body', message: 'The file is not a PDF' }]);
-    }
-    const storageKey = await this.storage.put('slides', body);
+    const { key: storageKey, bytes } = await file.store(this.storage, 'slides');
     const slide = await this.slides.save(
       this.slides.create({
         eventId: event.id,
@@ -98,7 +84,7 @@ export class SlidesService {
         title: query.title,
         fileName: query.name,
         storageKey,
-        sizeBytes: body.length,
+        sizeBytes: bytes,
         uploadedById: principal.userId,
       }),
     );

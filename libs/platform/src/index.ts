@@ -14,3 +14,5 @@ export * from './close-redis';
 export * from './security-headers';
 export * from './csv';
 export * from './file-signatures';
+export * from './request-bodies';
+export * from './uploads';
