@@ -1,7 +1,8 @@
+import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { applyDecorators } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiConsumes } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { jsonErrorPlace } from './json-body';
 import { PlenumError } from './plenum-error';
@@ -46,6 +47,7 @@ export function TextBody(options: {
   return applyDecorators(
     BodyRoute({ as: 'text', ...options }),
     ApiConsumes(...options.contentTypes),
+    ApiBody({ schema: { type: 'string' } }),
   );
 }
 
@@ -94,9 +96,9 @@ function carriesBody(request: FastifyRequest): boolean {
  * Makes every route take only the body it declares (see `BodyRule`), before reading any of it:
  * another type is answered 415 and a declared length past the limit 413 at once, and a body
  * that turns out longer while being read 413 as soon as it passes the limit. Upload bodies reach
- * their handler unread, after the guards, and are streamed from there (`IncomingUpload`). A
- * response sent before the body was read to its end closes the connection, so the rest is
- * neither read nor held.
+ * their handler unread, after the guards, and are streamed from there (`IncomingUpload`). What
+ * is left of a body answered before its end is dropped, never held, for a short while; past
+ * that the connection is closed (`drainOrClose`).
  */
 export function acceptRequestBodies(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
@@ -153,11 +155,32 @@ export function acceptRequestBodies(fastify: FastifyInstance): void {
     done(null, payload);
   });
 
-  // Node.js would otherwise read an unread body to its end to keep the connection alive.
+  // Fastify closes the connection at once after a body it refused; closing while the client is
+  // still sending can lose the answer (its write fails first), so the rest is drained instead.
   fastify.addHook('onSend', (request, reply, payload, done) => {
-    if (!request.raw.complete) void reply.header('Connection', 'close');
+    if (!request.raw.complete) void reply.removeHeader('connection');
     done(null, payload);
   });
+  fastify.addHook('onResponse', (request, _reply, done) => {
+    if (!request.raw.complete) drainOrClose(request.raw);
+    done();
+  });
+}
+
+/** How long the api goes on dropping what arrives of a body it answered before its end. */
+export const DRAIN_MAX_MS = 2_000;
+
+/**
+ * Drops what still arrives of an answered body (Node.js discards a body nobody listens to, so
+ * nothing is held), so the client can read the answer and stop, and the connection stays usable.
+ * Closing at once instead would make many clients lose the answer: their next write fails before
+ * they read it. A body still arriving after DRAIN_MAX_MS has its connection closed.
+ */
+function drainOrClose(body: IncomingMessage): void {
+  body.resume();
+  setTimeout(() => {
+    if (!body.complete) body.socket.destroy();
+  }, DRAIN_MAX_MS).unref();
 }
 
 function readText(payload: Readable, rule: BodyRule): Promise<string> {

@@ -129,7 +129,7 @@ export class UploadChecks {
 /**
  * The request body through `UploadChecks`, read only as fast as its consumer takes it, and only
  * once it asks. On a failure the request is left paused, never destroyed, so the error can still
- * be answered (on a closing connection, see `acceptRequestBodies`).
+ * be answered (what is left of it is then dropped, see `acceptRequestBodies`).
  */
 class CheckedBody extends Readable {
   private attached = false;
@@ -149,6 +149,11 @@ class CheckedBody extends Readable {
     this.attached = true;
     if (this.source.readableEnded) {
       this.onEnd();
+      return;
+    }
+    // The client may have gone while the guards and the handler were still deciding.
+    if (this.source.destroyed) {
+      this.destroy(interruptedBody());
       return;
     }
     this.source.on('data', this.onData);
