@@ -37,42 +37,45 @@ export const updateBoothSchema = z
   .partial();
 export type UpdateBoothRequest = z.infer<typeof updateBoothSchema>;
 
-export interface BoothDocumentView {
-  id: string;
-  title: string;
-  fileName: string;
-  contentType: string;
-  bytes: number;
-  url: string;
-  createdAt: string;
-}
+export const boothDocumentViewSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  bytes: z.number().int(),
+  url: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type BoothDocumentView = z.infer<typeof boothDocumentViewSchema>;
 
-export interface BoothSummaryView {
-  id: string;
-  slug: string;
-  organisation: string;
-  tagline: string;
-  tier: (typeof boothTiers)[number];
-  topics: string[];
-  position: number;
-  logoUrl: string | null;
-  openNow: boolean;
+export const boothSummaryViewSchema = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  organisation: z.string(),
+  tagline: z.string(),
+  tier: boothTierSchema,
+  topics: z.array(z.string()),
+  position: z.number().int(),
+  logoUrl: z.string().nullable(),
+  openNow: z.boolean(),
   /** How many of the booth's staff are in its room right now (live presence). */
-  staffOnline: number;
-}
+  staffOnline: z.number().int(),
+});
+export type BoothSummaryView = z.infer<typeof boothSummaryViewSchema>;
 
-export interface BoothView extends BoothSummaryView {
+export const boothViewSchema = boothSummaryViewSchema.extend({
   /** The Markdown as written, for the editor. */
-  description: string;
+  description: z.string(),
   /** The Markdown rendered on the server to an allowlisted subset of HTML. */
-  descriptionHtml: string;
-  bannerUrl: string | null;
-  links: Array<z.infer<typeof boothLinkSchema>>;
-  openingHours: Array<{ opensAt: string; closesAt: string }>;
-  documents: BoothDocumentView[];
+  descriptionHtml: z.string(),
+  bannerUrl: z.string().nullable(),
+  links: z.array(z.object({ label: z.string(), url: z.string() })),
+  openingHours: z.array(z.object({ opensAt: z.string(), closesAt: z.string() })),
+  documents: z.array(boothDocumentViewSchema),
   /** True when the caller may edit this booth and see its leads. */
-  canManage: boolean;
-}
+  canManage: z.boolean(),
+});
+export type BoothView = z.infer<typeof boothViewSchema>;
 
 export const boothImageContentTypes = ['image/png', 'image/jpeg', 'image/webp'] as const;
 export const maxBoothImageBytes = 1_000_000;
@@ -118,46 +121,54 @@ export const updateLeadSchema = z
 export type UpdateLeadRequest = z.infer<typeof updateLeadSchema>;
 
 /** What a booth's staff see of a lead: exactly the shared fields, nothing else. */
-export interface LeadView {
-  id: string;
-  sharedFields: LeadField[];
-  name: string | null;
-  email: string | null;
-  organisation: string | null;
-  message: string | null;
-  consentedAt: string;
-  note: string;
-  rating: number | null;
-}
+export const leadViewSchema = z.object({
+  id: z.uuid(),
+  sharedFields: z.array(leadFieldSchema),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  organisation: z.string().nullable(),
+  message: z.string().nullable(),
+  consentedAt: z.iso.datetime(),
+  note: z.string(),
+  rating: z.number().int().nullable(),
+});
+export type LeadView = z.infer<typeof leadViewSchema>;
 
 /** What attendees see of their own shares, including withdrawn ones. */
-export interface MyShareView {
-  id: string;
-  boothId: string;
-  boothSlug: string;
-  organisation: string;
-  sharedFields: LeadField[];
-  consentedAt: string;
-  withdrawnAt: string | null;
-}
+export const myShareViewSchema = z.object({
+  id: z.uuid(),
+  boothId: z.uuid(),
+  boothSlug: z.string(),
+  organisation: z.string(),
+  sharedFields: z.array(leadFieldSchema),
+  consentedAt: z.iso.datetime(),
+  withdrawnAt: z.iso.datetime().nullable(),
+});
+export type MyShareView = z.infer<typeof myShareViewSchema>;
 
 export const conversationStates = ['waiting', 'active', 'ended', 'left'] as const;
-export type ConversationState = (typeof conversationStates)[number];
+export const conversationStateSchema = z.enum(conversationStates);
+export type ConversationState = z.infer<typeof conversationStateSchema>;
 
 /** A "talk to us" request as its visitor or the booth's staff see it. */
-export interface ConversationView {
-  id: string;
-  boothId: string;
-  state: ConversationState;
+export const conversationViewSchema = z.object({
+  id: z.uuid(),
+  boothId: z.uuid(),
+  state: conversationStateSchema,
   /** 1 for the next in line; null once it is no longer waiting. */
-  position: number | null;
+  position: z.number().int().nullable(),
   /** Shown to staff only: who asked, which the visitor revealed by asking. */
-  visitorName: string | null;
+  visitorName: z.string().nullable(),
   /** Shown to staff only: who of them holds the conversation, so each finds their own call. */
-  staffId: string | null;
-  queuedAt: string;
-  acceptedAt: string | null;
-}
+  staffId: z.uuid().nullable(),
+  queuedAt: z.iso.datetime(),
+  acceptedAt: z.iso.datetime().nullable(),
+});
+export type ConversationView = z.infer<typeof conversationViewSchema>;
+
+/** The caller's open request at a booth, if they have one. */
+export const myConversationSchema = z.object({ conversation: conversationViewSchema.nullable() });
+export type MyConversation = z.infer<typeof myConversationSchema>;
 
 /** Sent to `user:<id>` of each free staff member while visitors wait at their booth. */
 export interface ConversationOffer {
@@ -165,15 +176,20 @@ export interface ConversationOffer {
   waiting: number;
 }
 
+/** A recorded booth view; null for the booth's own staff, who are not visitors. */
+export const boothVisitSchema = z.object({ id: z.uuid().nullable() });
+export type BoothVisitView = z.infer<typeof boothVisitSchema>;
+
 /** Counts for a booth's staff (their booth) and organizers (every booth); never who visited. */
-export interface BoothStatsView {
-  boothId: string;
-  organisation: string;
-  views: number;
-  uniqueVisitors: number;
-  secondsSpent: number;
-  chatMessages: number;
-  conversations: number;
+export const boothStatsViewSchema = z.object({
+  boothId: z.uuid(),
+  organisation: z.string(),
+  views: z.number().int(),
+  uniqueVisitors: z.number().int(),
+  secondsSpent: z.number().int(),
+  chatMessages: z.number().int(),
+  conversations: z.number().int(),
   /** Views per hour over the last 24 hours, oldest first. */
-  hourly: Array<{ hour: string; views: number }>;
-}
+  hourly: z.array(z.object({ hour: z.iso.datetime(), views: z.number().int() })),
+});
+export type BoothStatsView = z.infer<typeof boothStatsViewSchema>;

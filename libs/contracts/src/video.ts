@@ -59,3 +59,8 @@ export const sessionAttendanceSchema = z.object({
   minutesWatched: z.number(),
 });
 export type SessionAttendance = z.infer<typeof sessionAttendanceSchema>;
+
+/** What the webhook endpoint answers LiveKit: processed now, or already processed before. */
+export const webhookOutcomeSchema = z.object({ outcome: z.enum(['processed', 'duplicate']) });
+export type WebhookReceipt = z.infer<typeof webhookOutcomeSchema>;
+export type WebhookOutcome = WebhookReceipt['outcome'];
