@@ -11,7 +11,12 @@ import { IdentityMaintenance, InvitationMailModule } from '@plenum/identity';
 import { PlatformModule, RedisModule, bullConnection } from '@plenum/platform';
 import { RetentionService } from '@plenum/privacy';
 import { ReminderDeliveryModule, RemindersCoreModule } from '@plenum/reminders';
-import { LiveKitRoomsService, WebhookIds } from '@plenum/video';
+import {
+  AttendanceRepository,
+  LiveKitRoomsService,
+  VideoRepository,
+  WebhookIds,
+} from '@plenum/video';
 import { DeliveriesProcessor } from './deliveries.processor';
 import { MailProcessor } from './mail.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
@@ -43,6 +48,7 @@ export class WorkerModule {
         InvitationMailModule,
       ],
       providers: [
+        AttendanceRepository,
         DeliveriesProcessor,
         IdentityMaintenance,
         LiveKitRoomsService,
@@ -51,6 +57,7 @@ export class WorkerModule {
         RemindersProcessor,
         RetentionProcessor,
         RetentionService,
+        VideoRepository,
         VideoRoomsProcessor,
         WebhookIds,
       ],

@@ -1,19 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { WebhookEvent } from 'livekit-server-sdk';
-import { DataSource } from 'typeorm';
-import type { EntityManager, Repository } from 'typeorm';
-import type { SessionAttendance } from '@plenum/contracts';
-import { AttendanceInterval, LiveKitWebhookEvent, Session } from '@plenum/db';
-import { PermissionsService } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
-import { PlenumError } from '@plenum/platform';
+import type { EntityManager } from 'typeorm';
+import type { SessionAttendance, WebhookOutcome } from '@plenum/contracts';
+import type { Session } from '@plenum/db';
 import { attendanceFigures } from './attendance-figures';
+import { AttendanceRepository } from './attendance.repository';
 import { LiveKitWebhookHandlers } from './livekit-webhook-handlers';
 import { parseVideoRoomName } from './video-room-names';
 
-export type WebhookOutcome = 'processed' | 'duplicate';
+export type { WebhookOutcome } from '@plenum/contracts';
 
 /** LiveKit's ParticipantInfo.Kind.STANDARD: a person, not a recorder, ingress or agent. */
 const STANDARD_PARTICIPANT = 0;
@@ -28,12 +24,8 @@ export class AttendanceService {
   private readonly logger = new Logger(AttendanceService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly permissions: PermissionsService,
+    private readonly attendance: AttendanceRepository,
     private readonly handlers: LiveKitWebhookHandlers,
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
-    @InjectRepository(AttendanceInterval)
-    private readonly intervals: Repository<AttendanceInterval>,
   ) {}
 
   /**
@@ -45,16 +37,13 @@ export class AttendanceService {
     // even if one did not.
     const id = event.id || `sha256:${createHash('sha256').update(body).digest('base64url')}`;
     const roomName = event.room?.name ?? null;
-    return this.dataSource.transaction(async (manager) => {
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(LiveKitWebhookEvent)
-        .values({ id, event: event.event.slice(0, 40), room: roomName?.slice(0, 200) ?? null })
-        .orIgnore()
-        .returning('id')
-        .execute();
-      if ((inserted.raw as unknown[]).length === 0) {
+    return this.attendance.transaction(async (manager) => {
+      const fresh = await this.attendance.markProcessed(manager, {
+        id,
+        event: event.event.slice(0, 40),
+        room: roomName?.slice(0, 200) ?? null,
+      });
+      if (!fresh) {
         this.logger.debug({ webhookId: id }, `Webhook ${id} already processed`);
         return 'duplicate';
       }
@@ -70,62 +59,40 @@ export class AttendanceService {
     if (!name || !room || (room.kind !== 'stage' && room.kind !== 'workshop')) return;
     const at = seconds(event.createdAt) ?? new Date();
     if (event.event === 'room_finished') {
-      await manager.query(
-        `UPDATE attendance_intervals SET left_at = $2 WHERE room = $1 AND left_at IS NULL`,
-        [name, at],
-      );
+      await this.attendance.closeRoom(manager, name, at);
       return;
     }
     const p = event.participant;
     // Recorders, ingress and agents are not audience.
     if (!p?.sid || !p.identity || (p.kind as number) !== STANDARD_PARTICIPANT) return;
-    const session = await manager
-      .getRepository(Session)
-      .existsBy({ id: room.sessionId, eventId: room.eventId });
-    if (!session) return;
+    if (!(await this.attendance.sessionInEvent(manager, room.eventId, room.sessionId))) return;
     const joinedAt =
       (p.joinedAtMs > 0n ? new Date(Number(p.joinedAtMs)) : seconds(p.joinedAt)) ?? at;
-    // The identity is the user id Plenum put in the token; the link to the account is what the
-    // personal-data export and the retention job follow.
-    const values = [room.eventId, room.sessionId, name, p.sid, p.identity.slice(0, 200), joinedAt];
+    const connection = {
+      eventId: room.eventId,
+      sessionId: room.sessionId,
+      room: name,
+      participantSid: p.sid,
+      identity: p.identity.slice(0, 200),
+      userRef: p.identity,
+      joinedAt,
+    };
     switch (event.event) {
       case 'participant_joined':
-        await manager.query(
-          `INSERT INTO attendance_intervals (event_id, session_id, room, participant_sid, identity, joined_at, user_id)
-           VALUES ($1, $2, $3, $4, $5, $6, (SELECT id FROM users WHERE id::text = $7))
-           ON CONFLICT (participant_sid)
-           DO UPDATE SET joined_at = LEAST(attendance_intervals.joined_at, EXCLUDED.joined_at)`,
-          [...values, p.identity],
-        );
+        await this.attendance.joined(manager, connection);
         return;
       case 'participant_left':
       case 'participant_connection_aborted':
-        // A leave may overtake its join; then the interval is written from the leave, and the
-        // join, when it comes, only moves the start back.
-        await manager.query(
-          `INSERT INTO attendance_intervals (event_id, session_id, room, participant_sid, identity, joined_at, left_at, user_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT id FROM users WHERE id::text = $8))
-           ON CONFLICT (participant_sid) DO UPDATE SET left_at = EXCLUDED.left_at
-           WHERE attendance_intervals.left_at IS NULL`,
-          [...values, at, p.identity],
-        );
+        await this.attendance.left(manager, connection, at);
         return;
       default:
         return;
     }
   }
 
-  async figures(principal: Principal, slug: string, sessionId: string): Promise<SessionAttendance> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'session.moderate', {
-      sessionId,
-    });
-    const session = await this.sessions.findOneBy({ id: sessionId, eventId: event.id });
-    if (!session) throw PlenumError.notFound('Session not found');
-    const rows = await this.intervals.find({
-      where: { sessionId: session.id },
-      select: ['identity', 'joinedAt', 'leftAt'],
-    });
-    const figures = attendanceFigures(rows, new Date());
+  /** The figures of the session's room (the access guard found the session in the event). */
+  async figures(session: Session): Promise<SessionAttendance> {
+    const figures = attendanceFigures(await this.attendance.connectionsOf(session.id), new Date());
     return {
       sessionId: session.id,
       ...figures,

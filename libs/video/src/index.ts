@@ -1,4 +1,5 @@
 export * from './attendance-figures';
+export * from './attendance.repository';
 export * from './livekit-rooms.service';
 export * from './livekit-webhook.controller';
 export * from './livekit-webhook-handlers';
@@ -6,4 +7,5 @@ export * from './video-access.service';
 export * from './video-room-names';
 export * from './video-tokens.service';
 export * from './video.module';
+export * from './video.repository';
 export * from './webhook-ids.service';

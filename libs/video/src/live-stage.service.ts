@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import type { LiveSpeakerView, VideoRoom } from '@plenum/contracts';
-import { Event, LiveSpeaker, Session } from '@plenum/db';
-import { PermissionsService } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
+import type { Session } from '@plenum/db';
+import { PermissionsService, allows } from '@plenum/identity';
+import type { SessionAccess } from '@plenum/identity';
 import { AuditService, PlenumError } from '@plenum/platform';
-import { STAGE_KINDS, VideoAccessService } from './video-access.service';
+import { STAGE_KINDS, VideoAccessService, speaksOn } from './video-access.service';
+import { VideoRepository } from './video.repository';
 
 /** A moderator takes speakers live on a session's stage and off again. */
 @Injectable()
@@ -15,107 +14,90 @@ export class LiveStageService {
     private readonly permissions: PermissionsService,
     private readonly access: VideoAccessService,
     private readonly audit: AuditService,
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
-    @InjectRepository(LiveSpeaker) private readonly liveSpeakers: Repository<LiveSpeaker>,
+    private readonly video: VideoRepository,
   ) {}
 
-  async list(principal: Principal, slug: string, sessionId: string): Promise<LiveSpeakerView[]> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'event.member');
-    const session = await this.sessionOf(event, sessionId);
-    return this.views(session.id);
+  /** Who is live on the session's stage (the access guard found the session in the event). */
+  list(session: Session): Promise<LiveSpeakerView[]> {
+    return this.views(stageOf(session).id);
   }
 
   async takeLive(
-    principal: Principal,
-    slug: string,
-    sessionId: string,
+    { principal, event, session: target }: SessionAccess,
     userId: string,
   ): Promise<LiveSpeakerView[]> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'session.moderate', {
-      sessionId,
-    });
-    const session = await this.sessionOf(event, sessionId);
-    const memberships = await this.permissions.membershipsOf(userId, event.id);
-    const mayGoLive =
-      this.permissions.allows(memberships, 'session.moderate', { sessionId }) ||
-      (await this.access.isOnSession(userId, memberships, [session.id]));
-    if (!mayGoLive) {
+    const session = stageOf(target);
+    if (!(await this.mayGoLive(event.id, session.id, userId))) {
       throw PlenumError.validation([
         { path: 'userId', message: 'Only speakers and moderators of this session can go live' },
       ]);
     }
-    const inserted = await this.liveSpeakers
-      .createQueryBuilder()
-      .insert()
-      .values({ sessionId, userId, eventId: event.id, takenLiveById: principal.userId })
-      .orIgnore()
-      .execute();
-    if (inserted.identifiers.length > 0) {
+    const taken = await this.video.takeLive({
+      sessionId: session.id,
+      userId,
+      eventId: event.id,
+      takenLiveById: principal.userId,
+    });
+    if (taken) {
       await this.audit.record({
         eventId: event.id,
         actorId: principal.userId,
         action: 'stage.live',
         targetType: 'user',
         targetId: userId,
-        details: { sessionId },
+        details: { sessionId: session.id },
       });
     }
     // A speaker already watching the stage starts publishing without reconnecting.
-    await this.access.reconcile(event.id, userId, this.stageRoom(session));
+    await this.access.reconcile(event.id, userId, stageRoom(session));
     return this.views(session.id);
   }
 
   async takeOff(
-    principal: Principal,
-    slug: string,
-    sessionId: string,
+    { principal, event, session: target }: SessionAccess,
     userId: string,
   ): Promise<LiveSpeakerView[]> {
-    const { event } = await this.permissions.eventFor(principal, slug, 'session.moderate', {
-      sessionId,
-    });
-    const session = await this.sessionOf(event, sessionId);
-    const deleted = await this.liveSpeakers.delete({ sessionId, userId });
-    if (deleted.affected) {
+    const session = stageOf(target);
+    if (await this.video.takeOff(session.id, userId)) {
       await this.audit.record({
         eventId: event.id,
         actorId: principal.userId,
         action: 'stage.off',
         targetType: 'user',
         targetId: userId,
-        details: { sessionId },
+        details: { sessionId: session.id },
       });
     }
     // Their tracks stop at once; they stay in the room and watch.
-    await this.access.reconcile(event.id, userId, this.stageRoom(session));
+    await this.access.reconcile(event.id, userId, stageRoom(session));
     return this.views(session.id);
   }
 
-  private stageRoom(session: Session): VideoRoom {
-    return { kind: 'stage', sessionId: session.id };
-  }
-
-  private async sessionOf(event: Event, sessionId: string): Promise<Session> {
-    const session = await this.sessions.findOneBy({ id: sessionId, eventId: event.id });
-    if (!session) throw PlenumError.notFound('Session not found');
-    if (!STAGE_KINDS.includes(session.kind)) {
-      throw PlenumError.validation([
-        { path: 'sessionId', message: `A ${session.kind} session has no stage` },
-      ]);
-    }
-    return session;
+  /** Only the session's speakers and moderators go live: the person taken live, not the caller. */
+  private async mayGoLive(eventId: string, sessionId: string, userId: string): Promise<boolean> {
+    const { roles } = await this.permissions.rolesOf(userId, eventId);
+    return allows(roles, 'session.moderate', { sessionId }) || speaksOn(roles, [sessionId]);
   }
 
   private async views(sessionId: string): Promise<LiveSpeakerView[]> {
-    const rows = await this.liveSpeakers.find({
-      where: { sessionId },
-      relations: { user: true },
-      order: { createdAt: 'ASC' },
-    });
+    const rows = await this.video.liveSpeakers(sessionId);
     return rows.map((r) => ({
       userId: r.userId,
-      displayName: r.user?.displayName ?? '',
-      since: r.createdAt.toISOString(),
+      displayName: r.displayName,
+      since: r.since.toISOString(),
     }));
   }
+}
+
+function stageRoom(session: Session): VideoRoom {
+  return { kind: 'stage', sessionId: session.id };
+}
+
+function stageOf(session: Session): Session {
+  if (!STAGE_KINDS.includes(session.kind)) {
+    throw PlenumError.validation([
+      { path: 'sessionId', message: `A ${session.kind} session has no stage` },
+    ]);
+  }
+  return session;
 }

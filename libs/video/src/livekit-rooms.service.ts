@@ -1,14 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { RoomServiceClient, TrackSource, TwirpError } from 'livekit-server-sdk';
 import type { CreateOptions } from 'livekit-server-sdk';
-import { In, LessThanOrEqual, MoreThan, Not } from 'typeorm';
-import type { Repository } from 'typeorm';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import type { VideoRoom } from '@plenum/contracts';
-import { Session } from '@plenum/db';
+import type { Session } from '@plenum/db';
 import { videoRoomName } from './video-room-names';
+import { VideoRepository } from './video.repository';
 
 /** What a person may do in a room; the same shape goes into tokens and live permission updates. */
 export interface RoomPermission {
@@ -96,7 +94,7 @@ export class LiveKitRoomsService {
 
   constructor(
     @Inject(PLENUM_CONFIG) config: PlenumConfig,
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    private readonly video: VideoRepository,
   ) {
     this.client = config.livekit
       ? new RoomServiceClient(
@@ -145,18 +143,10 @@ export class LiveKitRoomsService {
    */
   async prepareUpcoming(now = new Date()): Promise<string[]> {
     if (!this.client) return [];
-    const upcoming = await this.sessions.find({
-      where: [
-        {
-          state: 'scheduled',
-          kind: Not(In(['break', 'expo'])),
-          startsAt: LessThanOrEqual(new Date(now.getTime() + PREPARE_AHEAD_MS)),
-          endsAt: MoreThan(now),
-        },
-        { state: 'live', kind: Not(In(['break', 'expo'])) },
-      ],
-      order: { startsAt: 'ASC' },
-    });
+    const upcoming = await this.video.sessionsNeedingRooms(
+      now,
+      new Date(now.getTime() + PREPARE_AHEAD_MS),
+    );
     const created: string[] = [];
     const backstages = new Set<string>();
     for (const session of upcoming) {

@@ -1,17 +1,21 @@
-import { Body, Controller, Headers, HttpCode, Inject, Logger, Post } from '@nestjs/common';
+import { Body, Controller, Headers, Inject, Logger, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
 import { WebhookReceiver } from 'livekit-server-sdk';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
+import type { WebhookReceipt } from '@plenum/contracts';
 import { OwnAuthorization } from '@plenum/identity';
 import { PlenumError, TextBody } from '@plenum/platform';
 import { AttendanceService } from './attendance.service';
-import type { WebhookOutcome } from './attendance.service';
+import { WebhookReceiptDto } from './video.dto';
 import { videoNotConfigured } from './video-tokens.service';
 
 /** The content type LiveKit posts webhooks with; the webhook route takes it as raw text. */
 export const LIVEKIT_WEBHOOK_CONTENT_TYPE = 'application/webhook+json';
 
+@ApiTags('video')
 @Controller('livekit')
 export class LiveKitWebhookController {
   private readonly logger = new Logger(LiveKitWebhookController.name);
@@ -33,11 +37,11 @@ export class LiveKitWebhookController {
   @OwnAuthorization()
   @Post('webhook')
   @TextBody({ contentTypes: [LIVEKIT_WEBHOOK_CONTENT_TYPE], maxBytes: 65_536 })
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: WebhookReceiptDto })
   async receive(
     @Body() body: unknown,
     @Headers('authorization') authorization: string | undefined,
-  ): Promise<{ outcome: WebhookOutcome }> {
+  ): Promise<WebhookReceipt> {
     if (!this.receiver) throw videoNotConfigured();
     if (typeof body !== 'string') {
       throw new PlenumError(

@@ -1,25 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
-import { MoreThan, Not } from 'typeorm';
-import type { Repository } from 'typeorm';
 import type { SessionKind, VideoPart, VideoRoom } from '@plenum/contracts';
-import {
-  Booth,
-  BoothConversation,
-  Event,
-  LiveSpeaker,
-  Session,
-  SessionSpeaker,
-  Stage,
-  WorkshopRegistration,
-} from '@plenum/db';
-import { PermissionsService } from '@plenum/identity';
+import type { Event, Session } from '@plenum/db';
+import { PermissionsService, allows } from '@plenum/identity';
 import type { MembershipRole } from '@plenum/identity';
 import { PlenumError, REDIS, RedisKeys } from '@plenum/platform';
 import { LiveKitRoomsService } from './livekit-rooms.service';
 import type { RoomPermission } from './livekit-rooms.service';
 import { parseVideoRoomName, videoRoomName } from './video-room-names';
+import { VideoRepository } from './video.repository';
 
 /** Who may be in a room and with what rights, decided from the person's roles only. */
 export interface RoomAccess {
@@ -32,14 +21,14 @@ export interface RoomAccess {
 }
 
 /**
- * What a token request needs, read in one query: the event, the person's roles in it, their
- * name, and for a session's room the session and whether the person is live on it.
+ * The person's roles in the event as the access guard resolves them (`ResolvedAccess`), or
+ * `PermissionsService.rolesOf` for someone other than the caller.
  */
-export interface MintContext {
-  eventId: string;
-  displayName: string;
-  memberships: MembershipRole[];
-  known: KnownFacts;
+export interface PersonRoles {
+  /** Their memberships. */
+  memberships: readonly MembershipRole[];
+  /** The memberships plus a speaker role for each session their speaker profile is on. */
+  roles: readonly MembershipRole[];
 }
 
 /** Facts already read for `decide`, so it does not read them again. */
@@ -50,36 +39,15 @@ export interface KnownFacts {
   live?: boolean;
 }
 
-interface MintContextRow {
-  event_id: string | null;
-  display_name: string;
-  memberships: MembershipRole[];
-  session: {
-    id: string;
-    eventId: string;
-    stageId: string | null;
-    kind: SessionKind;
-    state: Session['state'];
-    startsAt: string;
-    endsAt: string;
-    capacity: number | null;
-  } | null;
-  live: boolean;
+/**
+ * Whether one of the roles is a speaker's on one of the sessions: a speaker membership scoped
+ * to it, or the person's speaker profile on its programme (in any part).
+ */
+export function speaksOn(roles: readonly MembershipRole[], sessionIds: readonly string[]): boolean {
+  return roles.some(
+    (r) => r.role === 'speaker' && r.sessionId !== null && sessionIds.includes(r.sessionId),
+  );
 }
-
-const MINT_CONTEXT = `
-  SELECT e.id AS event_id, u.display_name,
-         coalesce((SELECT json_agg(json_build_object(
-                           'role', m.role, 'sessionId', m.session_id, 'boothId', m.booth_id))
-                     FROM memberships m WHERE m.event_id = e.id AND m.user_id = u.id),
-                  '[]'::json) AS memberships,
-         (SELECT json_build_object('id', s.id, 'eventId', s.event_id, 'stageId', s.stage_id,
-                                   'kind', s.kind, 'state', s.state, 'startsAt', s.starts_at,
-                                   'endsAt', s.ends_at, 'capacity', s.capacity)
-            FROM sessions s WHERE s.id = $3 AND s.event_id = e.id) AS session,
-         EXISTS (SELECT 1 FROM live_speakers l WHERE l.session_id = $3 AND l.user_id = u.id) AS live
-    FROM users u LEFT JOIN events e ON e.slug = $1
-   WHERE u.id = $2`;
 
 export const STAGE_KINDS: readonly SessionKind[] = ['keynote', 'talk', 'panel', 'forum'];
 /** Speakers of a session that ended longer ago than this no longer get into the backstage. */
@@ -98,33 +66,27 @@ export class VideoAccessService {
   constructor(
     private readonly permissions: PermissionsService,
     private readonly rooms: LiveKitRoomsService,
-    @InjectRepository(Event) private readonly events: Repository<Event>,
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
-    @InjectRepository(Stage) private readonly stages: Repository<Stage>,
-    @InjectRepository(Booth) private readonly booths: Repository<Booth>,
-    @InjectRepository(BoothConversation)
-    private readonly conversations: Repository<BoothConversation>,
-    @InjectRepository(SessionSpeaker) private readonly sessionSpeakers: Repository<SessionSpeaker>,
-    @InjectRepository(LiveSpeaker) private readonly liveSpeakers: Repository<LiveSpeaker>,
-    @InjectRepository(WorkshopRegistration)
-    private readonly registrations: Repository<WorkshopRegistration>,
+    private readonly video: VideoRepository,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly keys: RedisKeys,
   ) {}
 
   /**
-   * The one place that decides video rights. Someone outside the event learns nothing (404);
-   * a member without a part in the room is refused (403).
+   * The one place that decides video rights within a room: which kind of room, the session's
+   * live flag, a confirmed workshop seat, an accepted booth conversation. Someone without a
+   * role in the event learns nothing (404); a member without a part in the room is refused
+   * (403).
    */
   async decide(
     userId: string,
     event: Pick<Event, 'id'>,
-    memberships: MembershipRole[],
+    person: PersonRoles,
     room: VideoRoom,
     now = new Date(),
     known: KnownFacts = {},
   ): Promise<RoomAccess> {
-    if (memberships.length === 0) throw PlenumError.notFound('Event not found');
+    const { roles } = person;
+    if (roles.length === 0) throw PlenumError.notFound('Event not found');
     const roomName = videoRoomName(event.id, room);
     switch (room.kind) {
       case 'stage': {
@@ -135,38 +97,28 @@ export class VideoAccessService {
             'This session has no stage room',
           );
         }
-        const moderates = this.permissions.allows(memberships, 'session.moderate', {
-          sessionId: session.id,
-        });
-        const live =
-          known.live ?? (await this.liveSpeakers.existsBy({ sessionId: session.id, userId }));
+        const moderates = allows(roles, 'session.moderate', { sessionId: session.id });
+        const live = known.live ?? (await this.video.isLive(session.id, userId));
         // Being live counts only while the person still has a part in the session.
-        const publishes =
-          live && (moderates || (await this.isOnSession(userId, memberships, [session.id])));
+        const publishes = live && (moderates || speaksOn(roles, [session.id]));
         const permission = { ...(publishes ? publish : watch), roomAdmin: moderates };
         const part: VideoPart = moderates ? 'moderator' : publishes ? 'speaker' : 'audience';
         return { room, roomName, part, permission, session };
       }
       case 'backstage': {
-        const stage = await this.stages.findOneBy({ id: room.stageId, eventId: event.id });
+        const stage = await this.video.stageInEvent(event.id, room.stageId);
         if (!stage) throw PlenumError.notFound('Stage not found');
-        const sessions = await this.sessions.find({
-          where: {
-            stageId: stage.id,
-            state: Not('cancelled'),
-            endsAt: MoreThan(new Date(now.getTime() - BACKSTAGE_AFTER_END_MS)),
-          },
-          order: { startsAt: 'ASC' },
-        });
+        const sessions = await this.video.sessionsOnStage(
+          stage.id,
+          new Date(now.getTime() - BACKSTAGE_AFTER_END_MS),
+        );
         const ids = sessions.map((s) => s.id);
         const moderates =
-          this.permissions.allows(memberships, 'session.moderate') ||
-          ids.some((sessionId) =>
-            this.permissions.allows(memberships, 'session.moderate', { sessionId }),
-          );
+          allows(roles, 'session.moderate') ||
+          ids.some((sessionId) => allows(roles, 'session.moderate', { sessionId }));
         if (moderates)
           return { room, roomName, part: 'moderator', permission: host, session: sessions[0] };
-        if (await this.isOnSession(userId, memberships, ids)) {
+        if (speaksOn(roles, ids)) {
           return { room, roomName, part: 'speaker', permission: publish, session: sessions[0] };
         }
         throw PlenumError.forbidden('Only the speakers and moderators of this stage go backstage');
@@ -179,41 +131,47 @@ export class VideoAccessService {
             'This session is not a workshop',
           );
         }
-        if (this.permissions.allows(memberships, 'session.moderate', { sessionId: session.id })) {
+        if (allows(roles, 'session.moderate', { sessionId: session.id })) {
           return { room, roomName, part: 'moderator', permission: host, session };
         }
-        if (await this.isOnSession(userId, memberships, [session.id], 'host')) {
+        if (await this.hosts(userId, person, session.id)) {
           return { room, roomName, part: 'host', permission: host, session };
         }
         // Everyone in a workshop may speak. Confirmed seats never exceed the capacity (the
         // registration holds that under a lock) and one identity is one participant, so the
         // room holds at most the capacity plus the hosts.
-        const confirmed = await this.registrations.existsBy({
-          sessionId: session.id,
-          userId,
-          status: 'confirmed',
-        });
-        if (confirmed) return { room, roomName, part: 'participant', permission: publish, session };
+        if (await this.video.hasConfirmedSeat(session.id, userId)) {
+          return { room, roomName, part: 'participant', permission: publish, session };
+        }
         throw PlenumError.forbidden(
           'Only the hosts and registered participants join this workshop',
         );
       }
       case 'booth': {
-        const booth = await this.booths.findOneBy({ id: room.boothId, eventId: event.id });
-        if (!booth) throw PlenumError.notFound('Booth not found');
-        if (this.permissions.allows(memberships, 'booth.manage', { boothId: booth.id })) {
+        if (!(await this.video.boothInEvent(event.id, room.boothId))) {
+          throw PlenumError.notFound('Booth not found');
+        }
+        if (allows(roles, 'booth.manage', { boothId: room.boothId })) {
           return { room, roomName, part: 'staff', permission: host };
         }
         // Staff let a visitor in by accepting their "talk to us" request (libs/expo).
-        const accepted = await this.conversations.existsBy({
-          boothId: booth.id,
-          visitorId: userId,
-          state: 'active',
-        });
-        if (accepted) return { room, roomName, part: 'visitor', permission: publish };
+        if (await this.video.inConversation(room.boothId, userId)) {
+          return { room, roomName, part: 'visitor', permission: publish };
+        }
         throw PlenumError.forbidden("Only the booth's staff, and visitors they let in, join");
       }
     }
+  }
+
+  /**
+   * A workshop's hosts: a speaker invited for that workshop, or a speaker whose profile is on
+   * its programme as host (a co-speaker's profile is not).
+   */
+  private async hosts(userId: string, person: PersonRoles, sessionId: string): Promise<boolean> {
+    // No speaker role on this workshop at all: nothing to look up.
+    if (!speaksOn(person.roles, [sessionId])) return false;
+    if (speaksOn(person.memberships, [sessionId])) return true;
+    return this.video.onProgramme(userId, [sessionId], 'host');
   }
 
   /**
@@ -222,56 +180,13 @@ export class VideoAccessService {
    */
   async isOnSession(
     userId: string,
-    memberships: MembershipRole[],
+    memberships: readonly MembershipRole[],
     sessionIds: string[],
     part?: 'host',
   ): Promise<boolean> {
     if (sessionIds.length === 0) return false;
-    const scoped = memberships.some(
-      (m) => m.role === 'speaker' && m.sessionId !== null && sessionIds.includes(m.sessionId),
-    );
-    if (scoped) return true;
-    const query = this.sessionSpeakers
-      .createQueryBuilder('ss')
-      .innerJoin('ss.speaker', 'sp')
-      .where('ss.session_id IN (:...sessionIds)', { sessionIds })
-      .andWhere('sp.user_id = :userId', { userId });
-    if (part) query.andWhere('ss.part = :part', { part });
-    return query.getExists();
-  }
-
-  /**
-   * Reads the event by slug, the person's memberships and name, and the session of a stage or
-   * workshop room with the person's live flag, in one round trip instead of five. Null when
-   * the person is unknown.
-   */
-  async mintContext(userId: string, slug: string, room: VideoRoom): Promise<MintContext | null> {
-    const sessionId = room.kind === 'stage' || room.kind === 'workshop' ? room.sessionId : null;
-    const [row] = await this.sessions.manager.query<MintContextRow[]>(MINT_CONTEXT, [
-      slug,
-      userId,
-      sessionId,
-    ]);
-    if (!row) return null;
-    if (!row.event_id) throw PlenumError.notFound('Event not found');
-    const known: KnownFacts = {};
-    if (sessionId) {
-      const s = row.session;
-      known.session = s
-        ? Object.assign(new Session(), {
-            ...s,
-            startsAt: new Date(s.startsAt),
-            endsAt: new Date(s.endsAt),
-          })
-        : null;
-      known.live = row.live;
-    }
-    return {
-      eventId: row.event_id,
-      displayName: row.display_name,
-      memberships: row.memberships,
-      known,
-    };
+    if (speaksOn(memberships, sessionIds)) return true;
+    return this.video.onProgramme(userId, sessionIds, part);
   }
 
   /** Remembers that the person got a token for a room, so a later change of role reaches it. */
@@ -287,17 +202,17 @@ export class VideoAccessService {
   async reconcile(eventId: string, userId: string, onlyRoom?: VideoRoom): Promise<ReconcileResult> {
     const result: ReconcileResult = { updated: [], removed: [], failed: [] };
     if (!this.rooms.configured) return result;
-    const event = await this.events.findOneBy({ id: eventId });
+    const event = await this.video.eventById(eventId);
     if (!event) return result;
     const key = this.roomsKey(eventId, userId);
     const names = onlyRoom ? [videoRoomName(eventId, onlyRoom)] : await this.redis.smembers(key);
-    const memberships = await this.permissions.membershipsOf(userId, eventId);
+    const person = await this.permissions.rolesOf(userId, eventId);
     for (const name of names) {
       const room = parseVideoRoomName(name);
       if (!room) continue;
       let access: RoomAccess | undefined;
       try {
-        access = await this.decide(userId, event, memberships, room);
+        access = await this.decide(userId, event, person, room);
       } catch (err) {
         if (!(err instanceof PlenumError) || err.status >= 500) throw err;
       }
@@ -330,7 +245,7 @@ export class VideoAccessService {
     const session =
       known.session !== undefined
         ? known.session
-        : await this.sessions.findOneBy({ id: sessionId, eventId: event.id });
+        : await this.video.sessionInEvent(event.id, sessionId);
     if (!session) throw PlenumError.notFound('Session not found');
     if (session.state === 'cancelled') throw PlenumError.conflict('This session was cancelled');
     return session;

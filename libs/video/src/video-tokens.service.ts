@@ -3,11 +3,11 @@ import { AccessToken } from 'livekit-server-sdk';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import type { VideoRoom, VideoToken } from '@plenum/contracts';
-import { PermissionsService } from '@plenum/identity';
-import type { ActionTarget, Principal } from '@plenum/identity';
+import type { ResolvedAccess } from '@plenum/identity';
 import { PlenumError } from '@plenum/platform';
 import { LiveKitRoomsService, publishSources } from './livekit-rooms.service';
 import { VideoAccessService } from './video-access.service';
+import { VideoRepository } from './video.repository';
 
 /**
  * Short on purpose: a token only opens the door. LiveKit renews the token of a connected
@@ -23,55 +23,40 @@ export function videoNotConfigured(): PlenumError {
   );
 }
 
-function roomTarget(room: VideoRoom): ActionTarget {
-  switch (room.kind) {
-    case 'stage':
-    case 'workshop':
-      return { sessionId: room.sessionId };
-    case 'booth':
-      return { boothId: room.boothId };
-    case 'backstage':
-      return {};
-  }
-}
-
 @Injectable()
 export class VideoTokensService {
   constructor(
-    private readonly permissions: PermissionsService,
     private readonly access: VideoAccessService,
     private readonly rooms: LiveKitRoomsService,
+    private readonly video: VideoRepository,
     @Inject(PLENUM_CONFIG) private readonly config: PlenumConfig,
   ) {}
 
-  async mint(principal: Principal, slug: string, room: VideoRoom): Promise<VideoToken> {
+  /**
+   * A token for one room of the event. The access guard resolved the event and the caller's
+   * roles (`event.member`); this reads only the room's facts, in one query, and decides.
+   */
+  async mint(caller: ResolvedAccess, room: VideoRoom): Promise<VideoToken> {
     const livekit = this.config.livekit;
     if (!livekit) throw videoNotConfigured();
-    const context = await this.access.mintContext(principal.userId, slug, room);
-    if (!context) throw PlenumError.unauthenticated();
-    const { eventId, memberships } = context;
-    // The room is the target, so that a role scoped to it counts: booth staff whose only role
-    // is their booth's, or a speaker whose only role is their session's.
-    if (
-      memberships.length > 0 &&
-      !this.permissions.allows(memberships, 'event.member', roomTarget(room))
-    ) {
-      throw PlenumError.forbidden();
-    }
+    const { principal, event } = caller;
+    const sessionId = room.kind === 'stage' || room.kind === 'workshop' ? room.sessionId : null;
+    const facts = await this.video.mintFacts(principal.userId, event.id, sessionId);
+    if (!facts) throw PlenumError.unauthenticated();
     const access = await this.access.decide(
       principal.userId,
-      { id: eventId },
-      memberships,
+      event,
+      caller,
       room,
       new Date(),
-      context.known,
+      sessionId ? { session: facts.session, live: facts.live } : {},
     );
-    await this.rooms.ensureRoom(eventId, room, access.session);
+    await this.rooms.ensureRoom(event.id, room, access.session);
 
     const { canPublish, canPublishData, roomAdmin } = access.permission;
     const token = new AccessToken(livekit.apiKey, livekit.apiSecret, {
       identity: principal.userId,
-      name: context.displayName,
+      name: facts.displayName,
       ttl: VIDEO_TOKEN_TTL_SECONDS,
       metadata: JSON.stringify({ part: access.part }),
     });
@@ -88,7 +73,7 @@ export class VideoTokensService {
     const expiresAt = new Date(Date.now() + VIDEO_TOKEN_TTL_SECONDS * 1000);
     const [jwt] = await Promise.all([
       token.toJwt(),
-      this.access.remember(eventId, principal.userId, access.roomName),
+      this.access.remember(event.id, principal.userId, access.roomName),
     ]);
     return {
       token: jwt,

@@ -1,21 +1,21 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
 import type { LiveSpeakerView, SessionAttendance, VideoToken } from '@plenum/contracts';
-import { Authenticated, CurrentPrincipal } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
+import { Access, EventAccess } from '@plenum/identity';
+import type { ResolvedAccess, SessionAccess } from '@plenum/identity';
 import { AttendanceService } from './attendance.service';
 import { LiveStageService } from './live-stage.service';
-import { GoLiveDto, VideoTokenDto } from './video.dto';
+import {
+  GoLiveDto,
+  LiveSpeakerViewDto,
+  SessionAttendanceDto,
+  VideoTokenDto,
+  VideoTokenViewDto,
+} from './video.dto';
 import { VideoTokensService } from './video-tokens.service';
 
+@ApiTags('video')
 @Controller('events/:slug')
 export class VideoController {
   constructor(
@@ -24,58 +24,46 @@ export class VideoController {
     private readonly attendance: AttendanceService,
   ) {}
 
-  /** A LiveKit token for one room; what it allows follows from the caller's roles alone. */
+  /**
+   * A LiveKit token for one room; what it allows follows from the caller's roles alone. The
+   * room is in the body, so the rule is membership of the event and the room's own rules are
+   * decided by `VideoAccessService.decide`.
+   */
   @Post('video/token')
-  @HttpCode(200)
-  @Authenticated()
-  token(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Body() body: VideoTokenDto,
-  ): Promise<VideoToken> {
-    return this.tokens.mint(principal, slug, body.room);
+  @EventAccess('event.member')
+  @ZodResponse({ status: 200, type: VideoTokenViewDto })
+  token(@Access() access: ResolvedAccess, @Body() body: VideoTokenDto): Promise<VideoToken> {
+    return this.tokens.mint(access, body.room);
   }
 
   @Get('sessions/:sessionId/stage/live')
-  @Authenticated()
-  liveSpeakers(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
-  ): Promise<LiveSpeakerView[]> {
-    return this.stage.list(principal, slug, sessionId);
+  @EventAccess('event.member', { session: 'sessionId' })
+  @ZodResponse({ type: [LiveSpeakerViewDto] })
+  liveSpeakers(@Access() { session }: SessionAccess): Promise<LiveSpeakerView[]> {
+    return this.stage.list(session);
   }
 
   @Post('sessions/:sessionId/stage/live')
-  @HttpCode(200)
-  @Authenticated()
-  takeLive(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
-    @Body() body: GoLiveDto,
-  ): Promise<LiveSpeakerView[]> {
-    return this.stage.takeLive(principal, slug, sessionId, body.userId);
+  @EventAccess('session.moderate', { session: 'sessionId' })
+  @ZodResponse({ status: 200, type: [LiveSpeakerViewDto] })
+  takeLive(@Access() access: SessionAccess, @Body() body: GoLiveDto): Promise<LiveSpeakerView[]> {
+    return this.stage.takeLive(access, body.userId);
   }
 
   @Delete('sessions/:sessionId/stage/live/:userId')
-  @Authenticated()
+  @EventAccess('session.moderate', { session: 'sessionId' })
+  @ZodResponse({ type: [LiveSpeakerViewDto] })
   takeOff(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Access() access: SessionAccess,
     @Param('userId', ParseUUIDPipe) userId: string,
   ): Promise<LiveSpeakerView[]> {
-    return this.stage.takeOff(principal, slug, sessionId, userId);
+    return this.stage.takeOff(access, userId);
   }
 
   @Get('sessions/:sessionId/attendance')
-  @Authenticated()
-  sessionAttendance(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
-  ): Promise<SessionAttendance> {
-    return this.attendance.figures(principal, slug, sessionId);
+  @EventAccess('session.moderate', { session: 'sessionId' })
+  @ZodResponse({ type: SessionAttendanceDto })
+  sessionAttendance(@Access() { session }: SessionAccess): Promise<SessionAttendance> {
+    return this.attendance.figures(session);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 import { IdentityModule, MembershipChangesService } from '@plenum/identity';
+import { AttendanceRepository } from './attendance.repository';
 import { AttendanceService } from './attendance.service';
 import { LiveKitRoomsService } from './livekit-rooms.service';
 import { LiveKitWebhookController } from './livekit-webhook.controller';
@@ -8,17 +9,20 @@ import { LiveKitWebhookHandlers } from './livekit-webhook-handlers';
 import { LiveStageService } from './live-stage.service';
 import { VideoAccessService } from './video-access.service';
 import { VideoController } from './video.controller';
+import { VideoRepository } from './video.repository';
 import { VideoTokensService } from './video-tokens.service';
 
 @Module({
   imports: [IdentityModule],
   controllers: [VideoController, LiveKitWebhookController],
   providers: [
+    AttendanceRepository,
     AttendanceService,
     LiveKitRoomsService,
     LiveKitWebhookHandlers,
     LiveStageService,
     VideoAccessService,
+    VideoRepository,
     VideoTokensService,
   ],
   exports: [LiveKitRoomsService, LiveKitWebhookHandlers, VideoAccessService],
