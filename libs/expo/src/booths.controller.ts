@@ -13,6 +13,8 @@ import {
   Res,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
 import type { BoothDocumentView, BoothSummaryView, BoothView } from '@plenum/contracts';
 import {
   boothDocumentContentTypes,
@@ -20,74 +22,73 @@ import {
   maxBoothDocumentBytes,
   maxBoothImageBytes,
 } from '@plenum/contracts';
-import { Authenticated, CurrentPrincipal, Public } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
+import { Access, EventAccess, Public } from '@plenum/identity';
+import type { BoothAccess, ResolvedAccess } from '@plenum/identity';
 import { IncomingUpload, Upload, UploadedBody } from '@plenum/platform';
 import { BoothsService } from './booths.service';
 import type { BoothImageKind } from './booths.service';
-import { RenameBoothDocumentDto, UpdateBoothDto } from './expo.dto';
+import {
+  BoothDocumentViewDto,
+  BoothSummaryViewDto,
+  BoothViewDto,
+  RenameBoothDocumentDto,
+  UpdateBoothDto,
+} from './expo.dto';
 
+/**
+ * `:booth` is the booth's id or its slug; the access guard finds it within the event (404
+ * otherwise). Members of the event, including staff whose only role is their booth's, visit;
+ * `booth.manage` (organizers, and exhibitors for their own booth) edits.
+ */
+@ApiTags('expo')
 @Controller('events/:slug/booths')
 export class BoothsController {
   constructor(private readonly booths: BoothsService) {}
 
   @Get()
-  @Authenticated()
-  list(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-  ): Promise<BoothSummaryView[]> {
-    return this.booths.list(principal, slug);
+  @EventAccess('event.member')
+  @ZodResponse({ type: [BoothSummaryViewDto] })
+  list(@Access() { event }: ResolvedAccess): Promise<BoothSummaryView[]> {
+    return this.booths.list(event);
   }
 
-  /** `:booth` is the booth's id or its slug. */
   @Get(':booth')
-  @Authenticated()
-  get(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
-  ): Promise<BoothView> {
-    return this.booths.get(principal, slug, booth);
+  @EventAccess('event.member', { booth: 'booth' })
+  @ZodResponse({ type: BoothViewDto })
+  get(@Access() access: BoothAccess): Promise<BoothView> {
+    return this.booths.get(access);
   }
 
   @Patch(':booth')
-  @Authenticated()
-  update(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
-    @Body() body: UpdateBoothDto,
-  ): Promise<BoothView> {
-    return this.booths.update(principal, slug, booth, body);
+  @EventAccess('booth.manage', { booth: 'booth' })
+  @ZodResponse({ type: BoothViewDto })
+  update(@Access() access: BoothAccess, @Body() body: UpdateBoothDto): Promise<BoothView> {
+    return this.booths.update(access, body);
   }
 
   @Put(':booth/logo')
-  @Authenticated()
+  @EventAccess('booth.manage', { booth: 'booth' })
   @Upload({ contentTypes: boothImageContentTypes, maxBytes: maxBoothImageBytes })
-  setLogo(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
-    @UploadedBody() file: IncomingUpload,
-  ): Promise<BoothView> {
-    return this.booths.setImage(principal, slug, booth, 'logo', file);
+  @ZodResponse({ type: BoothViewDto })
+  setLogo(@Access() access: BoothAccess, @UploadedBody() file: IncomingUpload): Promise<BoothView> {
+    return this.booths.setImage(access, 'logo', file);
   }
 
   @Put(':booth/banner')
-  @Authenticated()
+  @EventAccess('booth.manage', { booth: 'booth' })
   @Upload({ contentTypes: boothImageContentTypes, maxBytes: maxBoothImageBytes })
+  @ZodResponse({ type: BoothViewDto })
   setBanner(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
+    @Access() access: BoothAccess,
     @UploadedBody() file: IncomingUpload,
   ): Promise<BoothView> {
-    return this.booths.setImage(principal, slug, booth, 'banner', file);
+    return this.booths.setImage(access, 'banner', file);
   }
 
   @Public()
   @Get(':booth/logo')
+  @ApiProduces(...boothImageContentTypes)
+  @ApiOkResponse({ description: "The booth's logo" })
   logo(
     @Param('slug') slug: string,
     @Param('booth') boothId: string,
@@ -98,6 +99,8 @@ export class BoothsController {
 
   @Public()
   @Get(':booth/banner')
+  @ApiProduces(...boothImageContentTypes)
+  @ApiOkResponse({ description: "The booth's banner" })
   banner(
     @Param('slug') slug: string,
     @Param('booth') boothId: string,
@@ -108,54 +111,52 @@ export class BoothsController {
 
   /** Raw bytes with the file's Content-Type; `title` and `fileName` travel in the query. */
   @Post(':booth/documents')
-  @Authenticated()
+  @EventAccess('booth.manage', { booth: 'booth' })
   @Upload({ contentTypes: boothDocumentContentTypes, maxBytes: maxBoothDocumentBytes })
+  @ZodResponse({ status: 201, type: BoothDocumentViewDto })
   addDocument(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
+    @Access() access: BoothAccess,
     @Query('title') title: string | undefined,
     @Query('fileName') fileName: string | undefined,
     @UploadedBody() file: IncomingUpload,
   ): Promise<BoothDocumentView> {
-    return this.booths.addDocument(principal, slug, booth, title, fileName, file);
+    return this.booths.addDocument(access, title, fileName, file);
   }
 
   /** Only the title changes; the file stays as uploaded. */
   @Patch(':booth/documents/:documentId')
-  @Authenticated()
+  @EventAccess('booth.manage', { booth: 'booth' })
+  @ZodResponse({ type: BoothDocumentViewDto })
   renameDocument(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
+    @Access() access: BoothAccess,
     @Param('documentId', ParseUUIDPipe) documentId: string,
     @Body() body: RenameBoothDocumentDto,
   ): Promise<BoothDocumentView> {
-    return this.booths.renameDocument(principal, slug, booth, documentId, body.title);
+    return this.booths.renameDocument(access, documentId, body.title);
   }
 
   @Delete(':booth/documents/:documentId')
   @HttpCode(204)
-  @Authenticated()
+  @EventAccess('booth.manage', { booth: 'booth' })
+  @ApiNoContentResponse({ description: 'The document and its file are removed' })
   removeDocument(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
+    @Access() access: BoothAccess,
     @Param('documentId', ParseUUIDPipe) documentId: string,
   ): Promise<void> {
-    return this.booths.removeDocument(principal, slug, booth, documentId);
+    return this.booths.removeDocument(access, documentId);
   }
 
+  /** Always a download, never rendered inline. */
   @Get(':booth/documents/:documentId')
-  @Authenticated()
+  @EventAccess('event.member', { booth: 'booth' })
+  @ApiProduces(...boothDocumentContentTypes)
+  @ApiOkResponse({ description: 'The document, as a download' })
   async document(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
+    @Access() { booth }: BoothAccess,
     @Param('documentId', ParseUUIDPipe) documentId: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { doc, data } = await this.booths.document(principal, slug, booth, documentId);
+    const { doc, data } = await this.booths.document(booth, documentId);
     const ascii = doc.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
     await reply
       .header('Content-Type', doc.contentType)

@@ -1,74 +1,61 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import type { ConversationView } from '@plenum/contracts';
-import { Authenticated, CurrentPrincipal } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
+import { Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import type { ConversationView, MyConversation } from '@plenum/contracts';
+import { Access, EventAccess } from '@plenum/identity';
+import type { BoothAccess } from '@plenum/identity';
 import { ConversationsService } from './conversations.service';
+import { ConversationViewDto, MyConversationDto } from './expo.dto';
 
+/** Visitors (members of the event) ask to talk; the booth's staff (`booth.manage`) take them. */
+@ApiTags('expo')
 @Controller('events/:slug/booths/:booth/conversations')
 export class ConversationsController {
   constructor(private readonly conversations: ConversationsService) {}
 
   /** A visitor asks to talk; answers 409 NO_STAFF_ONLINE when nobody could take it. */
   @Post()
-  @Authenticated()
-  request(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
-  ): Promise<ConversationView> {
-    return this.conversations.request(principal, slug, booth);
+  @EventAccess('event.member', { booth: 'booth' })
+  @ZodResponse({ status: 201, type: ConversationViewDto })
+  request(@Access() { principal, booth }: BoothAccess): Promise<ConversationView> {
+    return this.conversations.request(principal, booth);
   }
 
   @Get('mine')
-  @Authenticated()
-  async mine(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
-  ): Promise<{ conversation: ConversationView | null }> {
-    return { conversation: await this.conversations.mine(principal, slug, booth) };
+  @EventAccess('event.member', { booth: 'booth' })
+  @ZodResponse({ type: MyConversationDto })
+  async mine(@Access() { principal, booth }: BoothAccess): Promise<MyConversation> {
+    return { conversation: await this.conversations.mine(principal, booth) };
   }
 
   @Delete('mine')
-  @Authenticated()
-  leave(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
-  ): Promise<ConversationView> {
-    return this.conversations.leave(principal, slug, booth);
+  @EventAccess('event.member', { booth: 'booth' })
+  @ZodResponse({ type: ConversationViewDto })
+  leave(@Access() { principal, booth }: BoothAccess): Promise<ConversationView> {
+    return this.conversations.leave(principal, booth);
   }
 
   @Get()
-  @Authenticated()
-  queue(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
-  ): Promise<ConversationView[]> {
-    return this.conversations.queue(principal, slug, booth);
+  @EventAccess('booth.manage', { booth: 'booth' })
+  @ZodResponse({ type: [ConversationViewDto] })
+  queue(@Access() { booth }: BoothAccess): Promise<ConversationView[]> {
+    return this.conversations.queue(booth);
   }
 
   @Post('accept')
-  @HttpCode(200)
-  @Authenticated()
-  accept(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
-  ): Promise<ConversationView> {
-    return this.conversations.accept(principal, slug, booth);
+  @EventAccess('booth.manage', { booth: 'booth' })
+  @ZodResponse({ status: 200, type: ConversationViewDto })
+  accept(@Access() { principal, booth }: BoothAccess): Promise<ConversationView> {
+    return this.conversations.accept(principal, booth);
   }
 
   @Post(':conversationId/end')
-  @HttpCode(200)
-  @Authenticated()
+  @EventAccess('booth.manage', { booth: 'booth' })
+  @ZodResponse({ status: 200, type: ConversationViewDto })
   end(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
+    @Access() { booth }: BoothAccess,
     @Param('conversationId', ParseUUIDPipe) conversationId: string,
   ): Promise<ConversationView> {
-    return this.conversations.end(principal, slug, booth, conversationId);
+    return this.conversations.end(booth, conversationId);
   }
 }

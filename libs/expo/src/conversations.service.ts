@@ -1,33 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, QueryFailedError } from 'typeorm';
-import type { Repository } from 'typeorm';
 import { rooms } from '@plenum/contracts';
 import type { ConversationView } from '@plenum/contracts';
-import { BoothConversation, User } from '@plenum/db';
+import type { Booth, BoothConversation } from '@plenum/db';
 import type { Principal } from '@plenum/identity';
 import { LiveEmitter, PlenumError } from '@plenum/platform';
 import { BoothsService } from './booths.service';
+import { ConversationsRepository } from './conversations.repository';
 
 /**
  * "Talk to us": visitors queue in PostgreSQL (waiting rows ordered by `queued_at`); every free
  * staff member who is online is offered the head of the queue, and the first to accept takes it
- * with one conditional UPDATE, so two staff never take the same visitor.
+ * with one conditional UPDATE, so two staff never take the same visitor. The access guard
+ * resolves the booth; visitors act on their own request, staff (`booth.manage`) on the queue.
  */
 @Injectable()
 export class ConversationsService {
   constructor(
-    @InjectRepository(BoothConversation)
-    private readonly conversations: Repository<BoothConversation>,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly conversations: ConversationsRepository,
     private readonly booths: BoothsService,
     private readonly emitter: LiveEmitter,
   ) {}
 
-  async request(principal: Principal, slug: string, ref: string): Promise<ConversationView> {
-    const { event } = await this.booths.access(principal, slug);
-    const booth = await this.booths.find(event, ref);
-    const open = await this.openOf(booth.id, principal.userId);
+  async request(visitor: Principal, booth: Booth): Promise<ConversationView> {
+    const open = await this.conversations.openOf(booth.id, visitor.userId);
     if (open) return this.view(open, false);
     // Nobody is sent into an empty room: without staff online the visitor leaves a contact
     // request (a lead with a message) instead.
@@ -38,66 +33,33 @@ export class ConversationsService {
         409,
       );
     }
-    // The partial unique index keeps one open request per visitor, also under double clicks.
-    await this.conversations
-      .createQueryBuilder()
-      .insert()
-      .values({ boothId: booth.id, visitorId: principal.userId, state: 'waiting' })
-      .orIgnore()
-      .execute();
+    await this.conversations.enqueue(booth.id, visitor.userId);
     await this.publishQueue(booth.id);
-    const mine = await this.openOf(booth.id, principal.userId);
+    const mine = await this.conversations.openOf(booth.id, visitor.userId);
     if (!mine) throw PlenumError.conflict('The request could not be queued');
     return this.view(mine, false);
   }
 
-  async mine(principal: Principal, slug: string, ref: string): Promise<ConversationView | null> {
-    const { event } = await this.booths.access(principal, slug);
-    const booth = await this.booths.find(event, ref);
-    const open = await this.openOf(booth.id, principal.userId);
+  async mine(visitor: Principal, booth: Booth): Promise<ConversationView | null> {
+    const open = await this.conversations.openOf(booth.id, visitor.userId);
     return open ? this.view(open, false) : null;
   }
 
   /** The visitor leaves the queue, or hangs up a conversation in progress. */
-  async leave(principal: Principal, slug: string, ref: string): Promise<ConversationView> {
-    const { event } = await this.booths.access(principal, slug);
-    const booth = await this.booths.find(event, ref);
-    const open = await this.openOf(booth.id, principal.userId);
+  async leave(visitor: Principal, booth: Booth): Promise<ConversationView> {
+    const open = await this.conversations.openOf(booth.id, visitor.userId);
     if (!open) throw PlenumError.notFound('You are not waiting at this booth');
     return this.close(open, open.state === 'waiting' ? 'left' : 'ended');
   }
 
   /** Staff take the visitor at the head of the queue. */
-  async accept(principal: Principal, slug: string, ref: string): Promise<ConversationView> {
-    const booth = await this.booths.manageable(principal, slug, ref);
+  async accept(staff: Principal, booth: Booth): Promise<ConversationView> {
     const busy = () => new PlenumError('STAFF_BUSY', 'Finish your current conversation first', 409);
-    if (await this.conversations.existsBy({ staffId: principal.userId, state: 'active' })) {
-      throw busy();
-    }
-    let taken: Array<{ id: string }>;
-    try {
-      const [rows] = await this.conversations.query<[Array<{ id: string }>, number]>(
-        `UPDATE booth_conversations SET state = 'active', staff_id = $2, accepted_at = now()
-         WHERE id = (
-           SELECT id FROM booth_conversations WHERE booth_id = $1 AND state = 'waiting'
-           ORDER BY queued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
-         ) AND state = 'waiting'
-         RETURNING id`,
-        [booth.id, principal.userId],
-      );
-      taken = rows;
-    } catch (err) {
-      if (
-        err instanceof QueryFailedError &&
-        (err.driverError as { code?: string }).code === '23505'
-      ) {
-        throw new PlenumError('STAFF_BUSY', 'Finish your current conversation first', 409);
-      }
-      throw err;
-    }
-    const id = taken[0]?.id;
-    if (!id) throw PlenumError.notFound('Nobody is waiting at this booth');
-    const conversation = await this.conversations.findOneByOrFail({ id });
+    if (await this.conversations.isTalking(staff.userId)) throw busy();
+    const outcome = await this.conversations.takeHead(booth.id, staff.userId);
+    if ('staffBusy' in outcome) throw busy();
+    if (!outcome.taken) throw PlenumError.notFound('Nobody is waiting at this booth');
+    const conversation = await this.conversations.getById(outcome.taken);
     this.emitter
       .to(rooms.user(conversation.visitorId))
       .emit('expo:conversation-updated', await this.view(conversation, false));
@@ -105,30 +67,16 @@ export class ConversationsService {
     return this.view(conversation, true);
   }
 
-  /** Staff end a conversation they hold; the next visitor is then offered around. */
-  async end(
-    principal: Principal,
-    slug: string,
-    ref: string,
-    conversationId: string,
-  ): Promise<ConversationView> {
-    const booth = await this.booths.manageable(principal, slug, ref);
-    const conversation = await this.conversations.findOneBy({
-      id: conversationId,
-      boothId: booth.id,
-      state: 'active',
-    });
+  /** Staff end a conversation in progress at their booth; the next visitor is then offered around. */
+  async end(booth: Booth, conversationId: string): Promise<ConversationView> {
+    const conversation = await this.conversations.activeAt(booth.id, conversationId);
     if (!conversation) throw PlenumError.notFound('No such conversation in progress');
     return this.close(conversation, 'ended');
   }
 
   /** What the booth's staff see: who waits in which order, and who is talking to whom. */
-  async queue(principal: Principal, slug: string, ref: string): Promise<ConversationView[]> {
-    const booth = await this.booths.manageable(principal, slug, ref);
-    const open = await this.conversations.find({
-      where: { boothId: booth.id, state: In(['waiting', 'active']) },
-      order: { queuedAt: 'ASC', id: 'ASC' },
-    });
+  async queue(booth: Booth): Promise<ConversationView[]> {
+    const open = await this.conversations.openAt(booth.id);
     return Promise.all(open.map((c) => this.view(c, true)));
   }
 
@@ -136,11 +84,8 @@ export class ConversationsService {
     conversation: BoothConversation,
     state: 'ended' | 'left',
   ): Promise<ConversationView> {
-    await this.conversations.update(
-      { id: conversation.id, state: In(['waiting', 'active']) },
-      { state, endedAt: new Date() },
-    );
-    const closed = await this.conversations.findOneByOrFail({ id: conversation.id });
+    await this.conversations.close(conversation.id, state);
+    const closed = await this.conversations.getById(conversation.id);
     const view = await this.view(closed, false);
     this.emitter.to(rooms.user(closed.visitorId)).emit('expo:conversation-updated', view);
     if (closed.staffId) {
@@ -150,20 +95,9 @@ export class ConversationsService {
     return view;
   }
 
-  private openOf(boothId: string, visitorId: string): Promise<BoothConversation | null> {
-    return this.conversations.findOneBy({
-      boothId,
-      visitorId,
-      state: In(['waiting', 'active']),
-    });
-  }
-
   /** Tells every waiting visitor their position, and offers the queue to free staff online. */
   private async publishQueue(boothId: string): Promise<void> {
-    const waiting = await this.conversations.find({
-      where: { boothId, state: 'waiting' },
-      order: { queuedAt: 'ASC', id: 'ASC' },
-    });
+    const waiting = await this.conversations.waitingAt(boothId);
     waiting.forEach((c, index) => {
       this.emitter
         .to(rooms.user(c.visitorId))
@@ -172,12 +106,8 @@ export class ConversationsService {
     if (waiting.length === 0) return;
     const online = await this.booths.staffOnline(boothId);
     if (online.length === 0) return;
-    const busy = await this.conversations.find({
-      select: { staffId: true },
-      where: { staffId: In(online), state: 'active' },
-    });
-    const busyIds = new Set(busy.map((c) => c.staffId));
-    for (const staffId of online.filter((id) => !busyIds.has(id))) {
+    const busy = new Set(await this.conversations.talking(online));
+    for (const staffId of online.filter((id) => !busy.has(id))) {
       this.emitter
         .to(rooms.user(staffId))
         .emit('expo:conversation-offered', { boothId, waiting: waiting.length });
@@ -185,25 +115,8 @@ export class ConversationsService {
   }
 
   private async view(c: BoothConversation, forStaff: boolean): Promise<ConversationView> {
-    let position: number | null = null;
-    if (c.state === 'waiting') {
-      position = await this.conversations
-        .createQueryBuilder('c')
-        .where('c.booth_id = :boothId AND c.state = :state', {
-          boothId: c.boothId,
-          state: 'waiting',
-        })
-        .andWhere(
-          // Compared in SQL: JavaScript dates lose the microseconds PostgreSQL keeps.
-          '(c.queued_at, c.id) <= (SELECT q.queued_at, q.id FROM booth_conversations q WHERE q.id = :id)',
-          { id: c.id },
-        )
-        .getCount();
-    }
-    const name = forStaff
-      ? ((await this.users.findOne({ select: { displayName: true }, where: { id: c.visitorId } }))
-          ?.displayName ?? null)
-      : null;
+    const position = c.state === 'waiting' ? await this.conversations.positionOf(c) : null;
+    const name = forStaff ? await this.conversations.visitorName(c.visitorId) : null;
     return toView(c, position, name, forStaff ? c.staffId : null);
   }
 }

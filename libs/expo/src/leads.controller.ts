@@ -10,66 +10,63 @@ import {
   Res,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
 import type { LeadView, MyShareView } from '@plenum/contracts';
-import { Authenticated, CurrentPrincipal } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
-import { ShareContactDto, UpdateLeadDto } from './expo.dto';
+import { Access, EventAccess } from '@plenum/identity';
+import type { BoothAccess, ResolvedAccess } from '@plenum/identity';
+import { LeadViewDto, MyShareViewDto, ShareContactDto, UpdateLeadDto } from './expo.dto';
 import { LeadsService } from './leads.service';
 
+/** Attendees share and withdraw their own contact; the booth's staff read their leads. */
+@ApiTags('expo')
 @Controller('events/:slug')
 export class LeadsController {
   constructor(private readonly leads: LeadsService) {}
 
   /** The attendee's explicit share with one booth; sharing again replaces the previous one. */
   @Post('booths/:booth/contact')
-  @Authenticated()
+  @EventAccess('event.member', { booth: 'booth' })
+  @ZodResponse({ status: 201, type: MyShareViewDto })
   share(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
+    @Access() { principal, booth }: BoothAccess,
     @Body() body: ShareContactDto,
   ): Promise<MyShareView> {
-    return this.leads.share(principal, slug, booth, body);
+    return this.leads.share(principal, booth, body);
   }
 
   @Delete('booths/:booth/contact')
-  @Authenticated()
-  withdraw(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
-  ): Promise<MyShareView> {
-    return this.leads.withdraw(principal, slug, booth);
+  @EventAccess('event.member', { booth: 'booth' })
+  @ZodResponse({ type: MyShareViewDto })
+  withdraw(@Access() { principal, booth }: BoothAccess): Promise<MyShareView> {
+    return this.leads.withdraw(principal, booth);
   }
 
   @Get('me/contact-shares')
-  @Authenticated()
-  mine(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-  ): Promise<MyShareView[]> {
-    return this.leads.mine(principal, slug);
+  @EventAccess('event.member')
+  @ZodResponse({ type: [MyShareViewDto] })
+  mine(@Access() { principal, event }: ResolvedAccess): Promise<MyShareView[]> {
+    return this.leads.mine(principal, event);
   }
 
   @Get('booths/:booth/leads')
-  @Authenticated()
-  list(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
-  ): Promise<LeadView[]> {
-    return this.leads.list(principal, slug, booth);
+  @EventAccess('booth.manage', { booth: 'booth' })
+  @ZodResponse({ type: [LeadViewDto] })
+  list(@Access() { booth }: BoothAccess): Promise<LeadView[]> {
+    return this.leads.list(booth);
   }
 
   @Get('booths/:booth/leads.csv')
-  @Authenticated()
+  @EventAccess('booth.manage', { booth: 'booth' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: "The booth's leads as CSV (cells that look like formulas defused)",
+  })
   async csv(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
+    @Access() { principal, booth }: BoothAccess,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const csv = await this.leads.csv(principal, slug, booth);
+    const csv = await this.leads.csv(principal, booth);
     await reply
       .header('Content-Type', 'text/csv; charset=utf-8')
       .header('Content-Disposition', 'attachment; filename="leads.csv"')
@@ -78,14 +75,13 @@ export class LeadsController {
   }
 
   @Patch('booths/:booth/leads/:leadId')
-  @Authenticated()
+  @EventAccess('booth.manage', { booth: 'booth' })
+  @ZodResponse({ type: LeadViewDto })
   update(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
+    @Access() { booth }: BoothAccess,
     @Param('leadId', ParseUUIDPipe) leadId: string,
     @Body() body: UpdateLeadDto,
   ): Promise<LeadView> {
-    return this.leads.update(principal, slug, booth, leadId, body);
+    return this.leads.update(booth, leadId, body);
   }
 }

@@ -1,7 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Not } from 'typeorm';
-import type { Repository } from 'typeorm';
 import type {
   LeadField,
   LeadView,
@@ -9,147 +6,82 @@ import type {
   ShareContactRequest,
   UpdateLeadRequest,
 } from '@plenum/contracts';
-import { Booth, Lead, User } from '@plenum/db';
+import type { Booth, Event, Lead } from '@plenum/db';
 import type { Principal } from '@plenum/identity';
 import { AuditService, PlenumError } from '@plenum/platform';
-import { BoothsService } from './booths.service';
+import { LeadsRepository } from './leads.repository';
 
 /**
  * Leads exist only through the attendee's own action: the share copies exactly the fields they
- * ticked, and withdrawing clears them. Staff never read users, only these rows.
+ * ticked, and withdrawing clears them. Staff never read users, only these rows. The access
+ * guard resolves the booth: attendees share with any booth of the event, staff
+ * (`booth.manage`) read their booth's leads.
  */
 @Injectable()
 export class LeadsService {
   constructor(
-    @InjectRepository(Lead) private readonly leads: Repository<Lead>,
-    @InjectRepository(User) private readonly users: Repository<User>,
-    private readonly boothsService: BoothsService,
+    private readonly leads: LeadsRepository,
     private readonly audit: AuditService,
   ) {}
 
-  async share(
-    principal: Principal,
-    slug: string,
-    ref: string,
-    input: ShareContactRequest,
-  ): Promise<MyShareView> {
-    const { event } = await this.boothsService.access(principal, slug);
-    const booth = await this.boothsService.find(event, ref);
-    const user = await this.users.findOneByOrFail({ id: principal.userId });
+  async share(attendee: Principal, booth: Booth, input: ShareContactRequest): Promise<MyShareView> {
+    const user = await this.leads.contactOf(attendee.userId);
     const fields = Array.from(new Set(input.fields)).sort();
     const has = (f: LeadField) => fields.includes(f);
-    const values = {
+    const lead = await this.leads.share(booth.id, attendee.userId, {
       sharedFields: fields,
       name: has('name') ? user.displayName : null,
       email: has('email') ? user.email : null,
       organisation: has('organisation') ? (input.organisation ?? '') || null : null,
       message: has('message') ? (input.message ?? '') || null : null,
       consentedAt: new Date(),
-      withdrawnAt: null,
-    };
-    await this.leads
-      .createQueryBuilder()
-      .insert()
-      .values({ boothId: booth.id, userId: principal.userId, ...values })
-      .orUpdate(
-        [
-          'shared_fields',
-          'name',
-          'email',
-          'organisation',
-          'message',
-          'consented_at',
-          'withdrawn_at',
-        ],
-        ['booth_id', 'user_id'],
-      )
-      .execute();
+    });
     await this.audit.record({
-      eventId: event.id,
-      actorId: principal.userId,
+      eventId: booth.eventId,
+      actorId: attendee.userId,
       action: 'lead.shared',
       targetType: 'booth',
       targetId: booth.id,
       details: { fields },
     });
-    const lead = await this.leads.findOneByOrFail({ boothId: booth.id, userId: principal.userId });
     return myShare(lead, booth);
   }
 
-  async withdraw(principal: Principal, slug: string, ref: string): Promise<MyShareView> {
-    const { event } = await this.boothsService.access(principal, slug);
-    const booth = await this.boothsService.find(event, ref);
-    const lead = await this.leads.findOneBy({ boothId: booth.id, userId: principal.userId });
+  async withdraw(attendee: Principal, booth: Booth): Promise<MyShareView> {
+    const lead = await this.leads.ofAttendee(booth.id, attendee.userId);
     if (!lead) throw PlenumError.notFound('You have not shared your contact with this booth');
-    if (!lead.withdrawnAt) {
-      await this.leads.update(lead.id, {
-        withdrawnAt: new Date(),
-        name: null,
-        email: null,
-        organisation: null,
-        message: null,
-        note: '',
-        rating: null,
-      });
-      await this.audit.record({
-        eventId: event.id,
-        actorId: principal.userId,
-        action: 'lead.withdrawn',
-        targetType: 'booth',
-        targetId: booth.id,
-      });
-    }
-    return myShare(await this.leads.findOneByOrFail({ id: lead.id }), booth);
-  }
-
-  async mine(principal: Principal, slug: string): Promise<MyShareView[]> {
-    const { event } = await this.boothsService.access(principal, slug);
-    const rows = await this.leads
-      .createQueryBuilder('lead')
-      .innerJoinAndSelect('lead.booth', 'booth')
-      .where('lead.user_id = :userId', { userId: principal.userId })
-      .andWhere('booth.event_id = :eventId', { eventId: event.id })
-      .orderBy('lead.consented_at', 'DESC')
-      .getMany();
-    return rows.map((l) => myShare(l, l.booth as Booth));
-  }
-
-  async list(principal: Principal, slug: string, ref: string): Promise<LeadView[]> {
-    const booth = await this.boothsService.manageable(principal, slug, ref);
-    const rows = await this.leads.find({
-      where: { boothId: booth.id, withdrawnAt: IsNull() },
-      order: { consentedAt: 'DESC' },
-    });
-    return rows.map(leadView);
-  }
-
-  async update(
-    principal: Principal,
-    slug: string,
-    ref: string,
-    leadId: string,
-    input: UpdateLeadRequest,
-  ): Promise<LeadView> {
-    const booth = await this.boothsService.manageable(principal, slug, ref);
-    const lead = await this.leads.findOneBy({
-      id: leadId,
-      boothId: booth.id,
-      withdrawnAt: IsNull(),
-    });
-    if (!lead) throw PlenumError.notFound('Lead not found');
-    await this.leads.update(lead.id, input);
-    return leadView(await this.leads.findOneByOrFail({ id: lead.id }));
-  }
-
-  async csv(principal: Principal, slug: string, ref: string): Promise<string> {
-    const booth = await this.boothsService.manageable(principal, slug, ref);
-    const rows = await this.leads.find({
-      where: { boothId: booth.id, withdrawnAt: IsNull(), consentedAt: Not(IsNull()) },
-      order: { consentedAt: 'ASC' },
-    });
+    if (lead.withdrawnAt) return myShare(lead, booth);
+    const withdrawn = await this.leads.withdraw(lead.id);
     await this.audit.record({
       eventId: booth.eventId,
-      actorId: principal.userId,
+      actorId: attendee.userId,
+      action: 'lead.withdrawn',
+      targetType: 'booth',
+      targetId: booth.id,
+    });
+    return myShare(withdrawn, booth);
+  }
+
+  async mine(attendee: Principal, event: Event): Promise<MyShareView[]> {
+    const rows = await this.leads.sharesOf(attendee.userId, event.id);
+    return rows.map((l) => myShare(l, l.booth));
+  }
+
+  async list(booth: Booth): Promise<LeadView[]> {
+    return (await this.leads.activeOf(booth.id)).map(leadView);
+  }
+
+  async update(booth: Booth, leadId: string, input: UpdateLeadRequest): Promise<LeadView> {
+    const lead = await this.leads.activeAt(booth.id, leadId);
+    if (!lead) throw PlenumError.notFound('Lead not found');
+    return leadView(await this.leads.annotate(lead.id, input));
+  }
+
+  async csv(staff: Principal, booth: Booth): Promise<string> {
+    const rows = await this.leads.forExport(booth.id);
+    await this.audit.record({
+      eventId: booth.eventId,
+      actorId: staff.userId,
       action: 'lead.exported',
       targetType: 'booth',
       targetId: booth.id,

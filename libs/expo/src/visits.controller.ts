@@ -1,52 +1,49 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import type { BoothStatsView } from '@plenum/contracts';
-import { Authenticated, CurrentPrincipal } from '@plenum/identity';
-import type { Principal } from '@plenum/identity';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import type { BoothStatsView, BoothVisitView } from '@plenum/contracts';
+import { Access, EventAccess } from '@plenum/identity';
+import type { BoothAccess, ResolvedAccess } from '@plenum/identity';
+import { BoothStatsViewDto, BoothVisitDto } from './expo.dto';
 import { VisitsService } from './visits.service';
 
+/** Visitors' booth pages report views; staff see their booth's counts, organizers all. */
+@ApiTags('expo')
 @Controller('events/:slug')
 export class VisitsController {
   constructor(private readonly visits: VisitsService) {}
 
   @Post('booths/:booth/visits')
-  @Authenticated()
-  start(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
-  ): Promise<{ id: string | null }> {
-    return this.visits.start(principal, slug, booth);
+  @EventAccess('event.member', { booth: 'booth' })
+  @ZodResponse({ status: 201, type: BoothVisitDto })
+  start(@Access() access: BoothAccess): Promise<BoothVisitView> {
+    return this.visits.start(access);
   }
 
   /** Sent by an open booth page every 30 seconds, so time spent can be measured. */
   @Post('booths/:booth/visits/:visitId/heartbeat')
   @HttpCode(204)
-  @Authenticated()
+  @EventAccess('event.member', { booth: 'booth' })
+  @ApiNoContentResponse({ description: "The visitor's own visit is still open" })
   heartbeat(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
+    @Access() access: BoothAccess,
     @Param('visitId', ParseUUIDPipe) visitId: string,
   ): Promise<void> {
-    return this.visits.heartbeat(principal, slug, booth, visitId);
+    return this.visits.heartbeat(access, visitId);
   }
 
   @Get('booths/:booth/stats')
-  @Authenticated()
-  forBooth(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-    @Param('booth') booth: string,
-  ): Promise<BoothStatsView> {
-    return this.visits.forBooth(principal, slug, booth);
+  @EventAccess('booth.manage', { booth: 'booth' })
+  @ZodResponse({ type: BoothStatsViewDto })
+  forBooth(@Access() { booth }: BoothAccess): Promise<BoothStatsView> {
+    return this.visits.forBooth(booth);
   }
 
+  /** Every booth's counts: the organizers' overview. */
   @Get('expo/stats')
-  @Authenticated()
-  forEvent(
-    @CurrentPrincipal() principal: Principal,
-    @Param('slug') slug: string,
-  ): Promise<BoothStatsView[]> {
-    return this.visits.forEvent(principal, slug);
+  @EventAccess('event.update')
+  @ZodResponse({ type: [BoothStatsViewDto] })
+  forEvent(@Access() { event }: ResolvedAccess): Promise<BoothStatsView[]> {
+    return this.visits.forEvent(event.id);
   }
 }
