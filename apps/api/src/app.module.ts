@@ -20,6 +20,7 @@ import {
 import { LiveModule } from '@plenum/live';
 import { OnDemandModule } from '@plenum/ondemand';
 import { PrivacyModule } from '@plenum/privacy';
+import { QaModule } from '@plenum/qa';
 import { ProgrammeModule } from '@plenum/programme';
 import { RemindersModule } from '@plenum/reminders';
 import { ReportsModule } from '@plenum/reports';
@@ -45,6 +46,7 @@ export class AppModule {
         ProgrammeModule,
         VideoModule,
         LiveModule,
+        QaModule,
         WorkshopsModule,
         RemindersModule,
         ExpoModule,

@@ -106,6 +106,8 @@ export class InvitationsService {
       );
       return { user, invitation };
     });
+    // An account already signed in may now do more in rooms it has open.
+    await this.changes.added({ eventId: event.id, userId: result.user.id });
     const inviteUrl = `${this.config.publicUrl}/invite/${secret.token}`;
     await this.mailQueue.add(
       'invitation',
