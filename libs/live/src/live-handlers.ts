@@ -147,6 +147,11 @@ export class LiveHandlers {
     this.hooks.push(hook);
   }
 
+  /** The kinds of places registered (`event`, `session`, …, `backstage`). */
+  placeKindNames(): string[] {
+    return [...this.kinds.keys()];
+  }
+
   registered(): RegisteredEvent[] {
     return [...this.handlers.values()].map(({ event, access, rate }) => ({ event, access, rate }));
   }
