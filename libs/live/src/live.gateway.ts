@@ -76,7 +76,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     socket.on('disconnecting', () => {
       mine.delete(connection);
       if (mine.size === 0 && this.connections.get(userId) === mine) this.connections.delete(userId);
-      void this.handlers.leaveAll(connection);
+      this.handlers
+        .leaveAll(connection)
+        .catch((err: unknown) => this.logger.warn({ err, userId }, 'Leaving rooms failed'));
     });
     await socket.join([rooms.user(userId), authRoom(sessionId)]);
   }
