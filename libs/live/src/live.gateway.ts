@@ -12,6 +12,7 @@ import type { LiveUser } from './live-auth';
 import { LiveConnection } from './live-connection';
 import type { LiveSocket } from './live-connection';
 import { LiveHandlers } from './live-handlers';
+import { LiveMetrics } from './live-metrics.service';
 
 type LiveNamespace = Namespace<
   ClientToServerEvents,
@@ -41,9 +42,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
     private readonly auth: LiveAuth,
     private readonly handlers: LiveHandlers,
+    private readonly metrics: LiveMetrics,
   ) {}
 
   afterInit(nsp: LiveNamespace): void {
+    this.metrics.watch(nsp);
     nsp.use((socket, next) => {
       this.auth.authenticate(socket.handshake.auth).then(
         (user) => {
@@ -88,6 +91,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     event: string,
     args: unknown[],
   ): Promise<void> {
+    const started = performance.now();
     const { socket } = connection;
     const last = args[args.length - 1];
     const ack = typeof last === 'function' ? (last as (answer: Ack<unknown>) => void) : undefined;
@@ -102,6 +106,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
       answer = { ok: false, error: toLiveError(err, this.logger, socket.data.userId) };
     }
     // Every answer passes here, once.
+    this.metrics.answered(event, answer, started);
     if (ack) {
       ack(answer);
     } else if (!answer.ok) {

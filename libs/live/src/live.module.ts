@@ -5,6 +5,7 @@ import { ChatRepository } from './chat.repository';
 import { ChatService } from './chat.service';
 import { LiveAuth } from './live-auth';
 import { LiveHandlers } from './live-handlers';
+import { LiveMetrics } from './live-metrics.service';
 import { LiveGateway } from './live.gateway';
 import { LiveRepository } from './live.repository';
 import { ModerationService } from './moderation.service';
@@ -26,6 +27,7 @@ import { RoomAccessService } from './room-access.service';
     LiveAuth,
     LiveGateway,
     LiveHandlers,
+    LiveMetrics,
     LiveRepository,
     ModerationService,
     PresenceService,

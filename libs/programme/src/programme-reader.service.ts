@@ -4,8 +4,7 @@ import { In } from 'typeorm';
 import type { Repository } from 'typeorm';
 import type { SessionView, SpeakerView } from '@plenum/contracts';
 import { Event, Session, SessionSpeaker, Speaker, Stage, Track } from '@plenum/db';
-import { PlenumError } from '@plenum/platform';
-import { formatLocal, localDay } from './zoned-time';
+import { formatLocal, localDay, PlenumError } from '@plenum/platform';
 
 /** Everything the programme views, feeds and exports are made from, loaded in a few queries. */
 export interface ProgrammeData {

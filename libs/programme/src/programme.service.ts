@@ -5,11 +5,10 @@ import type { Repository } from 'typeorm';
 import type { NowNext, Programme, SessionSummary } from '@plenum/contracts';
 import { timeZoneSchema } from '@plenum/contracts';
 import { Event, Session, SessionSpeaker } from '@plenum/db';
-import { PlenumError } from '@plenum/platform';
+import { addDays, PlenumError } from '@plenum/platform';
 import { ProgrammeCache } from './programme-cache.service';
 import type { CachedBody } from './programme-cache.service';
 import { ProgrammeReader, sessionViews, toSpeakerView } from './programme-reader.service';
-import { addDays } from './zoned-time';
 
 const NEXT_WINDOW_MS = 3 * 3_600_000;
 

@@ -12,12 +12,11 @@ import type {
 } from '@plenum/contracts';
 import { Event, Session, SessionSpeaker, Speaker, Stage, Track } from '@plenum/db';
 import type { Principal } from '@plenum/identity';
-import { AuditService, LiveEmitter, PlenumError } from '@plenum/platform';
+import { AuditService, formatLocal, LiveEmitter, parseZoned, PlenumError } from '@plenum/platform';
 import { ReminderScheduler } from '@plenum/reminders';
 import type { SessionInputDto, SessionUpdateDto } from './programme.dto';
 import { ProgrammeCache } from './programme-cache.service';
 import { toSessionView } from './programme-reader.service';
-import { formatLocal, parseZoned } from './zoned-time';
 
 interface Placement {
   startsAt: Date;
