@@ -10,7 +10,6 @@ import {
   Post,
   Put,
   Query,
-  Headers,
   Res,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
@@ -24,7 +23,7 @@ import type {
 import { WORKSHOP_MATERIAL_MAX_BYTES, workshopMaterialContentTypes } from '@plenum/contracts';
 import { Access, EventAccess } from '@plenum/identity';
 import type { ResolvedAccess } from '@plenum/identity';
-import { PlenumError } from '@plenum/platform';
+import { IncomingUpload, PlenumError, Upload, UploadedBody } from '@plenum/platform';
 import { WorkshopRegistrationsService } from './workshop-registrations.service';
 import {
   CreateWorkshopLinkDto,
@@ -146,40 +145,29 @@ export class WorkshopsController {
     return this.workshops.materialsOf(sessionId, event.slug);
   }
 
-  /** A file as the raw body, its type as Content-Type; `title` and `name` in the query. */
+  /**
+   * A file as the raw body, its type as Content-Type; `title` and `name` in the query. ZIP
+   * archives and untyped files are allowed here, so the content is not checked by signature.
+   */
   @Put(':sessionId/materials/files')
   @EventAccess('event.member')
+  @Upload({
+    contentTypes: workshopMaterialContentTypes,
+    maxBytes: WORKSHOP_MATERIAL_MAX_BYTES,
+    checkSignature: false,
+  })
   async addFile(
     @Access() { principal, event, memberships }: ResolvedAccess,
     @Param('sessionId', Id) sessionId: string,
     @Query() query: WorkshopFileQueryDto,
-    @Headers('content-type') contentType: string | undefined,
-    @Body() body: unknown,
+    @UploadedBody() file: IncomingUpload,
   ): Promise<WorkshopMaterialView[]> {
     await this.workshops.workshopOf(event, sessionId);
     await this.workshops.assertHost(principal.userId, memberships, sessionId);
-    const type = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (
-      !Buffer.isBuffer(body) ||
-      !(workshopMaterialContentTypes as readonly string[]).includes(type)
-    ) {
-      throw new PlenumError(
-        'UNSUPPORTED_MEDIA_TYPE',
-        'Share PDF, office documents or ZIP archives',
-        415,
-      );
-    }
-    if (body.length === 0) {
-      throw PlenumError.validation([{ path: 'body', message: 'The file is empty' }]);
-    }
-    if (body.length > WORKSHOP_MATERIAL_MAX_BYTES) {
-      throw new PlenumError('PAYLOAD_TOO_LARGE', 'A file may be at most 20 MB', 413);
-    }
     await this.workshops.addFile(sessionId, principal.userId, {
       title: query.title,
       fileName: query.name,
-      contentType: type,
-      data: body,
+      upload: file,
     });
     return this.workshops.materialsOf(sessionId, event.slug);
   }

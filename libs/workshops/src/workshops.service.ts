@@ -22,6 +22,7 @@ import {
 } from '@plenum/db';
 import { PermissionsService } from '@plenum/identity';
 import { csvCell, FileStorage, LiveEmitter, PlenumError } from '@plenum/platform';
+import type { IncomingUpload } from '@plenum/platform';
 import { LiveKitRoomsService, VideoAccessService, videoRoomName } from '@plenum/video';
 import {
   WorkshopRegistrationsService,
@@ -177,16 +178,16 @@ export class WorkshopsService {
   async addFile(
     sessionId: string,
     userId: string,
-    file: { title: string; fileName: string; contentType: string; data: Buffer },
+    file: { title: string; fileName: string; upload: IncomingUpload },
   ): Promise<void> {
-    const storageKey = await this.storage.put('workshop-materials', file.data);
+    const stored = await file.upload.store(this.storage, 'workshop-materials');
     await this.materials.insert({
       sessionId,
       title: file.title,
-      storageKey,
+      storageKey: stored.key,
       fileName: file.fileName,
-      contentType: file.contentType,
-      sizeBytes: file.data.length,
+      contentType: file.upload.contentType,
+      sizeBytes: stored.bytes,
       createdById: userId,
     });
   }
