@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp } from '../support/test-app';
+import { ApiClient, startTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
@@ -106,6 +106,31 @@ describe('the lobby chat in the web app', () => {
 
     await attendee.getByText(/Die Moderation hat Sie bis .* stummgeschaltet: Pause\./).waitFor();
     expect(await attendee.getByLabel('Ihre Nachricht').isDisabled()).toBe(true);
+  });
+
+  it('tells someone taken out of the event why, and closes the message field', async () => {
+    const leaving = await signIn('attendee002@plenum.test');
+    await leaving.getByRole('region', { name: 'Nachrichten' }).waitFor();
+    const [membership] = await app!.dataSource.query<Array<{ id: string }>>(
+      `SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE u.email = 'attendee002@plenum.test'`,
+    );
+    const organizer = new ApiClient(app!.baseUrl);
+    await organizer.login('organizer@plenum.test');
+    const removed = await organizer.request(
+      'DELETE',
+      `/api/events/digitale-staedte/members/${membership!.id}`,
+    );
+    expect(removed.status).toBe(204);
+
+    await leaving
+      .getByRole('alert')
+      .filter({
+        hasText:
+          'Sie sind nicht mehr in diesem Chat: Ihre Rolle in dieser Veranstaltung wurde geändert.',
+      })
+      .waitFor();
+    expect(await leaving.getByLabel('Ihre Nachricht').isDisabled()).toBe(true);
   });
 
   it('ran without script errors or Content-Security-Policy violations', () => {

@@ -21,6 +21,7 @@ import { LiveModule } from '@plenum/live';
 import { MetricsModule } from '@plenum/metrics';
 import { OnDemandModule } from '@plenum/ondemand';
 import { PrivacyModule } from '@plenum/privacy';
+import { QaModule } from '@plenum/qa';
 import { ProgrammeModule } from '@plenum/programme';
 import { RemindersModule } from '@plenum/reminders';
 import { ReportsModule } from '@plenum/reports';
@@ -46,6 +47,7 @@ export class AppModule {
         ProgrammeModule,
         VideoModule,
         LiveModule,
+        QaModule,
         WorkshopsModule,
         RemindersModule,
         ExpoModule,

@@ -238,6 +238,28 @@ export const sessionStateChangedSchema = z.object({
 });
 export type SessionStateChanged = z.infer<typeof sessionStateChangedSchema>;
 
+/**
+ * Why the server re-evaluated what a socket may do in a room: a role in the event was taken
+ * away or given, or a workshop registration ended.
+ */
+export const roomAccessReasons = [
+  'membership-removed',
+  'membership-added',
+  'registration-cancelled',
+] as const;
+export type RoomAccessReason = (typeof roomAccessReasons)[number];
+
+export const roomAccessChangedSchema = z.object({
+  room: z.string(),
+  /** False: the server took this socket out of the room, and joining again is refused. */
+  joined: z.boolean(),
+  /** What the person may do there now (both false once the room was left). */
+  canModerate: z.boolean(),
+  canReact: z.boolean(),
+  reason: z.enum(roomAccessReasons),
+});
+export type RoomAccessChanged = z.infer<typeof roomAccessChangedSchema>;
+
 /* ---- acknowledgements ---- */
 
 export const liveErrorSchema = z.object({
@@ -360,6 +382,11 @@ export interface ServerToClientEvents {
   'poll:results': (payload: PollResults) => void;
   /** A moderator's message line to everyone backstage on a stage. */
   'backstage:message': (payload: BackstageLine) => void;
+  /**
+   * Sent to one socket: the person's rights in a room it joined changed (a role removed or
+   * given, a workshop registration cancelled). With `joined: false` the socket left the room.
+   */
+  'room:access-changed': (payload: RoomAccessChanged) => void;
   /** An event sent without an acknowledgement callback failed. */
   'live:error': (payload: LiveEventError) => void;
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { BullModule } from '@nestjs/bullmq';
 import { queueNames } from '@plenum/contracts';
+import { AccessChangesService } from './access-changes.service';
 import { AccessTokenService } from './access-token.service';
 import { AuthController } from './auth.controller';
 import { AccessGuard } from './access.guard';
@@ -18,6 +19,7 @@ import { RevocationsService } from './revocations.service';
   imports: [BullModule.registerQueue({ name: queueNames.mail })],
   controllers: [AuthController, MeController, MembersController],
   providers: [
+    AccessChangesService,
     AccessTokenService,
     AuthService,
     InvitationsService,
@@ -28,6 +30,7 @@ import { RevocationsService } from './revocations.service';
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [
+    AccessChangesService,
     AccessTokenService,
     AuthService,
     MembershipChangesService,

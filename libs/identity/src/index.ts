@@ -1,3 +1,4 @@
+export * from './access-changes.service';
 export * from './access-token.service';
 export * from './access.decorators';
 export * from './auth.service';

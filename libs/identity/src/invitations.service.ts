@@ -257,7 +257,7 @@ export class InvitationsService {
 
   /** The signed-in owner of the invited account accepts: the role is theirs from now on. */
   async accept(principal: Principal, token: string): Promise<AcceptedInvitation> {
-    return this.dataSource.transaction(async (manager) => {
+    const accepted = await this.dataSource.transaction(async (manager) => {
       const invitation = await this.lockOpen(manager, token);
       if (invitation.userId !== principal.userId) {
         throw new PlenumError(
@@ -268,8 +268,11 @@ export class InvitationsService {
       }
       await this.complete(manager, invitation);
       const event = await manager.getRepository(Event).findOneByOrFail({ id: invitation.eventId });
-      return { eventSlug: event.slug };
+      return { eventSlug: event.slug, eventId: event.id };
     });
+    // The account is signed in, its sockets may have rooms open: the new role counts there now.
+    await this.changes.added({ eventId: accepted.eventId, userId: principal.userId });
+    return { eventSlug: accepted.eventSlug };
   }
 
   /** Whoever holds the link says no; a role the invitation gave a new account goes with it. */

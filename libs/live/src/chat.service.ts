@@ -1,23 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CHAT_CATCH_UP_MAX, CHAT_HISTORY_PAGE, CHAT_MAX_LENGTH } from '@plenum/contracts';
 import type { ChatHistoryPage, ChatMessageView } from '@plenum/contracts';
-import { ChatMessage } from '@plenum/db';
 import { LiveEmitter, PlenumError } from '@plenum/platform';
+import { ChatRepository } from './chat.repository';
+import type { MessageRow } from './chat.repository';
+import type { LivePlace } from './live-connection';
 import { ModerationService } from './moderation.service';
-import type { RoomAccess } from './room-access.service';
-
-interface MessageRow {
-  id: string;
-  room: string;
-  seq: number;
-  author_id: string | null;
-  author_name: string | null;
-  body: string;
-  created_at: Date;
-  deleted_at: Date | null;
-  delete_reason: string | null;
-}
 
 /**
  * Keeps chat text plain: line breaks survive, other control characters (which could reorder or
@@ -38,7 +26,7 @@ export function normaliseChatText(body: string): string {
 @Injectable()
 export class ChatService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: ChatRepository,
     private readonly moderation: ModerationService,
     private readonly emitter: LiveEmitter,
   ) {}
@@ -48,7 +36,7 @@ export class ChatService {
    * anyone sees it, so a client that catches up from PostgreSQL finds every message it was sent.
    */
   async send(
-    access: RoomAccess,
+    place: LivePlace,
     author: { userId: string; displayName: string },
     body: string,
   ): Promise<ChatMessageView> {
@@ -64,31 +52,19 @@ export class ChatService {
         { fields: [{ path: 'body', message: `At most ${CHAT_MAX_LENGTH} characters` }] },
       );
     }
-    await this.moderation.assertMayWrite(access, author.userId);
-    // One statement, so one round trip and no transaction around it: the room's row lock taken
-    // by the upsert orders concurrent writers of one room, and is held only while it runs.
-    const [row] = await this.dataSource.query<Array<{ id: string; seq: number; created_at: Date }>>(
-      `WITH next AS (
-         INSERT INTO chat_rooms (room, event_id, last_seq) VALUES ($1, $2, 1)
-         ON CONFLICT (room) DO UPDATE SET last_seq = chat_rooms.last_seq + 1
-         RETURNING last_seq
-       )
-       INSERT INTO chat_messages (room, event_id, seq, author_id, body)
-       SELECT $1, $2, next.last_seq, $3, $4 FROM next
-       RETURNING id, seq, created_at`,
-      [access.room, access.eventId, author.userId, text],
-    );
-    if (!row) throw new Error(`Message in ${access.room} was not stored`);
+    await this.moderation.assertMayWrite(place, author.userId);
+    const row = await this.repository.insertMessage(place.room, place.eventId, author.userId, text);
+    if (!row) throw new Error(`Message in ${place.room} was not stored`);
     const message: ChatMessageView = {
       id: row.id,
-      room: access.room,
+      room: place.room,
       seq: row.seq,
       author: { id: author.userId, displayName: author.displayName },
       body: text,
       createdAt: row.created_at.toISOString(),
       deleted: null,
     };
-    this.emitter.to(access.room).emit('chat:message', message);
+    this.emitter.to(place.room).emit('chat:message', message);
     return message;
   }
 
@@ -98,43 +74,23 @@ export class ChatService {
     beforeSeq?: number,
     limit = CHAT_HISTORY_PAGE,
   ): Promise<ChatHistoryPage> {
-    const rows = await this.query(
-      `WHERE m.room = $1 ${beforeSeq === undefined ? '' : 'AND m.seq < $3'} ORDER BY m.seq DESC LIMIT $2`,
-      beforeSeq === undefined ? [room, limit + 1] : [room, limit + 1, beforeSeq],
-    );
+    const rows =
+      beforeSeq === undefined
+        ? await this.repository.latest(room, limit + 1)
+        : await this.repository.before(room, beforeSeq, limit + 1);
     const hasMore = rows.length > limit;
     return { messages: rows.slice(0, limit).reverse().map(toView), hasMore };
   }
 
   /** What came after `afterSeq`, in order: a reconnecting client's catch-up. */
   async after(room: string, afterSeq: number, limit = CHAT_CATCH_UP_MAX): Promise<ChatHistoryPage> {
-    const rows = await this.query(`WHERE m.room = $1 AND m.seq > $3 ORDER BY m.seq ASC LIMIT $2`, [
-      room,
-      limit + 1,
-      afterSeq,
-    ]);
+    const rows = await this.repository.after(room, afterSeq, limit + 1);
     const hasMore = rows.length > limit;
     return { messages: rows.slice(0, limit).map(toView), hasMore };
   }
 
-  async lastSeq(room: string): Promise<number> {
-    const [row] = await this.dataSource.query<Array<{ last_seq: number }>>(
-      `SELECT last_seq FROM chat_rooms WHERE room = $1`,
-      [room],
-    );
-    return row?.last_seq ?? 0;
-  }
-
-  private query(where: string, params: unknown[]): Promise<MessageRow[]> {
-    return this.dataSource.query(
-      `SELECT m.id, m.room, m.seq, m.author_id, u.display_name AS author_name,
-              CASE WHEN m.deleted_at IS NULL THEN m.body ELSE '' END AS body,
-              m.created_at, m.deleted_at, m.delete_reason
-         FROM ${this.dataSource.getMetadata(ChatMessage).tableName} m
-         LEFT JOIN users u ON u.id = m.author_id
-       ${where}`,
-      params,
-    );
+  lastSeq(room: string): Promise<number> {
+    return this.repository.lastSeq(room);
   }
 }
 

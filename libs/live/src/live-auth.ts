@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
-import type { Repository } from 'typeorm';
-import { User } from '@plenum/db';
-import { AccessTokenService, RevocationsService } from '@plenum/identity';
+import { AccessChangesService, AccessTokenService, RevocationsService } from '@plenum/identity';
+import type { AccessChange } from '@plenum/identity';
 import { closeRedisClient, PlenumError, REDIS, RedisKeys } from '@plenum/platform';
+import { LiveRepository } from './live.repository';
 
 /** Who is on a socket, fixed at the handshake. */
 export interface LiveUser {
@@ -16,21 +15,26 @@ export interface LiveUser {
 }
 
 type RevocationListener = (sessionIds: string[]) => void;
+type AccessChangeListener = (change: AccessChange) => void;
 
 /**
  * Authenticates sockets in the handshake and tells the gateway when auth sessions end
- * (logout, a replayed refresh token, a disabled account), so their sockets close at once.
+ * (logout, a replayed refresh token, a disabled account), so their sockets close at once, and
+ * when a person's rights in an event change, so their sockets' rights are looked at again. One
+ * subscriber connection hears both channels.
  */
 @Injectable()
 export class LiveAuth implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LiveAuth.name);
   private readonly listeners = new Set<RevocationListener>();
+  private readonly changeListeners = new Set<AccessChangeListener>();
   private subscriber: Redis | undefined;
 
   constructor(
     private readonly tokens: AccessTokenService,
     private readonly revocations: RevocationsService,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly accessChanges: AccessChangesService,
+    private readonly repository: LiveRepository,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly keys: RedisKeys,
   ) {}
@@ -45,10 +49,7 @@ export class LiveAuth implements OnModuleInit, OnModuleDestroy {
     if (await this.revocations.isRevoked(principal.sessionId)) {
       throw PlenumError.unauthenticated('You have been signed out; sign in again');
     }
-    const user = await this.users.findOne({
-      where: { id: principal.userId },
-      select: ['id', 'displayName', 'disabledAt'],
-    });
+    const user = await this.repository.user(principal.userId);
     if (!user || user.disabledAt) throw PlenumError.unauthenticated('This account is disabled');
     return { userId: user.id, sessionId: principal.sessionId, displayName: user.displayName };
   }
@@ -58,10 +59,25 @@ export class LiveAuth implements OnModuleInit, OnModuleDestroy {
     return () => this.listeners.delete(listener);
   }
 
+  onAccessChanged(listener: AccessChangeListener): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
   async onModuleInit(): Promise<void> {
     const channel = this.keys.key('auth', 'revocations');
+    const changes = this.accessChanges.channel;
     this.subscriber = this.redis.duplicate();
-    this.subscriber.on('message', (_channel: string, message: string) => {
+    this.subscriber.on('message', (from: string, message: string) => {
+      if (from === changes) {
+        const change = this.accessChanges.parse(message);
+        if (!change) {
+          this.logger.warn(`Ignoring a malformed message on ${changes}`);
+          return;
+        }
+        for (const listener of this.changeListeners) listener(change);
+        return;
+      }
       let ids: unknown;
       try {
         ids = JSON.parse(message);
@@ -73,7 +89,7 @@ export class LiveAuth implements OnModuleInit, OnModuleDestroy {
       const sessionIds = ids.filter((id): id is string => typeof id === 'string');
       for (const listener of this.listeners) listener(sessionIds);
     });
-    await this.subscriber.subscribe(channel);
+    await this.subscriber.subscribe(channel, changes);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,8 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
-import type { Repository } from 'typeorm';
 import { rooms } from '@plenum/contracts';
 import type {
   ChatDeleted,
@@ -11,21 +8,23 @@ import type {
   ChatUnmuted,
   ChatMute as MuteRequest,
 } from '@plenum/contracts';
-import { ChatMessage, ChatMute, ChatRoom } from '@plenum/db';
 import { PermissionsService } from '@plenum/identity';
 import { AuditService, LiveEmitter, PlenumError, REDIS, RedisKeys } from '@plenum/platform';
-import type { RoomAccess } from './room-access.service';
+import { ChatRepository } from './chat.repository';
+import type { LivePlace } from './live-connection';
 
 const MUTES_CACHE_MS = 10 * 60_000;
 const LOADED = '_loaded';
 
-/** Deletes messages, mutes people and sets slow mode; every action lands in the audit log. */
+/**
+ * Deletes messages, mutes people and sets slow mode; every action lands in the audit log. Who
+ * may moderate is the handlers' access rule (`chat.moderate` in the room); what stays here are
+ * the checks about the particular person or scope.
+ */
 @Injectable()
 export class ModerationService {
   constructor(
-    private readonly dataSource: DataSource,
-    @InjectRepository(ChatMute) private readonly mutes: Repository<ChatMute>,
-    @InjectRepository(ChatRoom) private readonly chatRooms: Repository<ChatRoom>,
+    private readonly repository: ChatRepository,
     private readonly permissions: PermissionsService,
     private readonly audit: AuditService,
     private readonly emitter: LiveEmitter,
@@ -35,30 +34,25 @@ export class ModerationService {
 
   async deleteMessage(
     actorId: string,
-    access: RoomAccess,
+    place: LivePlace,
     messageId: string,
     reason: string,
   ): Promise<ChatDeleted> {
-    this.assertModerator(access);
-    const deleted = await this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(ChatMessage);
-      const message = await repo.findOne({
-        where: { id: messageId, room: access.room },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const deleted = await this.repository.transaction(async (manager) => {
+      const message = await this.repository.lockMessage(manager, messageId, place.room);
       if (!message) throw PlenumError.notFound('Message not found');
       if (message.deletedAt) throw PlenumError.conflict('This message was already deleted');
       const at = new Date();
-      await repo.update(message.id, { deletedAt: at, deletedById: actorId, deleteReason: reason });
+      await this.repository.markDeleted(manager, message.id, actorId, at, reason);
       await this.audit.record(
         {
-          eventId: access.eventId,
+          eventId: place.eventId,
           actorId,
           action: 'chat.message.deleted',
           targetType: 'chat_message',
           targetId: message.id,
           details: {
-            room: access.room,
+            room: place.room,
             seq: message.seq,
             authorId: message.authorId,
             body: message.body,
@@ -68,36 +62,35 @@ export class ModerationService {
         manager,
       );
       return {
-        room: access.room,
+        room: place.room,
         id: message.id,
         seq: message.seq,
         deleted: { at: at.toISOString(), reason },
       };
     });
-    this.emitter.to(access.room).emit('chat:deleted', deleted);
+    this.emitter.to(place.room).emit('chat:deleted', deleted);
     return deleted;
   }
 
   async mute(
     actorId: string,
-    access: RoomAccess,
+    place: LivePlace,
     input: Required<MuteRequest>,
   ): Promise<ChatMuteState & { userId: string }> {
-    this.assertModerator(access);
-    if (input.scope === 'event' && !access.canModerateEvent) {
+    if (input.scope === 'event' && !place.can('chat.moderate', {})) {
       throw PlenumError.forbidden('Only event-wide moderators mute people in the whole event');
     }
     if (input.userId === actorId) throw PlenumError.conflict('You cannot mute yourself');
-    const targetMemberships = await this.permissions.membershipsOf(input.userId, access.eventId);
-    if (targetMemberships.length === 0) throw PlenumError.notFound('Person not found');
-    if (this.permissions.allows(targetMemberships, 'chat.moderate', access.target)) {
+    const { roles } = await this.permissions.rolesOf(input.userId, place.eventId);
+    if (roles.length === 0) throw PlenumError.notFound('Person not found');
+    if (place.targets.some((target) => this.permissions.allows(roles, 'chat.moderate', target))) {
       throw PlenumError.forbidden('Moderators and organizers cannot be muted');
     }
-    const room = input.scope === 'event' ? null : access.room;
+    const room = input.scope === 'event' ? null : place.room;
     const until = new Date(Date.now() + input.minutes * 60_000);
-    await this.dataSource.transaction(async (manager) => {
-      const mute = await manager.getRepository(ChatMute).save({
-        eventId: access.eventId,
+    await this.repository.transaction(async (manager) => {
+      const muteId = await this.repository.insertMute(manager, {
+        eventId: place.eventId,
         room,
         userId: input.userId,
         mutedById: actorId,
@@ -106,13 +99,13 @@ export class ModerationService {
       });
       await this.audit.record(
         {
-          eventId: access.eventId,
+          eventId: place.eventId,
           actorId,
           action: 'chat.user.muted',
           targetType: 'user',
           targetId: input.userId,
           details: {
-            muteId: mute.id,
+            muteId,
             room: room ?? 'event',
             minutes: input.minutes,
             until: until.toISOString(),
@@ -122,9 +115,9 @@ export class ModerationService {
         manager,
       );
     });
-    await this.forgetMutes(access.eventId, input.userId);
+    await this.forgetMutes(place.eventId, input.userId);
     const state: ChatMuteState = {
-      eventId: access.eventId,
+      eventId: place.eventId,
       room,
       until: until.toISOString(),
       reason: input.reason,
@@ -136,81 +129,72 @@ export class ModerationService {
   /** Lifts the person's mutes in this room and event-wide ones (those only with event rights). */
   async unmute(
     actorId: string,
-    access: RoomAccess,
+    place: LivePlace,
     userId: string,
   ): Promise<ChatUnmuted & { userId: string }> {
-    this.assertModerator(access);
     const now = new Date();
-    const ended = await this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(ChatMute);
-      const active = await repo.find({
-        where: [
-          { eventId: access.eventId, userId, room: access.room, until: MoreThan(now) },
-          ...(access.canModerateEvent
-            ? [{ eventId: access.eventId, userId, room: IsNull(), until: MoreThan(now) }]
-            : []),
-        ],
-      });
+    const ended = await this.repository.transaction(async (manager) => {
+      const active = await this.repository.activeMutesIn(
+        manager,
+        place.eventId,
+        userId,
+        place.room,
+        place.can('chat.moderate', {}),
+        now,
+      );
       if (active.length === 0) throw PlenumError.notFound('This person is not muted here');
-      await repo.update(
+      await this.repository.endMutes(
+        manager,
         active.map((m) => m.id),
-        { until: now },
+        now,
       );
       await this.audit.record(
         {
-          eventId: access.eventId,
+          eventId: place.eventId,
           actorId,
           action: 'chat.user.unmuted',
           targetType: 'user',
           targetId: userId,
-          details: { room: access.room, muteIds: active.map((m) => m.id) },
+          details: { room: place.room, muteIds: active.map((m) => m.id) },
         },
         manager,
       );
       return active;
     });
-    await this.forgetMutes(access.eventId, userId);
+    await this.forgetMutes(place.eventId, userId);
     const lifted: ChatUnmuted = {
-      eventId: access.eventId,
-      room: ended.some((m) => m.room === null) ? null : access.room,
+      eventId: place.eventId,
+      room: ended.some((m) => m.room === null) ? null : place.room,
     };
     this.emitter.to(rooms.user(userId)).emit('chat:unmuted', lifted);
     return { ...lifted, userId };
   }
 
-  async setSlowMode(actorId: string, access: RoomAccess, seconds: number): Promise<ChatSettings> {
-    this.assertModerator(access);
-    await this.dataSource.transaction(async (manager) => {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ChatRoom)
-        .values({ room: access.room, eventId: access.eventId, slowModeSeconds: seconds })
-        .orUpdate(['slow_mode_seconds'], ['room'])
-        .execute();
+  async setSlowMode(actorId: string, place: LivePlace, seconds: number): Promise<ChatSettings> {
+    await this.repository.transaction(async (manager) => {
+      await this.repository.setSlowMode(manager, place.room, place.eventId, seconds);
       await this.audit.record(
         {
-          eventId: access.eventId,
+          eventId: place.eventId,
           actorId,
           action: 'chat.slow-mode.changed',
           targetType: 'chat_room',
-          targetId: access.room,
+          targetId: place.room,
           details: { seconds },
         },
         manager,
       );
     });
-    await this.redis.set(this.slowModeKey(access.room), String(seconds), 'PX', MUTES_CACHE_MS);
-    const settings: ChatSettings = { room: access.room, slowModeSeconds: seconds };
-    this.emitter.to(access.room).emit('chat:settings', settings);
+    await this.redis.set(this.slowModeKey(place.room), String(seconds), 'PX', MUTES_CACHE_MS);
+    const settings: ChatSettings = { room: place.room, slowModeSeconds: seconds };
+    this.emitter.to(place.room).emit('chat:settings', settings);
     return settings;
   }
 
   async slowModeSeconds(room: string): Promise<number> {
     const cached = await this.redis.get(this.slowModeKey(room));
     if (cached !== null) return Number(cached);
-    const row = await this.chatRooms.findOne({ where: { room }, select: ['slowModeSeconds'] });
-    const seconds = row?.slowModeSeconds ?? 0;
+    const seconds = await this.repository.slowModeSeconds(room);
     await this.redis.set(this.slowModeKey(room), String(seconds), 'PX', MUTES_CACHE_MS);
     return seconds;
   }
@@ -239,12 +223,12 @@ export class ModerationService {
   }
 
   /** Throws CHAT_MUTED or SLOW_MODE when this person may not write in the room right now. */
-  async assertMayWrite(access: RoomAccess, userId: string): Promise<void> {
-    if (access.canModerate) return;
+  async assertMayWrite(place: LivePlace, userId: string): Promise<void> {
+    if (place.can('chat.moderate')) return;
     // Both are reads: asked at once, they cost one round trip to Redis on the send path.
     const [mute, seconds] = await Promise.all([
-      this.activeMute(access.eventId, userId, access.room),
-      this.slowModeSeconds(access.room),
+      this.activeMute(place.eventId, userId, place.room),
+      this.slowModeSeconds(place.room),
     ]);
     if (mute) {
       const until = Date.parse(mute.until);
@@ -257,7 +241,7 @@ export class ModerationService {
       );
     }
     if (seconds > 0) {
-      const key = this.keys.key('live', 'slow', access.room, userId);
+      const key = this.keys.key('live', 'slow', place.room, userId);
       const set = await this.redis.set(key, '1', 'PX', seconds * 1000, 'NX');
       if (set === null) {
         const wait = Math.max(1, await this.redis.pttl(key));
@@ -271,18 +255,12 @@ export class ModerationService {
     }
   }
 
-  private assertModerator(access: RoomAccess): void {
-    if (!access.canModerate) throw PlenumError.forbidden('Only moderators may do this');
-  }
-
   private async loadMutes(
     key: string,
     eventId: string,
     userId: string,
   ): Promise<Record<string, string>> {
-    const active = await this.mutes.find({
-      where: { eventId, userId, until: MoreThan(new Date()) },
-    });
+    const active = await this.repository.activeMutes(eventId, userId, new Date());
     const fields: Record<string, string> = { [LOADED]: '1' };
     for (const mute of active) {
       const scope = mute.room ?? '*';

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 import type { PresenceCounter } from '@plenum/contracts';
 import { LiveEmitter, REDIS, RedisKeys } from '@plenum/platform';
+import { LiveRepository } from './live.repository';
 
 const BROADCAST_EVERY_MS = 1000;
 const REFRESH_EVERY_MS = 15_000;
@@ -29,7 +29,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     @Inject(REDIS) private readonly redis: Redis,
     private readonly keys: RedisKeys,
     private readonly emitter: LiveEmitter,
-    private readonly dataSource: DataSource,
+    private readonly repository: LiveRepository,
   ) {}
 
   onModuleInit(): void {
@@ -46,11 +46,8 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     this.intervals.clear();
     const ids = (await Promise.all(open)).filter((id): id is string => id !== null);
     if (ids.length > 0) {
-      await this.dataSource
-        .query(
-          `UPDATE presence_intervals SET left_at = now() WHERE id = ANY($1) AND left_at IS NULL`,
-          [ids],
-        )
+      await this.repository
+        .closeStays(ids)
         .catch((err: unknown) => this.logger.warn(`Closing presence failed: ${String(err)}`));
     }
   }
@@ -162,17 +159,10 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     const people = this.intervals.get(id) ?? new Map<string, Promise<string | null>>();
     this.intervals.set(id, people);
     // Reports are a statistic: a failed write must never keep anyone out of a room.
-    const row = this.dataSource
-      .query<Array<{ id: string }>>(
-        `INSERT INTO presence_intervals (event_id, room, user_id, entered_at)
-         VALUES ($1, $2, $3, now()) RETURNING id`,
-        [eventId, room.slice(0, 80), userId],
-      )
-      .then((rows) => rows[0]?.id ?? null)
-      .catch((err: unknown) => {
-        this.logger.warn(`Recording presence in ${room} for ${userId} failed: ${String(err)}`);
-        return null;
-      });
+    const row = this.repository.openStay(eventId, room, userId).catch((err: unknown) => {
+      this.logger.warn(`Recording presence in ${room} for ${userId} failed: ${String(err)}`);
+      return null;
+    });
     people.set(userId, row);
   }
 
@@ -184,8 +174,8 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     if (people.size === 0) this.intervals.delete(id);
     void row.then(async (intervalId) => {
       if (!intervalId) return;
-      await this.dataSource
-        .query(`UPDATE presence_intervals SET left_at = now() WHERE id = $1`, [intervalId])
+      await this.repository
+        .closeStays([intervalId])
         .catch((err: unknown) => this.logger.warn(`Closing presence failed: ${String(err)}`));
     });
   }

@@ -3,8 +3,7 @@ import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { reactionKinds } from '@plenum/contracts';
 import type { ReactionBurst, ReactionKind } from '@plenum/contracts';
-import { LiveEmitter, PlenumError, REDIS, RedisKeys } from '@plenum/platform';
-import type { RoomAccess } from './room-access.service';
+import { LiveEmitter, REDIS, RedisKeys } from '@plenum/platform';
 
 const BURST_EVERY_MS = 500;
 const TICK_MS = 100;
@@ -32,13 +31,13 @@ export class ReactionsService implements OnModuleInit, OnModuleDestroy {
     clearInterval(this.timer);
   }
 
-  async react(access: RoomAccess, kind: ReactionKind): Promise<void> {
-    if (!access.canReact) throw PlenumError.forbidden('Reactions are for sessions on a stage');
+  /** Counts one reaction in a stage's room (the handler's access rule keeps them to stages). */
+  async react(room: string, kind: ReactionKind): Promise<void> {
     await this.redis
       .multi()
-      .hincrby(this.countsKey(access.room), kind, 1)
-      .pexpire(this.countsKey(access.room), 60_000)
-      .sadd(this.dirtyKey(), access.room)
+      .hincrby(this.countsKey(room), kind, 1)
+      .pexpire(this.countsKey(room), 60_000)
+      .sadd(this.dirtyKey(), room)
       .exec();
   }
 

@@ -1,73 +1,54 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import { parseRoomName } from '@plenum/contracts';
 import type { ChatRoomKind } from '@plenum/contracts';
-import { Booth, Event, Session, SessionSpeaker, WorkshopRegistration } from '@plenum/db';
 import { PermissionsService } from '@plenum/identity';
 import type { ActionTarget } from '@plenum/identity';
 import { PlenumError } from '@plenum/platform';
+import { LivePlace } from './live-connection';
+import type { LivePlaceKind } from './live-handlers';
+import { LiveRepository } from './live.repository';
 
-/** What one person may do in one room, decided when they join it. */
-export interface RoomAccess {
-  room: string;
-  kind: ChatRoomKind;
-  eventId: string;
-  target: ActionTarget;
-  /** Delete messages, mute people in this room, set slow mode. */
-  canModerate: boolean;
-  /** Mute people in every room of the event. */
-  canModerateEvent: boolean;
-  /** Reactions are for stages: session rooms. */
-  canReact: boolean;
-  /** Staff of this booth (booth rooms only): counted as "staff online" while joined. */
-  isBoothStaff: boolean;
-}
-
+/**
+ * Who may be in a chat room (`event:`, `session:`, `booth:`, `workshop:`), resolved with the
+ * shared policy: the person's roles in the event come from `PermissionsService.rolesOf`, so a
+ * speaker profile linked to the account counts as it does over HTTP.
+ */
 @Injectable()
 export class RoomAccessService {
   constructor(
     private readonly permissions: PermissionsService,
-    @InjectRepository(Event) private readonly events: Repository<Event>,
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
-    @InjectRepository(Booth) private readonly booths: Repository<Booth>,
-    @InjectRepository(SessionSpeaker) private readonly sessionSpeakers: Repository<SessionSpeaker>,
-    @InjectRepository(WorkshopRegistration)
-    private readonly registrations: Repository<WorkshopRegistration>,
+    private readonly repository: LiveRepository,
   ) {}
 
-  /**
-   * Resolves a room for a person. Rooms that do not exist and rooms of events the person does
-   * not belong to answer the same NOT_FOUND, so outsiders learn nothing.
-   */
-  async resolve(userId: string, room: string): Promise<RoomAccess> {
-    const parsed = parseRoomName(room);
-    if (!parsed) throw PlenumError.notFound('Room not found');
-    const { kind, id } = parsed;
-    const place = await this.placeOf(kind, id);
-    if (!place) throw PlenumError.notFound('Room not found');
-    const memberships = await this.permissions.membershipsOf(userId, place.eventId);
-    if (memberships.length === 0) throw PlenumError.notFound('Room not found');
-
-    const canModerate = this.permissions.allows(memberships, 'chat.moderate', place.target);
-    const canModerateEvent = this.permissions.allows(memberships, 'chat.moderate');
-    if (kind === 'workshop' && !canModerate) {
-      const scoped = memberships.some((m) => m.sessionId === id);
-      if (!scoped && !(await this.hosts(id, userId)) && !(await this.confirmed(id, userId))) {
-        throw PlenumError.forbidden("This workshop's chat is for its participants and hosts");
-      }
-    }
+  /** The resolver for one kind of chat room, as the handler registry asks for it. */
+  placeKind(kind: ChatRoomKind): LivePlaceKind {
     return {
-      room: `${kind}:${id}`,
-      kind,
-      eventId: place.eventId,
-      target: place.target,
-      canModerate,
-      canModerateEvent,
-      canReact: kind === 'session',
-      isBoothStaff:
-        kind === 'booth' && this.permissions.allows(memberships, 'booth.manage', place.target),
+      resolve: (id, userId) => this.place(kind, id.toLowerCase(), userId),
+      rights: (place) => ({
+        canModerate: place.can('chat.moderate'),
+        canReact: place.kind === 'session',
+      }),
     };
+  }
+
+  /**
+   * Rooms that do not exist and rooms of events the person does not belong to answer the same
+   * NOT_FOUND, so outsiders learn nothing.
+   */
+  private async place(kind: ChatRoomKind, id: string, userId: string): Promise<LivePlace> {
+    const found = await this.placeOf(kind, id);
+    if (!found) throw PlenumError.notFound('Room not found');
+    const { roles } = await this.permissions.rolesOf(userId, found.eventId);
+    if (roles.length === 0) throw PlenumError.notFound('Room not found');
+    const place = new LivePlace(`${kind}:${id}`, kind, id, found.eventId, roles, [found.target]);
+    // A workshop's chat is its own audience's; organizers and moderators come in to moderate.
+    if (
+      kind === 'workshop' &&
+      !place.can('chat.moderate') &&
+      !(await this.repository.inWorkshop(id, userId))
+    ) {
+      throw PlenumError.forbidden("This workshop's chat is for its participants and hosts");
+    }
+    return place;
   }
 
   private async placeOf(
@@ -75,41 +56,20 @@ export class RoomAccessService {
     id: string,
   ): Promise<{ eventId: string; target: ActionTarget } | null> {
     switch (kind) {
-      case 'event': {
-        const event = await this.events.findOne({ where: { id }, select: ['id'] });
-        return event ? { eventId: event.id, target: {} } : null;
-      }
+      case 'event':
+        return (await this.repository.eventExists(id)) ? { eventId: id, target: {} } : null;
       case 'session':
       case 'workshop': {
-        const session = await this.sessions.findOne({
-          where: { id },
-          select: ['id', 'eventId', 'kind'],
-        });
+        const session = await this.repository.session(id);
         if (!session) return null;
         // A workshop has one room, with its own audience; the session room would bypass it.
         if ((session.kind === 'workshop') !== (kind === 'workshop')) return null;
         return { eventId: session.eventId, target: { sessionId: session.id } };
       }
       case 'booth': {
-        const booth = await this.booths.findOne({ where: { id }, select: ['id', 'eventId'] });
+        const booth = await this.repository.booth(id);
         return booth ? { eventId: booth.eventId, target: { boothId: booth.id } } : null;
       }
     }
-  }
-
-  /** Confirmed registrants talk in the workshop's chat; the waitlist does not (yet). */
-  private confirmed(sessionId: string, userId: string): Promise<boolean> {
-    return this.registrations.existsBy({ sessionId, userId, status: 'confirmed' });
-  }
-
-  /** A host is a speaker of the session with the part `host` whose profile is this account. */
-  private hosts(sessionId: string, userId: string): Promise<boolean> {
-    return this.sessionSpeakers
-      .createQueryBuilder('link')
-      .innerJoin('link.speaker', 'speaker')
-      .where('link.sessionId = :sessionId', { sessionId })
-      .andWhere("link.part = 'host'")
-      .andWhere('speaker.userId = :userId', { userId })
-      .getExists();
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { BackstageJoined, BackstageLine } from '@plenum/contracts';
+import type { BackstageLine } from '@plenum/contracts';
 import { PermissionsService } from '@plenum/identity';
+import { LivePlace } from '@plenum/live';
 import { LiveEmitter, PlenumError } from '@plenum/platform';
+import { BackstageRepository } from './backstage.repository';
 import type { QaPerson } from './qa-rooms';
 
 export const backstageRoom = (stageId: string) => `backstage:${stageId}`;
@@ -14,26 +15,24 @@ export const backstageRoom = (stageId: string) => `backstage:${stageId}`;
 @Injectable()
 export class BackstageService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: BackstageRepository,
     private readonly permissions: PermissionsService,
     private readonly emitter: LiveEmitter,
   ) {}
 
-  async access(userId: string, stageId: string): Promise<BackstageJoined & { room: string }> {
-    const sessions = await this.dataSource.query<Array<{ id: string; event_id: string }>>(
-      `SELECT s.id, s.event_id FROM sessions s JOIN stages st ON st.id = s.stage_id
-        WHERE st.id = $1`,
-      [stageId],
-    );
+  /**
+   * The stage as a place: its sessions are what actions there are checked against, so the
+   * speakers and moderators of any session on it (`session.present`) are backstage, and those
+   * who moderate one (`session.moderate`) send the message line.
+   */
+  async place(stageId: string, userId: string): Promise<LivePlace> {
+    const sessions = await this.repository.stageSessions(stageId);
     const eventId = sessions[0]?.event_id;
     if (!eventId) throw PlenumError.notFound('Stage not found');
-    const memberships = await this.permissions.membershipsOf(userId, eventId);
-    if (memberships.length === 0) throw PlenumError.notFound('Stage not found');
-    const on = (action: 'session.present' | 'session.moderate') =>
-      sessions.some((s) => this.permissions.allows(memberships, action, { sessionId: s.id }));
-    if (!on('session.present'))
-      throw PlenumError.forbidden('Backstage is for speakers and moderators');
-    return { stageId, canMessage: on('session.moderate'), room: backstageRoom(stageId) };
+    const { roles } = await this.permissions.rolesOf(userId, eventId);
+    if (roles.length === 0) throw PlenumError.notFound('Stage not found');
+    const targets = sessions.map((s) => ({ sessionId: s.id }));
+    return new LivePlace(backstageRoom(stageId), 'backstage', stageId, eventId, roles, targets);
   }
 
   send(author: QaPerson, stageId: string, body: string): BackstageLine {

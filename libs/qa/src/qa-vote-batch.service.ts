@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnModuleDestroy } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import type { QaVoteResult, QuestionStateName } from '@plenum/contracts';
 import { PlenumError } from '@plenum/platform';
 import { QaVotesService } from './qa-votes.service';
 import type { QaPlace } from './qa-rooms';
+import { QuestionsRepository } from './questions.repository';
+import type { VoteBatchRow } from './questions.repository';
 
 /** One batch per tick: long enough to gather many votes, short enough for a quick ack. */
 const TICK_MS = 20;
@@ -37,61 +38,6 @@ interface PendingVote {
   since: number;
 }
 
-interface BatchRow {
-  session_id: string;
-  question_id: string;
-  user_id: string;
-  /** Null when the question does not exist. */
-  question_session_id: string | null;
-  state: QuestionStateName | null;
-  open: boolean;
-  votes: number | null;
-  changed: boolean;
-}
-
-/*
- * One statement per batch: the permission checks (the question belongs to the session, is
- * approved, Q&A is open), the votes set or taken back (the primary key keeps one vote per
- * person), and the question's count moved by exactly what changed. The count is adjusted from
- * the locked row (`vote_count + d`), so batches of several api instances add up correctly.
- */
-const APPLY_VOTES = `
-  WITH input AS (
-    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::boolean[])
-      AS t(session_id, question_id, user_id, voted)
-  ), target AS (
-    SELECT i.question_id, i.user_id, i.voted
-      FROM input i JOIN questions q ON q.id = i.question_id AND q.session_id = i.session_id
-     WHERE q.state = 'approved'
-       AND NOT EXISTS (
-         SELECT 1 FROM session_qa s WHERE s.session_id = q.session_id AND NOT s.open)
-  ), added AS (
-    INSERT INTO question_votes (question_id, user_id)
-    SELECT question_id, user_id FROM target WHERE voted
-        ON CONFLICT DO NOTHING
-    RETURNING question_id, user_id
-  ), removed AS (
-    DELETE FROM question_votes v USING target t
-     WHERE NOT t.voted AND v.question_id = t.question_id AND v.user_id = t.user_id
-    RETURNING v.question_id, v.user_id
-  ), changes AS (
-    SELECT question_id, user_id, 1 AS d FROM added
-    UNION ALL SELECT question_id, user_id, -1 FROM removed
-  ), counted AS (
-    UPDATE questions q SET vote_count = q.vote_count + c.d
-      FROM (SELECT question_id, sum(d)::int AS d FROM changes GROUP BY question_id) c
-     WHERE q.id = c.question_id AND c.d <> 0
-    RETURNING q.id, q.vote_count
-  )
-  SELECT i.session_id, i.question_id, i.user_id, q.session_id AS question_session_id, q.state,
-         coalesce(s.open, true) AS open, coalesce(c.vote_count, q.vote_count) AS votes,
-         x.d IS NOT NULL AS changed
-    FROM input i
-    LEFT JOIN questions q ON q.id = i.question_id
-    LEFT JOIN session_qa s ON s.session_id = q.session_id
-    LEFT JOIN counted c ON c.id = i.question_id
-    LEFT JOIN changes x ON x.question_id = i.question_id AND x.user_id = i.user_id`;
-
 const visibleToAudience = (state: QuestionStateName) =>
   state === 'approved' || state === 'answered';
 
@@ -115,7 +61,7 @@ export class QaVoteBatchService implements OnModuleDestroy {
   private closing = false;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: QuestionsRepository,
     private readonly votes: QaVotesService,
     @Inject(PLENUM_CONFIG) private readonly config: PlenumConfig,
   ) {}
@@ -181,7 +127,7 @@ export class QaVoteBatchService implements OnModuleDestroy {
       else batch.push(pending);
     }
     if (batch.length === 0) return;
-    let rows: BatchRow[];
+    let rows: VoteBatchRow[];
     try {
       rows = await this.apply(batch);
     } catch (err) {
@@ -214,21 +160,10 @@ export class QaVoteBatchService implements OnModuleDestroy {
     }
   }
 
-  private async apply(batch: PendingVote[]): Promise<BatchRow[]> {
-    const params = [
-      batch.map((v) => v.sessionId),
-      batch.map((v) => v.questionId),
-      batch.map((v) => v.userId),
-      batch.map((v) => v.voted),
-    ];
+  private async apply(batch: PendingVote[]): Promise<VoteBatchRow[]> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const rows = await this.dataSource.query<BatchRow[]>(APPLY_VOTES, params);
-        // unnest keeps the order of the arrays, but the joins need not: match by key.
-        const byKey = new Map(
-          rows.map((r) => [`${r.session_id}:${r.question_id}:${r.user_id}`, r]),
-        );
-        return batch.map((v) => byKey.get(`${v.sessionId}:${v.questionId}:${v.userId}`)!);
+        return await this.repository.applyVotes(batch);
       } catch (err) {
         const code = (err as { driverError?: { code?: string } }).driverError?.code;
         if (attempt >= RETRIES || (code !== '40P01' && code !== '40001')) throw err;
@@ -255,7 +190,7 @@ export class QaVoteBatchService implements OnModuleDestroy {
 }
 
 /** Why a vote did not count, told as the single-vote path always told it. */
-function refusal(row: BatchRow, place: QaPlace): PlenumError | null {
+function refusal(row: VoteBatchRow, place: QaPlace): PlenumError | null {
   if (row.state === null || row.question_session_id !== row.session_id) {
     return PlenumError.notFound('Question not found');
   }

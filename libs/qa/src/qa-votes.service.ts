@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { LiveEmitter, REDIS, RedisKeys } from '@plenum/platform';
 import { qaRooms } from './qa-rooms';
+import { QuestionsRepository } from './questions.repository';
 
 /** At most four vote updates a second per session, so per question too. */
 const UPDATE_EVERY_MS = 250;
@@ -21,7 +21,7 @@ export class QaVotesService implements OnModuleInit, OnModuleDestroy {
   private flushing = false;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: QuestionsRepository,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly keys: RedisKeys,
     private readonly emitter: LiveEmitter,
@@ -70,12 +70,7 @@ export class QaVotesService implements OnModuleInit, OnModuleDestroy {
           .exec();
         const ids = (results?.[0]?.[1] ?? []) as string[];
         if (ids.length === 0) continue;
-        // The vote batch keeps vote_count equal to the rows in its own statement; reading it
-        // here takes no lock on the hot question rows.
-        const rows = await this.dataSource.query<Array<{ id: string; vote_count: number }>>(
-          `SELECT id, vote_count FROM questions WHERE id = ANY($1::uuid[])`,
-          [ids],
-        );
+        const rows = await this.repository.voteCounts(ids);
         const votes: Record<string, number> = {};
         for (const row of rows) votes[row.id] = row.vote_count;
         if (rows.length > 0)

@@ -1,10 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
 import { deletedUserLabel } from '@plenum/contracts';
 import { Access, EventAccess } from '@plenum/identity';
 import type { SessionAccess } from '@plenum/identity';
 import { csvCell } from '@plenum/platform';
+import { QaService } from './qa.service';
 
 const columns = [
   'id',
@@ -22,46 +22,16 @@ const columns = [
   'answered_at',
 ];
 
-/** One CSV cell; cells that spreadsheets would run as formulas get a leading apostrophe. */
-
-interface ExportRow {
-  id: string;
-  created_at: Date;
-  state: string;
-  body: string;
-  author_name: string | null;
-  author_email: string | null;
-  anonymous: boolean;
-  vote_count: number;
-  on_screen: boolean;
-  edited_at: Date | null;
-  decider_name: string | null;
-  decided_at: Date | null;
-  dismiss_reason: string | null;
-  answered_at: Date | null;
-}
-
 @Controller('events/:slug/sessions/:sessionId')
 export class QaController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly qa: QaService) {}
 
   /** Every question of a session with its votes and decisions, for organizers and moderators. */
   @Get('questions.csv')
   @EventAccess('session.moderate', { session: 'sessionId' })
   async export(@Access() { session }: SessionAccess, @Res() reply: FastifyReply): Promise<void> {
     const sessionId = session.id;
-    const rows = await this.dataSource.query<ExportRow[]>(
-      `SELECT q.id, q.created_at, q.state, q.body, a.display_name AS author_name,
-              a.email AS author_email, q.anonymous,
-              (SELECT count(*)::int FROM question_votes v WHERE v.question_id = q.id) AS vote_count, q.on_screen, q.edited_at,
-              d.display_name AS decider_name, q.decided_at, q.dismiss_reason, q.answered_at
-         FROM questions q
-         LEFT JOIN users a ON a.id = q.author_id
-         LEFT JOIN users d ON d.id = q.decided_by_id
-        WHERE q.session_id = $1
-        ORDER BY q.created_at`,
-      [sessionId],
-    );
+    const rows = await this.qa.exportRows(sessionId);
     const iso = (d: Date | null) => d?.toISOString() ?? '';
     const lines = [columns.join(',')];
     for (const row of rows) {

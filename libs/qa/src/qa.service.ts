@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { QUESTION_MAX_LENGTH } from '@plenum/contracts';
 import type {
@@ -15,21 +14,10 @@ import { AuditService, LiveEmitter, PlenumError } from '@plenum/platform';
 import { QaVoteBatchService } from './qa-vote-batch.service';
 import { normaliseQuestionText, qaRooms } from './qa-rooms';
 import type { QaPerson, QaPlace } from './qa-rooms';
+import { QuestionsRepository } from './questions.repository';
+import type { LockedQuestion, QuestionExportRow, QuestionRow } from './questions.repository';
 
-export interface QuestionRow {
-  id: string;
-  session_id: string;
-  author_id: string | null;
-  author_name: string | null;
-  body: string;
-  anonymous: boolean;
-  state: QuestionStateName;
-  vote_count: number;
-  on_screen: boolean;
-  created_at: Date;
-  edited_at: Date | null;
-  dismiss_reason: string | null;
-}
+export type { QuestionRow } from './questions.repository';
 
 /** Who is looking decides what a question shows: the name and the dismissal reason. */
 type Viewer = 'moderator' | 'asker' | 'audience';
@@ -57,42 +45,30 @@ export function questionView(row: QuestionRow, viewer: Viewer): QuestionView {
   };
 }
 
-const SELECT_QUESTION = `
-  SELECT q.id, q.session_id, q.author_id, u.display_name AS author_name, q.body, q.anonymous,
-         q.state, q.vote_count,
-         q.on_screen, q.created_at, q.edited_at, q.dismiss_reason
-    FROM questions q LEFT JOIN users u ON u.id = q.author_id`;
-
 const visibleToAudience = (state: QuestionStateName) =>
   state === 'approved' || state === 'answered';
 
 /**
  * Session Q&A. Write, then broadcast: every change is committed before anyone hears of it, and
  * each recipient hears it as they may see it (moderators with names, the audience without the
- * names of anonymous askers, the asker with their own pending questions).
+ * names of anonymous askers, the asker with their own pending questions). Who may moderate is
+ * the handlers' access rule (`session.moderate` in the session's room); what stays here are the
+ * checks about one question (its asker, its state).
  */
 @Injectable()
 export class QaService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: QuestionsRepository,
     private readonly voteBatches: QaVoteBatchService,
     private readonly audit: AuditService,
     private readonly emitter: LiveEmitter,
   ) {}
 
   async snapshot(place: QaPlace, userId: string): Promise<QaSnapshot> {
-    const rows = await this.dataSource.query<QuestionRow[]>(
-      `${SELECT_QUESTION}
-        WHERE q.session_id = $1
-          AND ($3 OR q.state IN ('approved', 'answered') OR q.author_id = $2)
-        ORDER BY q.created_at DESC`,
-      [place.sessionId, userId, place.canModerate],
-    );
-    const votes = await this.dataSource.query<Array<{ question_id: string }>>(
-      `SELECT v.question_id FROM question_votes v JOIN questions q ON q.id = v.question_id
-        WHERE q.session_id = $1 AND v.user_id = $2`,
-      [place.sessionId, userId],
-    );
+    const [rows, myVotes] = await Promise.all([
+      this.repository.listForSession(place.sessionId, userId, place.canModerate),
+      this.repository.votedBy(place.sessionId, userId),
+    ]);
     return {
       sessionId: place.sessionId,
       open: await this.isOpen(place.sessionId),
@@ -103,7 +79,7 @@ export class QaService {
           row.author_id === userId ? 'asker' : place.canModerate ? 'moderator' : 'audience',
         ),
       ),
-      myVotes: votes.map((v) => v.question_id),
+      myVotes,
     };
   }
 
@@ -115,12 +91,14 @@ export class QaService {
   ): Promise<QuestionView> {
     const text = this.checkedText(body);
     if (!(await this.isOpen(place.sessionId))) throw this.closed();
-    const [inserted] = await this.dataSource.query<Array<{ id: string }>>(
-      `INSERT INTO questions (event_id, session_id, author_id, body, anonymous)
-       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [place.eventId, place.sessionId, asker.userId, text, anonymous],
-    );
-    const row = await this.load(this.dataSource.manager, inserted!.id);
+    const id = await this.repository.insert({
+      eventId: place.eventId,
+      sessionId: place.sessionId,
+      authorId: asker.userId,
+      body: text,
+      anonymous,
+    });
+    const row = await this.load(id);
     this.broadcast(row, 'pending');
     return questionView(row, 'asker');
   }
@@ -132,22 +110,20 @@ export class QaService {
     body: string,
   ): Promise<QuestionView> {
     const text = this.checkedText(body);
-    const row = await this.dataSource.transaction(async (manager) => {
+    const id = await this.repository.transaction(async (manager) => {
       const current = await this.lockOwnPending(manager, place, userId, questionId);
-      await manager.query(`UPDATE questions SET body = $2, edited_at = now() WHERE id = $1`, [
-        current.id,
-        text,
-      ]);
-      return this.load(manager, current.id);
+      await this.repository.updateBody(manager, current.id, text);
+      return current.id;
     });
+    const row = await this.load(id);
     this.broadcast(row, 'pending');
     return questionView(row, 'asker');
   }
 
   async withdraw(place: QaPlace, userId: string, questionId: string): Promise<QaRemoved> {
-    const removed = await this.dataSource.transaction(async (manager) => {
+    const removed = await this.repository.transaction(async (manager) => {
       const current = await this.lockOwnPending(manager, place, userId, questionId);
-      await manager.query(`DELETE FROM questions WHERE id = $1`, [current.id]);
+      await this.repository.delete(manager, current.id);
       return { sessionId: place.sessionId, questionId: current.id };
     });
     this.emitter
@@ -184,25 +160,14 @@ export class QaService {
 
   /** Puts one question on screen (or none); the partial unique index holds "at most one". */
   async screen(place: QaPlace, actorId: string, questionId: string | null): Promise<QaOnScreen> {
-    this.assertModerator(place);
-    const { previous, current } = await this.dataSource.transaction(async (manager) => {
-      // Two moderators switching at once take turns instead of tripping over the index.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
-        `qa-screen:${place.sessionId}`,
-      ]);
-      const [off] = await manager.query<[Array<{ id: string }>, number]>(
-        `UPDATE questions SET on_screen = false WHERE session_id = $1 AND on_screen RETURNING id`,
-        [place.sessionId],
-      );
-      let onId: string | null = null;
-      if (questionId) {
-        const [on] = await manager.query<[Array<{ id: string }>, number]>(
-          `UPDATE questions SET on_screen = true
-            WHERE id = $1 AND session_id = $2 AND state IN ('approved', 'answered') RETURNING id`,
-          [questionId, place.sessionId],
-        );
-        if (on.length === 0) throw PlenumError.conflict('Only approved questions go on screen');
-        onId = questionId;
+    const { offId, onId } = await this.repository.transaction(async (manager) => {
+      await this.repository.lockScreen(manager, place.sessionId);
+      const offId = await this.repository.clearScreen(manager, place.sessionId);
+      if (
+        questionId &&
+        !(await this.repository.putOnScreen(manager, questionId, place.sessionId))
+      ) {
+        throw PlenumError.conflict('Only approved questions go on screen');
       }
       await this.audit.record(
         {
@@ -210,16 +175,15 @@ export class QaService {
           actorId,
           action: 'qa.question.screen',
           targetType: 'question',
-          targetId: onId,
+          targetId: questionId,
           details: { sessionId: place.sessionId },
         },
         manager,
       );
-      return {
-        previous: off[0] ? await this.load(manager, off[0].id) : null,
-        current: onId ? await this.load(manager, onId) : null,
-      };
+      return { offId, onId: questionId };
     });
+    const previous = offId ? await this.load(offId) : null;
+    const current = onId ? await this.load(onId) : null;
     if (previous && previous.id !== current?.id) this.broadcast(previous, previous.state);
     if (current) this.broadcast(current, current.state);
     const view: QaOnScreen = {
@@ -231,13 +195,8 @@ export class QaService {
   }
 
   async setOpen(place: QaPlace, actorId: string, open: boolean): Promise<QaSettings> {
-    this.assertModerator(place);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO session_qa (session_id, event_id, open) VALUES ($1, $2, $3)
-         ON CONFLICT (session_id) DO UPDATE SET open = EXCLUDED.open, updated_at = now()`,
-        [place.sessionId, place.eventId, open],
-      );
+    await this.repository.transaction(async (manager) => {
+      await this.repository.setOpen(manager, place.sessionId, place.eventId, open);
       await this.audit.record(
         {
           eventId: place.eventId,
@@ -255,12 +214,13 @@ export class QaService {
     return settings;
   }
 
-  async isOpen(sessionId: string): Promise<boolean> {
-    const [row] = await this.dataSource.query<Array<{ open: boolean }>>(
-      `SELECT open FROM session_qa WHERE session_id = $1`,
-      [sessionId],
-    );
-    return row?.open ?? true;
+  /** Every question of the session with its votes and decisions (the CSV export). */
+  exportRows(sessionId: string): Promise<QuestionExportRow[]> {
+    return this.repository.exportRows(sessionId);
+  }
+
+  isOpen(sessionId: string): Promise<boolean> {
+    return this.repository.isOpen(sessionId);
   }
 
   private async decide(
@@ -271,21 +231,12 @@ export class QaService {
     to: QuestionStateName,
     reason: string | null,
   ): Promise<QuestionView> {
-    this.assertModerator(place);
-    const { row, before } = await this.dataSource.transaction(async (manager) => {
+    const before = await this.repository.transaction(async (manager) => {
       const current = await this.lock(manager, place, questionId);
       if (!from.includes(current.state)) {
         throw PlenumError.conflict(`A question that is ${current.state} cannot become ${to}`);
       }
-      await manager.query(
-        `UPDATE questions
-            SET state = $2::question_state, decided_by_id = $3, decided_at = now(),
-                dismiss_reason = CASE WHEN $2::text = 'dismissed' THEN $4 ELSE NULL END,
-                answered_at = CASE WHEN $2::text = 'answered' THEN now() ELSE answered_at END,
-                on_screen = CASE WHEN $2::text = 'dismissed' THEN false ELSE on_screen END
-          WHERE id = $1`,
-        [current.id, to, actorId, reason],
-      );
+      await this.repository.decide(manager, current.id, to, actorId, reason);
       await this.audit.record(
         {
           eventId: place.eventId,
@@ -302,8 +253,9 @@ export class QaService {
         },
         manager,
       );
-      return { row: await this.load(manager, current.id), before: current };
+      return current;
     });
+    const row = await this.load(before.id);
     this.broadcast(row, before.state);
     if (before.on_screen && !row.on_screen) {
       this.emitter
@@ -348,7 +300,7 @@ export class QaService {
     place: QaPlace,
     userId: string,
     questionId: string,
-  ): Promise<QuestionRow> {
+  ): Promise<LockedQuestion> {
     const current = await this.lock(manager, place, questionId);
     if (current.author_id !== userId) throw PlenumError.notFound('Question not found');
     if (current.state !== 'pending') {
@@ -365,25 +317,16 @@ export class QaService {
     manager: EntityManager,
     place: QaPlace,
     questionId: string,
-  ): Promise<QuestionRow> {
-    const [row] = await manager.query<QuestionRow[]>(
-      `SELECT q.id, q.session_id, q.author_id, q.state, q.on_screen
-         FROM questions q WHERE q.id = $1 AND q.session_id = $2 FOR UPDATE`,
-      [questionId, place.sessionId],
-    );
+  ): Promise<LockedQuestion> {
+    const row = await this.repository.lock(manager, questionId, place.sessionId);
     if (!row) throw PlenumError.notFound('Question not found');
     return row;
   }
 
-  private async load(manager: EntityManager, id: string): Promise<QuestionRow> {
-    const [row] = await manager.query<QuestionRow[]>(`${SELECT_QUESTION} WHERE q.id = $1`, [id]);
+  private async load(id: string): Promise<QuestionRow> {
+    const row = await this.repository.find(id);
     if (!row) throw PlenumError.notFound('Question not found');
     return row;
-  }
-
-  private assertModerator(place: QaPlace): void {
-    if (!place.canModerate)
-      throw PlenumError.forbidden('Only moderators of this session moderate its Q&A');
   }
 
   private closed(): PlenumError {

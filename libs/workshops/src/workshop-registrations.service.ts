@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { rooms } from '@plenum/contracts';
 import type { MyWorkshopRegistration, WorkshopSeats } from '@plenum/contracts';
 import { Session, WorkshopRegistration, WorkshopSettings } from '@plenum/db';
+import { AccessChangesService } from '@plenum/identity';
 import { LiveEmitter, PlenumError } from '@plenum/platform';
 import { ReminderScheduler } from '@plenum/reminders';
 import { WorkshopQueue } from './workshop-queue';
@@ -38,6 +39,7 @@ export class WorkshopRegistrationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly live: LiveEmitter,
     private readonly notices: ReminderScheduler,
+    private readonly accessChanges: AccessChangesService,
   ) {}
 
   async register(eventId: string, sessionId: string, userId: string, now = new Date()) {
@@ -100,6 +102,8 @@ export class WorkshopRegistrationsService {
       return { session, promoted };
     });
     await this.announce(change);
+    // The workshop's room and chat were the registration's: open sockets let go of them.
+    await this.accessChanges.publish({ eventId, userId, reason: 'registration-cancelled' });
     return this.mine(sessionId, userId);
   }
 

@@ -1,3 +1,5 @@
+import type { RoomAccessChanged } from '@plenum/contracts';
+import { invitationToken } from '@plenum/identity';
 import { startTestApp } from '../../support/test-app';
 import type { TestApp } from '../../support/test-app';
 import { call, connectLive, next, ok, sleep } from '../../support/live-client';
@@ -157,6 +159,34 @@ describe('live moderation: delete, mute, slow mode, audit log', () => {
         minutes: 1,
       }),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('gives an open socket moderation once its owner accepts a moderator role', async () => {
+    const email = 'attendee016@plenum.test';
+    const person = await signIn(t, email);
+    const socket = await connectLive(t.baseUrl, person.token);
+    open.push(socket);
+    expect((await ok(socket, 'room:join', { room: places.stage })).canModerate).toBe(false);
+    const organizer = await signIn(t, 'organizer@plenum.test');
+    const invite = await organizer.api.request<{ invitationId: string }>(
+      'POST',
+      '/api/events/digitale-staedte/invitations',
+      { email, displayName: 'Moderation', role: 'moderator' },
+    );
+    expect(invite.status).toBe(201);
+
+    const changed = next(socket, 'room:access-changed', (c) => c.room === places.stage, 10_000);
+    const token = invitationToken(t.config.authSecret, invite.body.invitationId);
+    const accepted = await person.api.request('POST', '/api/me/invitations/accept', { token });
+    expect(accepted.status).toBe(200);
+    expect(await changed).toEqual<RoomAccessChanged>({
+      room: places.stage,
+      joined: true,
+      canModerate: true,
+      canReact: true,
+      reason: 'membership-added',
+    });
+    await ok(socket, 'chat:slow-mode', { room: places.stage, seconds: 0 });
   });
 
   it('sets slow mode for a room; moderators are exempt', async () => {

@@ -2,9 +2,19 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client } from 'pg';
+import type { RoomAccessChanged } from '@plenum/contracts';
 import { createSuiteDatabase, databaseUrl, dropDatabase } from '../../support/databases';
 import { ApiClient, deleteRedisKeys } from '../../support/test-app';
-import { collect, connectLive, disconnected, next, ok, waitFor } from '../../support/live-client';
+import {
+  call,
+  collect,
+  connectLive,
+  disconnected,
+  next,
+  ok,
+  waitFor,
+} from '../../support/live-client';
 import type { LiveSocket } from '../../support/live-client';
 
 jest.setTimeout(90_000);
@@ -60,6 +70,7 @@ describe('live across two api instances', () => {
   const instances: Instance[] = [];
   const sockets: LiveSocket[] = [];
   let room: string;
+  let db: Client;
 
   const connect = async (
     instance: Instance,
@@ -89,9 +100,12 @@ describe('live across two api instances', () => {
     const session = nowNext.body.now.find((s) => s.kind !== 'workshop');
     if (!session) throw new Error('The demo congress has nothing on now');
     room = `session:${session.id}`;
+    db = new Client({ connectionString: databaseUrl(databaseName) });
+    await db.connect();
   });
 
   afterAll(async () => {
+    await db?.end();
     for (const socket of sockets) socket.close();
     await Promise.all(
       instances.map(
@@ -144,5 +158,148 @@ describe('live across two api instances', () => {
     const closed = disconnected(socket, 3000);
     expect((await api.request('POST', '/api/auth/logout')).status).toBe(204);
     expect(await closed).toBe('io server disconnect');
+  });
+
+  describe('when rights change on the other instance', () => {
+    const slug = 'digitale-staedte';
+    let organizer: ApiClient;
+
+    beforeAll(async () => {
+      organizer = new ApiClient(instances[0]!.url);
+      await organizer.login('organizer@plenum.test');
+    });
+
+    const personId = async (email: string): Promise<string> => {
+      const { rows } = await db.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [
+        email,
+      ]);
+      return rows[0]!.id;
+    };
+
+    /** The socket's next `room:access-changed` for the room: the server's word, not a timer. */
+    const accessChange = (socket: LiveSocket, of: string) =>
+      next(socket, 'room:access-changed', (change) => change.room === of, 15_000);
+
+    it('takes moderation from a moderator whose role is removed', async () => {
+      const [a, b] = instances as [Instance, Instance];
+      const email = 'attendee110@plenum.test';
+      const { rows } = await db.query<{ id: string }>(
+        `INSERT INTO memberships (event_id, user_id, role, scope)
+         SELECT event_id, user_id, 'moderator', 'event' FROM memberships
+          WHERE user_id = $1 LIMIT 1 RETURNING id`,
+        [await personId(email)],
+      );
+      const moderator = await connect(b, email);
+      expect((await ok(moderator.socket, 'room:join', { room })).canModerate).toBe(true);
+      const author = await connect(a, 'attendee111@plenum.test');
+      const first = await ok(author.socket, 'chat:send', { room, body: 'Erste' });
+      const second = await ok(author.socket, 'chat:send', { room, body: 'Zweite' });
+      await ok(moderator.socket, 'chat:delete', {
+        room,
+        messageId: first.message.id,
+        reason: 'Test',
+      });
+
+      const changed = accessChange(moderator.socket, room);
+      const removed = await organizer.request(
+        'DELETE',
+        `/api/events/${slug}/members/${rows[0]!.id}`,
+      );
+      expect(removed.status).toBe(204);
+      // Still an attendee: the socket stays in the room, without moderation.
+      expect(await changed).toEqual<RoomAccessChanged>({
+        room,
+        joined: true,
+        canModerate: false,
+        canReact: true,
+        reason: 'membership-removed',
+      });
+      expect(
+        await call(moderator.socket, 'chat:delete', {
+          room,
+          messageId: second.message.id,
+          reason: 'Test',
+        }),
+      ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      await ok(moderator.socket, 'chat:send', { room, body: 'Jetzt ohne Moderation' });
+    });
+
+    it('takes a removed attendee out of the rooms of the event', async () => {
+      const [, b] = instances as [Instance, Instance];
+      const email = 'attendee112@plenum.test';
+      const attendee = await connect(b, email);
+      const { rows } = await db.query<{ id: string }>(
+        `SELECT id FROM memberships WHERE user_id = $1`,
+        [await personId(email)],
+      );
+      expect(rows).toHaveLength(1);
+
+      const changed = accessChange(attendee.socket, room);
+      const removed = await organizer.request(
+        'DELETE',
+        `/api/events/${slug}/members/${rows[0]!.id}`,
+      );
+      expect(removed.status).toBe(204);
+      expect(await changed).toEqual<RoomAccessChanged>({
+        room,
+        joined: false,
+        canModerate: false,
+        canReact: false,
+        reason: 'membership-removed',
+      });
+      expect(await call(attendee.socket, 'chat:send', { room, body: 'Noch da?' })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_IN_ROOM' },
+      });
+      expect(await call(attendee.socket, 'room:join', { room })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+    });
+
+    it("takes a cancelled registrant out of the workshop's room", async () => {
+      const [a, b] = instances as [Instance, Instance];
+      const email = 'attendee113@plenum.test';
+      const api = new ApiClient(a.url);
+      await api.login(email);
+      const list = await api.request<{
+        workshops: Array<{ id: string; registrationOpen: boolean; seats: { seatsLeft: number } }>;
+      }>('GET', `/api/events/${slug}/workshops`);
+      const workshop = list.body.workshops.find(
+        (w) => w.registrationOpen && (w.seats.seatsLeft === null || w.seats.seatsLeft > 0),
+      );
+      if (!workshop) throw new Error('The demo congress has no workshop open for registration');
+      const registered = await api.request<{ status: string }>(
+        'POST',
+        `/api/events/${slug}/workshops/${workshop.id}/registration`,
+      );
+      expect(registered.body.status).toBe('confirmed');
+      const socket = await connectLive(b.url, api.token);
+      sockets.push(socket);
+      const workshopRoom = `workshop:${workshop.id}`;
+      await ok(socket, 'room:join', { room: workshopRoom });
+      await ok(socket, 'chat:send', { room: workshopRoom, body: 'Ich bin dabei' });
+
+      const changed = accessChange(socket, workshopRoom);
+      const cancelled = await api.request(
+        'DELETE',
+        `/api/events/${slug}/workshops/${workshop.id}/registration`,
+      );
+      expect(cancelled.status).toBe(200);
+      expect(await changed).toEqual<RoomAccessChanged>({
+        room: workshopRoom,
+        joined: false,
+        canModerate: false,
+        canReact: false,
+        reason: 'registration-cancelled',
+      });
+      expect(
+        await call(socket, 'chat:send', { room: workshopRoom, body: 'Noch da?' }),
+      ).toMatchObject({ ok: false, error: { code: 'NOT_IN_ROOM' } });
+      expect(await call(socket, 'room:join', { room: workshopRoom })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+    });
   });
 });

@@ -368,6 +368,8 @@ export function ChatPanel({
   };
 
   const left = CHAT_MAX_LENGTH - [...draft].length;
+  // Taken out of the room by the server (a role or registration ended): nothing to send to.
+  const writable = state.status === 'ready' && state.access?.joined !== false;
   const muteUntil = state.mute
     ? new Intl.DateTimeFormat(intlLocale, { hour: '2-digit', minute: '2-digit' }).format(
         new Date(state.mute.until),
@@ -392,6 +394,15 @@ export function ChatPanel({
       {state.status === 'error' ? (
         <p className="notice notice-error" role="alert">
           {state.error?.code === 'FORBIDDEN' ? t.chat.notAllowed : t.chat.joinFailed}
+        </p>
+      ) : null}
+      {state.access?.joined === false ? (
+        <p className="notice notice-error" role="alert">
+          {t.chat.accessLeft(state.access.reason)}
+        </p>
+      ) : state.access ? (
+        <p className="notice notice-info chat-banner" role="status">
+          {t.chat.accessChanged(state.access.canModerate)}
         </p>
       ) : null}
       {reactions && state.canReact ? (
@@ -510,7 +521,7 @@ export function ChatPanel({
             value={draft}
             aria-describedby={hintId}
             aria-invalid={left < 0}
-            disabled={state.status !== 'ready' || state.mute !== null}
+            disabled={!writable || state.mute !== null}
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && !e.shiftKey) {
@@ -521,7 +532,7 @@ export function ChatPanel({
           <button
             type="submit"
             className="button button-primary"
-            disabled={sending || state.status !== 'ready' || state.mute !== null || left < 0}
+            disabled={sending || !writable || state.mute !== null || left < 0}
           >
             {sending ? t.chat.sending : t.chat.send}
           </button>

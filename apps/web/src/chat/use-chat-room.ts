@@ -3,6 +3,7 @@ import type {
   ChatMuteState,
   ReactionBurst,
   ReactionKind,
+  RoomAccessChanged,
   RoomJoined,
 } from '@plenum/contracts';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
@@ -21,6 +22,8 @@ export interface ChatRoomState {
   canReact: boolean;
   slowModeSeconds: number;
   mute: ChatMuteState | null;
+  /** The server changed what this person may do here, or took them out of the room. */
+  access: RoomAccessChanged | null;
   viewers: number | null;
   reactions: Partial<Record<ReactionKind, number>>;
   /** Bumped with every reaction burst, so the view can show it moving. */
@@ -36,6 +39,7 @@ type Action =
   | { type: 'failed'; error: LiveCallError }
   | { type: 'slow-mode'; seconds: number }
   | { type: 'mute'; mute: ChatMuteState | null }
+  | { type: 'access'; change: RoomAccessChanged }
   | { type: 'viewers'; count: number }
   | { type: 'reactions'; counts: ReactionBurst['counts'] };
 
@@ -49,6 +53,7 @@ const initial: ChatRoomState = {
   canReact: false,
   slowModeSeconds: 0,
   mute: null,
+  access: null,
   viewers: null,
   reactions: {},
   reactionPulse: 0,
@@ -81,6 +86,7 @@ function reduce(state: ChatRoomState, action: Action): ChatRoomState {
         canReact: joined.canReact,
         slowModeSeconds: joined.slowModeSeconds,
         mute: joined.mute,
+        access: null,
         viewers: joined.viewers,
       };
     }
@@ -107,6 +113,13 @@ function reduce(state: ChatRoomState, action: Action): ChatRoomState {
       return { ...state, slowModeSeconds: action.seconds };
     case 'mute':
       return { ...state, mute: action.mute };
+    case 'access':
+      return {
+        ...state,
+        access: action.change,
+        canModerate: action.change.canModerate,
+        canReact: action.change.canReact,
+      };
     case 'viewers':
       return { ...state, viewers: action.count };
     case 'reactions': {
@@ -209,6 +222,11 @@ export function useChatRoom(room: string, eventId: string) {
         dispatch({ type: 'viewers', count: payload.count });
       }
     };
+    const onAccess = (change: RoomAccessChanged) => {
+      if (change.room === room) {
+        dispatch({ type: 'access', change });
+      }
+    };
     const onReactions = (burst: ReactionBurst) => {
       if (burst.room === room) {
         dispatch({ type: 'reactions', counts: burst.counts });
@@ -225,6 +243,7 @@ export function useChatRoom(room: string, eventId: string) {
     socket.on('chat:unmuted', onUnmuted);
     socket.on('presence:count', onPresence);
     socket.on('reaction:burst', onReactions);
+    socket.on('room:access-changed', onAccess);
     if (socket.connected) {
       void join();
     }
@@ -240,6 +259,7 @@ export function useChatRoom(room: string, eventId: string) {
       socket.off('chat:unmuted', onUnmuted);
       socket.off('presence:count', onPresence);
       socket.off('reaction:burst', onReactions);
+      socket.off('room:access-changed', onAccess);
       if (socket.connected) {
         liveCall('room:leave', { room }).catch(() => undefined);
       }

@@ -1,4 +1,4 @@
-import type { Role, SessionKind, SpeakerPart } from '@plenum/contracts';
+import type { Role, RoomAccessReason, SessionKind, SpeakerPart } from '@plenum/contracts';
 
 const sessionKinds: Record<SessionKind, string> = {
   keynote: 'Keynote',
@@ -826,6 +826,14 @@ export const de = {
     reconnected: 'Wieder verbunden.',
     joinFailed: 'Der Chat konnte nicht geöffnet werden.',
     notAllowed: 'Dieser Chat ist nur für Teilnehmende und Gastgeber/innen.',
+    accessLeft: (reason: RoomAccessReason): string =>
+      reason === 'registration-cancelled'
+        ? 'Sie sind nicht mehr in diesem Chat: Ihre Anmeldung zum Workshop wurde storniert.'
+        : 'Sie sind nicht mehr in diesem Chat: Ihre Rolle in dieser Veranstaltung wurde geändert.',
+    accessChanged: (canModerate: boolean): string =>
+      canModerate
+        ? 'Sie können diesen Chat jetzt moderieren.'
+        : 'Sie moderieren diesen Chat nicht mehr: Ihre Rolle wurde geändert.',
     mutedUntil: (until: string, reason: string) =>
       `Die Moderation hat Sie bis ${until} stummgeschaltet${reason ? `: ${reason}` : ''}.`,
     slowModeOn: (seconds: number) => `Langsamer Modus: eine Nachricht alle ${seconds} Sekunden.`,

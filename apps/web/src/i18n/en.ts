@@ -1,3 +1,4 @@
+import type { RoomAccessReason } from '@plenum/contracts';
 import type { Messages } from './de';
 
 export const en: Messages = {
@@ -804,6 +805,14 @@ export const en: Messages = {
     reconnected: 'Connected again.',
     joinFailed: 'The chat could not be opened.',
     notAllowed: 'This chat is only for participants and hosts.',
+    accessLeft: (reason: RoomAccessReason) =>
+      reason === 'registration-cancelled'
+        ? 'You are no longer in this chat: your workshop registration was cancelled.'
+        : 'You are no longer in this chat: your role in this event was changed.',
+    accessChanged: (canModerate: boolean) =>
+      canModerate
+        ? 'You can now moderate this chat.'
+        : 'You no longer moderate this chat: your role was changed.',
     mutedUntil: (until, reason) =>
       `The moderators muted you until ${until}${reason ? `: ${reason}` : ''}.`,
     slowModeOn: (seconds) => `Slow mode: one message every ${seconds} seconds.`,

@@ -1,5 +1,5 @@
 import '../stage/stage.css';
-import type { BackstageLine } from '@plenum/contracts';
+import type { BackstageLine, RoomAccessChanged } from '@plenum/contracts';
 import { Suspense, lazy, useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
@@ -115,11 +115,17 @@ function MessageLine({ stageId }: { stageId: string }) {
     const onLine = (line: BackstageLine) => {
       if (line.stageId === stageId) setLines((current) => [line, ...current].slice(0, 20));
     };
+    // A moderator who lost the role stops sending; the server refuses it anyway.
+    const onAccess = (change: RoomAccessChanged) => {
+      if (change.room === `backstage:${stageId}`) setCanMessage(change.canModerate);
+    };
     socket.on('backstage:message', onLine);
+    socket.on('room:access-changed', onAccess);
     socket.on('connect', join);
     if (socket.connected) join();
     return () => {
       socket.off('backstage:message', onLine);
+      socket.off('room:access-changed', onAccess);
       socket.off('connect', join);
     };
   }, [stageId]);

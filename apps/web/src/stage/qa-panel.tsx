@@ -83,7 +83,11 @@ export function QaPanel({ sessionId, slug, qa }: { sessionId: string; slug: stri
           {error}
         </p>
       ) : null}
-      {state.open ? (
+      {state.removed ? (
+        <p className="notice notice-error" role="alert">
+          {t.chat.accessLeft(state.removed)}
+        </p>
+      ) : state.open ? (
         <AskForm sessionId={sessionId} qa={qa} onError={(e) => setError(errorText(e, t))} />
       ) : (
         <p className="qa-closed">{t.stage.qa.closed}</p>

@@ -1,4 +1,10 @@
-import type { PollResults, PollView, QuestionView } from '@plenum/contracts';
+import type {
+  PollResults,
+  PollView,
+  QuestionView,
+  RoomAccessChanged,
+  RoomAccessReason,
+} from '@plenum/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { LiveCallError, liveCall, liveSocket } from '../chat/live-connection';
 
@@ -8,6 +14,8 @@ export interface QaState {
   reconnecting: boolean;
   open: boolean;
   canModerate: boolean;
+  /** The server took this person out of the session's room (a role ended), and why. */
+  removed: RoomAccessReason | null;
   questions: QuestionView[];
   myVotes: ReadonlySet<string>;
   polls: PollView[];
@@ -19,6 +27,7 @@ const initial: QaState = {
   reconnecting: false,
   open: true,
   canModerate: false,
+  removed: null,
   questions: [],
   myVotes: new Set(),
   polls: [],
@@ -64,6 +73,7 @@ export function useSessionQa(sessionId: string) {
         reconnecting: false,
         open: snapshot.open,
         canModerate: snapshot.canModerate,
+        removed: null,
         questions: snapshot.questions,
         myVotes: new Set(snapshot.myVotes),
         polls: polls.polls,
@@ -124,6 +134,15 @@ export function useSessionQa(sessionId: string) {
     const onResults = (r: PollResults) => {
       if (mine(r)) setState((s) => ({ ...s, polls: withResults(s.polls, r) }));
     };
+    const onAccess = (change: RoomAccessChanged) => {
+      if (change.room !== `session:${sessionId}`) return;
+      if (change.joined) {
+        // Moderators see more (pending questions, drafts): read the state as it is now.
+        void load();
+      } else {
+        setState((s) => ({ ...s, canModerate: false, removed: change.reason }));
+      }
+    };
     const onConnect = () => void load();
     const onDisconnect = () => setState((s) => ({ ...s, reconnecting: true }));
     socket.on('qa:question', onQuestion);
@@ -133,10 +152,12 @@ export function useSessionQa(sessionId: string) {
     socket.on('qa:on-screen', onScreen);
     socket.on('poll:updated', onPoll);
     socket.on('poll:results', onResults);
+    socket.on('room:access-changed', onAccess);
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     if (socket.connected) void load();
     return () => {
+      socket.off('room:access-changed', onAccess);
       socket.off('qa:question', onQuestion);
       socket.off('qa:removed', onRemoved);
       socket.off('qa:votes', onVotes);
