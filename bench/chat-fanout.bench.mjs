@@ -12,6 +12,7 @@ import {
   startApi,
 } from './lib/harness.mjs';
 import {
+  benchMetricsEnv,
   liveSession,
   loginAttendees,
   metrics,
@@ -34,7 +35,7 @@ const api = await startApi({
     DATABASE_URL: databaseUrl,
     REDIS_PREFIX: 'plenum-bench-chat-fanout',
     DEMO_SEED: 'auto',
-    PLENUM_BENCH_METRICS: '1',
+    ...benchMetricsEnv,
     NODE_OPTIONS: '--expose-gc',
   },
 });
@@ -55,12 +56,12 @@ try {
     })),
   );
   step(`sending ${PER_SECOND}/s for ${DURATION_S} s`);
-  await metrics(api.url, '?reset=1');
+  await metrics(api.url); // starts the event-loop window
   const apiCpuBefore = cpuMs(api.pid);
   load.start(PER_SECOND / CLIENTS);
   await new Promise((r) => setTimeout(r, DURATION_S * 1000));
   const apiCpu = cpuMs(api.pid) - apiCpuBefore;
-  const server = await metrics(api.url, '?gc=1');
+  const server = await metrics(api.url, { gc: true });
   const results = await load.stop(3000);
   load = undefined;
 

@@ -15,7 +15,7 @@ import {
   report,
   startApi,
 } from './lib/harness.mjs';
-import { liveSession, loginAttendees, metrics, round } from './lib/live-bench.mjs';
+import { benchMetricsEnv, liveSession, loginAttendees, metrics, round } from './lib/live-bench.mjs';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 400);
 const QUESTIONS = 50;
@@ -38,7 +38,7 @@ const api = await startApi({
     DATABASE_URL: databaseUrl,
     REDIS_PREFIX: 'plenum-bench-qa-votes',
     DEMO_SEED: 'auto',
-    PLENUM_BENCH_METRICS: '1',
+    ...benchMetricsEnv,
   },
 });
 const db = new pg.Client({ connectionString: databaseUrl });
@@ -89,7 +89,7 @@ try {
     ),
   );
   step(`voting ${PER_SECOND}/s for ${DURATION_S} s`);
-  await metrics(api.url, '?reset=1');
+  await metrics(api.url); // starts the event-loop window
   const cpuBefore = cpuMs(api.pid);
   for (const child of children) child.send({ type: 'start', perSecond: PER_SECOND / CLIENTS });
   await new Promise((r) => setTimeout(r, DURATION_S * 1000));

@@ -74,10 +74,41 @@ export async function startLoadClients(specs) {
   };
 }
 
-export async function metrics(url, query = '') {
-  const res = await fetch(`${url}/api/bench/metrics${query}`);
-  if (!res.ok) throw new Error(`metrics: ${res.status} (is PLENUM_BENCH_METRICS=1 set?)`);
-  return res.json();
+/** The api's metrics token in the benchmarks; put `benchMetricsEnv` into startApi's env. */
+const METRICS_TOKEN = 'plenum-bench-metrics-token';
+export const benchMetricsEnv = { METRICS_TOKEN };
+
+/**
+ * Process figures of the api from its Prometheus endpoint, read from outside so the load
+ * generator does not share the process it measures. Every scrape starts a new event-loop window
+ * (prom-client resets its delay histogram), so the loop figures cover the time since the
+ * previous call. `{ gc: true }` runs a full GC first (the api must run with --expose-gc).
+ */
+export async function metrics(url, { gc = false } = {}) {
+  const res = await fetch(`${url}/metrics${gc ? '?gc=1' : ''}`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  if (!res.ok) throw new Error(`metrics: ${res.status} (is benchMetricsEnv in the api's env?)`);
+  if (gc && res.headers.get('x-plenum-gc') !== 'done') {
+    throw new Error('metrics: no GC was run (the api runs without --expose-gc)');
+  }
+  const values = new Map();
+  for (const line of (await res.text()).split('\n')) {
+    // Only the unlabelled process series are read here.
+    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*) (\S+)$/.exec(line);
+    if (match) values.set(match[1], Number(match[2]));
+  }
+  const read = (name) => {
+    if (!values.has(name)) throw new Error(`metrics: ${name} is missing`);
+    return values.get(name);
+  };
+  return {
+    loop_p50_ms: read('nodejs_eventloop_lag_p50_seconds') * 1000,
+    loop_p99_ms: read('nodejs_eventloop_lag_p99_seconds') * 1000,
+    loop_max_ms: read('nodejs_eventloop_lag_max_seconds') * 1000,
+    heap_used_mb: read('nodejs_heap_size_used_bytes') / 2 ** 20,
+    rss_mb: read('process_resident_memory_bytes') / 2 ** 20,
+  };
 }
 
 export async function liveSession(url) {

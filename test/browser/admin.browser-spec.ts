@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { invitationToken } from '@plenum/identity';
 import { startTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 import { assertWebAppBuilt, launchChromium, watchForFaults } from './browser';
@@ -138,7 +139,7 @@ describe('the organizers’ administration', () => {
     await page.getByRole('heading', { name: 'Einladung erstellt' }).waitFor();
     await page.getByText(`Die E-Mail an ${invitee} steht in der Warteschlange`).waitFor();
     inviteUrl = await page.getByLabel('Einladungslink').inputValue();
-    expect(inviteUrl).toMatch(/\/invite\/[^/]+$/);
+    expect(inviteUrl).toMatch(/\/invite#[^/]+$/);
 
     // The list reloads behind the search that is still typed in.
     await members.locator('caption').filter({ hasText: '1 Mitglied der Veranstaltung' }).waitFor();
@@ -163,7 +164,7 @@ describe('the organizers’ administration', () => {
   it('lets the invited speaker set a password and arrive signed in at the event', async () => {
     await signOut();
     // The api builds the link from its configured public address; this test app listens elsewhere.
-    await page.goto(`${baseUrl()}${new URL(inviteUrl).pathname}`);
+    await page.goto(`${baseUrl()}${new URL(inviteUrl).pathname}${new URL(inviteUrl).hash}`);
     await page.getByRole('heading', { level: 1, name: 'Einladung annehmen' }).waitFor();
     await page.getByLabel('Neues Passwort').fill('sicheres-passwort');
     await page.getByLabel('Passwort wiederholen').fill('sicheres-passwort');
@@ -172,6 +173,55 @@ describe('the organizers’ administration', () => {
     await page.getByRole('heading', { level: 1, name: newTitle }).waitFor();
     expect(page.url()).toMatch(/\/e\/[a-z0-9-]+$/);
     await page.getByRole('banner').getByText('Neue Referentin').waitFor();
+  });
+
+  it('invites an existing account by its address only, without a link for the inviter', async () => {
+    await signOut();
+    await signIn('organizer@plenum.test');
+    await areas().getByRole('link', { name: 'Verwaltung' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Verwaltung' }).waitFor();
+
+    await page.getByLabel('E-Mail-Adresse', { exact: true }).fill('attendee@plenum.test');
+    await page.getByLabel('Name', { exact: true }).fill('Wer auch immer');
+    await page.getByLabel('Rolle', { exact: true }).selectOption({ label: 'Moderation' });
+    await page.getByRole('button', { name: 'Einladen', exact: true }).click();
+
+    await page.getByText('Für attendee@plenum.test gibt es schon ein Konto').waitFor();
+    expect(await page.getByLabel('Einladungslink').count()).toBe(0);
+    const pending = page.locator('.pending-invitations');
+    await pending.getByText('attendee@plenum.test').waitFor();
+    expect(await pending.getByText('Alex Teilnehmerin').count()).toBe(0);
+    await page
+      .getByRole('button', { name: 'Einladung an attendee@plenum.test zurückziehen' })
+      .waitFor();
+  });
+
+  it('lets the owner sign in from the e-mail link and accept, never setting a password', async () => {
+    const [invitation] = await app!.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM invitations WHERE email = 'attendee@plenum.test' ORDER BY created_at DESC LIMIT 1`,
+    );
+    const token = invitationToken(app!.config.authSecret, invitation!.id);
+    await signOut();
+
+    await page.goto(`${baseUrl()}/invite#${token}`);
+    await page.getByRole('heading', { level: 1, name: 'Einladung annehmen' }).waitFor();
+    await page.getByText('Für attendee@plenum.test gibt es schon ein Konto.').waitFor();
+    expect(await page.getByLabel('Neues Passwort').count()).toBe(0);
+    await page.getByRole('link', { name: 'Anmelden und annehmen' }).click();
+
+    await page.waitForURL('**/login');
+    await page.getByLabel('E-Mail-Adresse', { exact: true }).fill('attendee@plenum.test');
+    await page.getByLabel('Passwort', { exact: true }).fill('plenum');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+
+    await page.getByText('Sie sind angemeldet als attendee@plenum.test.').waitFor();
+    await page.getByRole('button', { name: 'Einladung annehmen' }).click();
+    await page.getByRole('heading', { level: 1, name: newTitle }).waitFor();
+    const roles = await app!.dataSource.query<Array<{ role: string }>>(
+      `SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id
+       WHERE u.email = 'attendee@plenum.test' ORDER BY m.role`,
+    );
+    expect(roles.map((r) => r.role).sort()).toEqual(['attendee', 'moderator']);
   });
 
   it('keeps the administration from an attendee', async () => {

@@ -49,6 +49,9 @@ describe('api shell: OpenAPI, security headers, CORS, request ids, web app', () 
       'POST /api/auth/refresh',
       'POST /api/auth/logout',
       'POST /api/auth/invitations/accept',
+      // The link's token is the credential: whoever holds it may see and decline the invitation.
+      'POST /api/auth/invitations/lookup',
+      'POST /api/auth/invitations/decline',
       'GET /api/events/{slug}',
       'GET /api/events/{slug}/logo',
       'GET /api/events/{slug}/now-next',

@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose';
+import { connectLive, disconnected } from '../support/live-client';
 import { ApiClient, startTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 
@@ -134,6 +135,71 @@ describe('identity: login, refresh, logout, throttling', () => {
     expect(replay.body.code).toBe('REFRESH_INVALID');
     expect((await api.request('POST', '/api/auth/refresh')).status).toBe(401);
     expect((await api.request('GET', '/api/me')).status).toBe(401);
+  });
+
+  it('ends the session for good, sockets included, when any earlier refresh token comes back', async () => {
+    const api = new ApiClient(t.baseUrl);
+    await api.login('attendee006@plenum.test');
+    const c0 = api.cookie!;
+    expect((await api.request('POST', '/api/auth/refresh')).status).toBe(200);
+    const c1 = api.cookie!;
+    const third = await api.request<{ accessToken: string }>('POST', '/api/auth/refresh');
+    expect(third.status).toBe(200);
+    const c2 = api.cookie!;
+    expect(new Set([c0, c1, c2]).size).toBe(3);
+    const socket = await connectLive(t.baseUrl, third.body.accessToken);
+    const closed = disconnected(socket, 10_000);
+
+    const [{ id: sessionId } = { id: '' }] = await t.dataSource.query<Array<{ id: string }>>(
+      `SELECT s.id FROM auth_sessions s JOIN users u ON u.id = s.user_id
+       WHERE u.email = 'attendee006@plenum.test'`,
+    );
+    await t.dataSource.query(
+      `UPDATE auth_sessions SET last_used_at = now() - interval '1 minute' WHERE id = $1`,
+      [sessionId],
+    );
+    const thief = new ApiClient(t.baseUrl);
+    thief.cookie = c1;
+    const replay = await thief.request<ErrorBody>('POST', '/api/auth/refresh');
+    expect(replay.status).toBe(401);
+    expect(replay.body.code).toBe('REFRESH_INVALID');
+
+    // Written for good in PostgreSQL (not rolled back with the refusal) ...
+    const [row] = await t.dataSource.query<Array<{ revoked_at: Date | null }>>(
+      `SELECT revoked_at FROM auth_sessions WHERE id = $1`,
+      [sessionId],
+    );
+    expect(row?.revoked_at).not.toBeNull();
+    // ... so the newest token is dead too, even without an access token to check in Redis,
+    const holder = new ApiClient(t.baseUrl);
+    holder.cookie = c2;
+    const after = await holder.request<ErrorBody>('POST', '/api/auth/refresh');
+    expect(after.status).toBe(401);
+    expect(after.body.code).toBe('REFRESH_INVALID');
+    // the access tokens still out are refused, and the session's sockets are closed.
+    api.token = third.body.accessToken;
+    expect((await api.request('GET', '/api/me')).status).toBe(401);
+    await closed;
+  });
+
+  it('recognises a token from two rotations back as a replay', async () => {
+    const api = new ApiClient(t.baseUrl);
+    await api.login('attendee007@plenum.test');
+    const c0 = api.cookie!;
+    await api.request('POST', '/api/auth/refresh');
+    await api.request('POST', '/api/auth/refresh');
+    const c2 = api.cookie!;
+    const thief = new ApiClient(t.baseUrl);
+    thief.cookie = c0;
+    expect((await thief.request('POST', '/api/auth/refresh')).status).toBe(401);
+    const holder = new ApiClient(t.baseUrl);
+    holder.cookie = c2;
+    expect((await holder.request('POST', '/api/auth/refresh')).status).toBe(401);
+    const [row] = await t.dataSource.query<Array<{ revoked_at: Date | null }>>(
+      `SELECT s.revoked_at FROM auth_sessions s JOIN users u ON u.id = s.user_id
+       WHERE u.email = 'attendee007@plenum.test'`,
+    );
+    expect(row?.revoked_at).not.toBeNull();
   });
 
   it('logs out: the access token and the refresh cookie stop working at once', async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Redis from 'ioredis';
@@ -54,6 +55,14 @@ export async function startTestApp(
       await deleteRedisKeys(`${config.redisPrefix}:*`);
     },
   };
+}
+
+/**
+ * An AUTH_SECRET for a suite whose PUBLIC_URL is not a loopback address (the api refuses the
+ * published development secret there); pass `t.config.authSecret` on to a worker it starts.
+ */
+export function randomSecret(): string {
+  return randomBytes(32).toString('base64url');
 }
 
 export async function deleteRedisKeys(pattern: string): Promise<void> {
@@ -116,4 +125,34 @@ export class ApiClient {
       throw new Error(`Login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
     this.token = res.body.accessToken;
   }
+}
+
+/**
+ * Everything Redis holds under a key pattern, as one string: job data, return values, logs and
+ * events of every queue, for tests that prove a secret is not kept there.
+ */
+export async function redisContents(pattern: string): Promise<string> {
+  const redis = new Redis(REDIS_TEST_URL);
+  const parts: string[] = [];
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      for (const key of keys) {
+        const type = await redis.type(key);
+        let value: unknown;
+        if (type === 'string') value = await redis.get(key);
+        else if (type === 'hash') value = await redis.hgetall(key);
+        else if (type === 'list') value = await redis.lrange(key, 0, -1);
+        else if (type === 'set') value = await redis.smembers(key);
+        else if (type === 'zset') value = await redis.zrange(key, 0, -1, 'WITHSCORES');
+        else if (type === 'stream') value = await redis.xrange(key, '-', '+');
+        parts.push(`${key} ${JSON.stringify(value)}`);
+      }
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  return parts.join('\n');
 }

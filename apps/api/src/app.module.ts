@@ -18,6 +18,7 @@ import {
   loggerParams,
 } from '@plenum/platform';
 import { LiveModule } from '@plenum/live';
+import { MetricsModule } from '@plenum/metrics';
 import { OnDemandModule } from '@plenum/ondemand';
 import { PrivacyModule } from '@plenum/privacy';
 import { ProgrammeModule } from '@plenum/programme';
@@ -25,7 +26,6 @@ import { RemindersModule } from '@plenum/reminders';
 import { ReportsModule } from '@plenum/reports';
 import { VideoModule } from '@plenum/video';
 import { WorkshopsModule } from '@plenum/workshops';
-import { BenchMetricsController } from './bench-metrics.controller';
 import { HealthController } from './health.controller';
 
 @Module({})
@@ -40,6 +40,7 @@ export class AppModule {
         RedisModule,
         PlatformModule,
         BullModule.forRoot(bullConnection(config)),
+        MetricsModule.forRoot(config, 'api'),
         IdentityModule,
         EventsModule,
         ProgrammeModule,
@@ -52,10 +53,7 @@ export class AppModule {
         ReportsModule,
         PrivacyModule,
       ],
-      // Opt-in only (PLENUM_BENCH_METRICS=1): process internals are nobody's business otherwise.
-      controllers: config.benchMetrics
-        ? [HealthController, BenchMetricsController]
-        : [HealthController],
+      controllers: [HealthController],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         // Answers pass through the response schema a route declares (@ZodResponse), so nothing

@@ -19,6 +19,7 @@ import {
   workshopMaterialContentTypes,
 } from '@plenum/contracts';
 import { LiveIoAdapter } from '@plenum/live';
+import { serveMetrics } from '@plenum/metrics';
 import { embedPlayerOrigins } from '@plenum/ondemand';
 import { ProgrammeFastPath, ProgrammeService } from '@plenum/programme';
 import { LIVEKIT_WEBHOOK_CONTENT_TYPE } from '@plenum/video';
@@ -92,6 +93,7 @@ export async function createApi(config: PlenumConfig): Promise<NestFastifyApplic
     bodyParser: false,
   });
   programmeFastPath.attach(app.get(ProgrammeService));
+  serveMetrics(app);
   app.useLogger(app.get(Logger));
   app.useWebSocketAdapter(new LiveIoAdapter(app, config));
   app.setGlobalPrefix('api');

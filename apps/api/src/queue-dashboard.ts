@@ -22,8 +22,8 @@ const refusals: Record<
     status: 401,
     html: page(
       'Anmeldung nötig · Sign-in required',
-      '<p lang="de">Die Warteschlangen sind für das Organisationsteam. Melden Sie sich an und öffnen Sie sie aus der Verwaltung Ihrer Veranstaltung.</p>' +
-        '<p lang="en">The queues are for organizers. Sign in and open them from your event’s admin page.</p>' +
+      '<p lang="de">Die Warteschlangen sind für die Administration dieser Installation. Melden Sie sich an und öffnen Sie sie aus der Verwaltung einer Veranstaltung.</p>' +
+        '<p lang="en">The queues are for the administrators of this installation. Sign in and open them from an event’s admin page.</p>' +
         '<p><a href="/login">Anmelden · Sign in</a></p>',
     ),
   },
@@ -31,8 +31,8 @@ const refusals: Record<
     status: 403,
     html: page(
       'Kein Zugriff · No access',
-      '<p lang="de">Die Warteschlangen sind nur für das Organisationsteam einer Veranstaltung zugänglich.</p>' +
-        '<p lang="en">The queues are only for the organizers of an event.</p>' +
+      '<p lang="de">Die Warteschlangen enthalten die Aufträge aller Veranstaltungen und sind nur für die Administration dieser Installation zugänglich.</p>' +
+        '<p lang="en">The queues hold every event’s jobs and are only for the administrators of this installation.</p>' +
         '<p><a href="/">Zur Startseite · Home</a></p>',
     ),
   },
@@ -43,7 +43,8 @@ function page(title: string, body: string): string {
 }
 
 /**
- * bull-board at `/admin/queues`, for organizers only. The SPA's bearer token does not reach a
+ * bull-board at `/admin/queues`, for installation admins only, and read-only (no retry, add,
+ * clean or remove) unless QUEUE_DASHBOARD_WRITABLE says otherwise. The SPA's bearer token does not reach a
  * server-rendered page, so every request here is checked against the dashboard cookie
  * (see QueueDashboardAccess). The queues are opened on the first allowed request, so an api that
  * nobody opens the dashboard on holds no extra Redis connections.
@@ -64,7 +65,8 @@ export async function mountQueueDashboard(
   const openQueues = () => {
     if (queues) return;
     queues = Object.values(queueNames).map((name) => new Queue(name, bullConnection(config)));
-    board.setQueues(queues.map((queue) => new BullMQAdapter(queue)));
+    const readOnlyMode = !config.queueDashboardWritable;
+    board.setQueues(queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode })));
   };
 
   const fastify = app.getHttpAdapter().getInstance();
@@ -84,7 +86,7 @@ export async function mountQueueDashboard(
         if (request.url.startsWith(`${QUEUE_DASHBOARD_PATH}/api/`)) {
           return reply.status(refusal.status).send({
             code: verdict === 'signed-out' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
-            message: verdict === 'signed-out' ? 'Sign in first' : 'Organizers only',
+            message: verdict === 'signed-out' ? 'Sign in first' : 'Installation admins only',
           });
         }
         return reply.status(refusal.status).type('text/html; charset=utf-8').send(refusal.html);

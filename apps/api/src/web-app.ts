@@ -43,7 +43,8 @@ export async function serveWebApp(
   // Nest owns the not-found handler, so client-side routes get a catch-all GET route instead.
   fastify.get('/*', (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (path.startsWith('/api/') || path.startsWith('/socket.io/')) {
+    // A scraper pointed at an api without metrics gets a 404 rather than the app's HTML.
+    if (path.startsWith('/api/') || path.startsWith('/socket.io/') || path === '/metrics') {
       return reply.status(404).send({ code: 'NOT_FOUND', message: 'Not found' });
     }
     return reply.header('Cache-Control', 'no-cache').type('text/html').sendFile('index.html');

@@ -41,6 +41,7 @@ export function App() {
               <Routes>
                 <Route element={<AppLayout />}>
                   <Route path="login" element={<LoginPage />} />
+                  <Route path="invite" element={<InvitePage />} />
                   <Route path="invite/:token" element={<InvitePage />} />
                   <Route path="unsubscribe" element={<UnsubscribePage />} />
                   <Route path="events/:slug/mediathek" element={<PublicMediathekPage />} />

@@ -2,9 +2,10 @@ import { Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { maintenanceJobSchema, queueNames } from '@plenum/contracts';
 import type { MaintenanceJob } from '@plenum/contracts';
+import { IdentityMaintenance } from '@plenum/identity';
+import { WebhookIds } from '@plenum/video';
 
 const HOURLY = 3_600_000;
 
@@ -17,7 +18,8 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   private readonly logger = new Logger(MaintenanceProcessor.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly identity: IdentityMaintenance,
+    private readonly webhookIds: WebhookIds,
     @InjectQueue(queueNames.maintenance) private readonly queue: Queue<MaintenanceJob>,
   ) {
     super();
@@ -39,16 +41,10 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     job: Job<unknown>,
   ): Promise<{ sessions: number; invitations: number; webhooks: number }> {
     maintenanceJobSchema.parse(job.data);
-    const sessions = await this.dataSource.query<[unknown, number]>(
-      `DELETE FROM auth_sessions WHERE expires_at < now() - interval '1 day' OR revoked_at < now() - interval '1 day'`,
-    );
-    const invitations = await this.dataSource.query<[unknown, number]>(
-      `DELETE FROM invitations WHERE expires_at < now() - interval '30 days'`,
-    );
-    const webhooks = await this.dataSource.query<[unknown, number]>(
-      `DELETE FROM livekit_webhook_events WHERE received_at < now() - interval '7 days'`,
-    );
-    const result = { sessions: sessions[1], invitations: invitations[1], webhooks: webhooks[1] };
+    const result = {
+      ...(await this.identity.purgeEnded()),
+      webhooks: await this.webhookIds.purgeOld(),
+    };
     this.logger.log(
       { jobId: job.id, ...result },
       'Purged ended sign-ins, old invitations and old webhook ids',

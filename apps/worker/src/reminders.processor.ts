@@ -4,9 +4,8 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
 import { queueNames, reminderJobSchema } from '@plenum/contracts';
 import type { ReminderJob } from '@plenum/contracts';
-import { ReminderFanOut } from '@plenum/reminders';
+import { ReminderDeliveryService, ReminderFanOut } from '@plenum/reminders';
 import type { FanOutResult } from '@plenum/reminders';
-import { ReminderDeliveryService } from './reminder-delivery.service';
 
 /** Due reminders, session changes and announcements: fans each out into deliveries. */
 @Processor(queueNames.reminders, { concurrency: 2 })

@@ -6,14 +6,15 @@ import { ConfigModule } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import { queueNames } from '@plenum/contracts';
 import { DbModule } from '@plenum/db';
+import { MetricsModule } from '@plenum/metrics';
+import { IdentityMaintenance, InvitationMailModule } from '@plenum/identity';
 import { PlatformModule, RedisModule, bullConnection } from '@plenum/platform';
 import { RetentionService } from '@plenum/privacy';
-import { RemindersCoreModule } from '@plenum/reminders';
-import { LiveKitRoomsService } from '@plenum/video';
+import { ReminderDeliveryModule, RemindersCoreModule } from '@plenum/reminders';
+import { LiveKitRoomsService, WebhookIds } from '@plenum/video';
 import { DeliveriesProcessor } from './deliveries.processor';
 import { MailProcessor } from './mail.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
-import { ReminderDeliveryService } from './reminder-delivery.service';
 import { RemindersProcessor } from './reminders.processor';
 import { RetentionProcessor } from './retention.processor';
 import { VideoRoomsProcessor } from './video-rooms.processor';
@@ -30,6 +31,7 @@ export class WorkerModule {
         RedisModule,
         PlatformModule,
         BullModule.forRoot(bullConnection(config)),
+        MetricsModule.forRoot(config, 'worker'),
         BullModule.registerQueue(
           { name: queueNames.mail },
           { name: queueNames.maintenance },
@@ -37,17 +39,20 @@ export class WorkerModule {
           { name: queueNames.privacy },
         ),
         RemindersCoreModule,
+        ReminderDeliveryModule,
+        InvitationMailModule,
       ],
       providers: [
         DeliveriesProcessor,
+        IdentityMaintenance,
+        LiveKitRoomsService,
         MailProcessor,
         MaintenanceProcessor,
-        LiveKitRoomsService,
-        ReminderDeliveryService,
         RemindersProcessor,
         RetentionProcessor,
         RetentionService,
         VideoRoomsProcessor,
+        WebhookIds,
       ],
     };
   }

@@ -52,6 +52,34 @@ describe('loadConfig', () => {
     expect(config.cookieSecure).toBe(true);
   });
 
+  it('refuses the development secret when others can reach the server', () => {
+    for (const url of ['http://localhost:3000', 'http://127.0.0.1:8080', 'http://[::1]:3000']) {
+      expect(loadConfig({ PUBLIC_URL: url }).usesDevelopmentSecret).toBe(true);
+    }
+    for (const url of ['https://kongress.example.org', 'http://192.168.1.20:3000']) {
+      expect(() => loadConfig({ PUBLIC_URL: url })).toThrow(
+        /AUTH_SECRET: Not set, so the published development secret would sign sign-ins/,
+      );
+      expect(() =>
+        loadConfig({
+          PUBLIC_URL: url,
+          AUTH_SECRET: 'change-me-dev-default-auth-secret-not-for-production',
+        }),
+      ).toThrow(/AUTH_SECRET: This secret is published/);
+      expect(
+        loadConfig({ PUBLIC_URL: url, AUTH_SECRET: 'y'.repeat(40) }).usesDevelopmentSecret,
+      ).toBe(false);
+    }
+  });
+
+  it('keeps the queue dashboard read-only unless told otherwise', () => {
+    expect(loadConfig({}).queueDashboardWritable).toBe(false);
+    expect(loadConfig({ QUEUE_DASHBOARD_WRITABLE: 'true' }).queueDashboardWritable).toBe(true);
+    expect(() => loadConfig({ QUEUE_DASHBOARD_WRITABLE: 'sure' })).toThrow(
+      /QUEUE_DASHBOARD_WRITABLE/,
+    );
+  });
+
   it('adds CORS origins to the public origin', () => {
     const config = loadConfig({ CORS_ORIGINS: 'http://localhost:5173, https://stage.example' });
     expect(config.corsOrigins).toEqual([

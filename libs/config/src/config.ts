@@ -3,6 +3,31 @@ import { z } from 'zod';
 
 const DEV_AUTH_SECRET = 'plenum-development-secret-do-not-use-in-production';
 
+/**
+ * Secrets printed in this repository (the code's default and docker/compose.yaml's): anyone can
+ * sign tokens with them, so they are only good for a server that nobody else can reach.
+ */
+const PUBLISHED_AUTH_SECRETS = new Set([
+  DEV_AUTH_SECRET,
+  'change-me-dev-default-auth-secret-not-for-production',
+]);
+
+/** localhost, 127.0.0.0/8 and ::1: addresses only this machine reaches. */
+export function isLoopbackUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '[::1]' ||
+    /^127(\.\d{1,3}){3}$/.test(host)
+  );
+}
+
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -80,7 +105,15 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(10).default(900),
   QA_VOTE_QUEUE_MAX: z.coerce.number().int().min(1).default(1000),
-  PLENUM_BENCH_METRICS: booleanString.default(false),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'At least 16 characters (for example: openssl rand -hex 24)')
+    .regex(/^[\x21-\x7e]+$/, { message: 'Printable characters without spaces only' })
+    .optional(),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  QUEUE_DASHBOARD_WRITABLE: booleanString.default(false),
 });
 
 /** Rules across variables, checked on the raw values so they are listed with the rest. */
@@ -88,6 +121,13 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
     problems.push('AUTH_SECRET: Required in production: a random string of at least 32 characters');
+  } else if (
+    (!env.AUTH_SECRET || PUBLISHED_AUTH_SECRETS.has(env.AUTH_SECRET)) &&
+    !isLoopbackUrl(env.PUBLIC_URL ?? 'http://localhost:3000')
+  ) {
+    problems.push(
+      `AUTH_SECRET: ${env.AUTH_SECRET ? 'This secret is published in the Plenum repository' : 'Not set, so the published development secret would sign sign-ins'}; with PUBLIC_URL ${env.PUBLIC_URL} others can reach this server. Set a random string of at least 32 characters, e.g. AUTH_SECRET="$(openssl rand -base64 48)"`,
+    );
   }
   const livekit = [env.LIVEKIT_URL, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET];
   if (livekit.some(Boolean) && !livekit.every(Boolean)) {
@@ -108,6 +148,13 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   ];
   if (s3Extras.some(Boolean) && !env.RECORDINGS_S3_BUCKET) {
     problems.push('RECORDINGS_S3_BUCKET: Required when other RECORDINGS_S3_* variables are set');
+  }
+  const port = env.PORT ?? '3000';
+  if (env.METRICS_PORT && env.METRICS_PORT === port) {
+    problems.push('METRICS_PORT: Must differ from PORT (leave it unset to serve /metrics on PORT)');
+  }
+  if (env.WORKER_METRICS_PORT && [port, env.METRICS_PORT].includes(env.WORKER_METRICS_PORT)) {
+    problems.push('WORKER_METRICS_PORT: Must differ from PORT and METRICS_PORT');
   }
   return problems;
 }
@@ -158,8 +205,20 @@ export interface PlenumConfig {
   loginThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
   /** Q&A votes waiting for their batch beyond this are refused with `BUSY`, never queued on. */
   qaVoteQueueMax: number;
-  /** Serves process metrics for the benchmarks at /api/bench/metrics; never on by default. */
-  benchMetrics: boolean;
+  /**
+   * Prometheus metrics, off unless one of these is set. The api serves `/metrics` on `port`
+   * (an internal listener on `host`) when given, else on its own port when `token` is set; the
+   * worker serves its own on `workerPort`. Where `token` is set, a scrape must bring it as a
+   * bearer token.
+   */
+  metrics: {
+    token: string | undefined;
+    port: number | undefined;
+    workerPort: number | undefined;
+    host: string;
+  };
+  /** bull-board may retry, add, clean and remove jobs; read-only unless set. */
+  queueDashboardWritable: boolean;
 }
 
 export class ConfigError extends Error {
@@ -196,7 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlenumConfig {
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     authSecret: e.AUTH_SECRET ?? DEV_AUTH_SECRET,
-    usesDevelopmentSecret: !e.AUTH_SECRET,
+    usesDevelopmentSecret: !e.AUTH_SECRET || PUBLISHED_AUTH_SECRETS.has(e.AUTH_SECRET),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     cookieSecure: e.COOKIE_SECURE ?? e.PUBLIC_URL.startsWith('https://'),
@@ -238,7 +297,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlenumConfig {
       windowSeconds: e.LOGIN_THROTTLE_WINDOW_SECONDS,
     },
     qaVoteQueueMax: e.QA_VOTE_QUEUE_MAX,
-    benchMetrics: e.PLENUM_BENCH_METRICS,
+    metrics: {
+      token: e.METRICS_TOKEN,
+      port: e.METRICS_PORT,
+      workerPort: e.WORKER_METRICS_PORT,
+      host: e.METRICS_HOST,
+    },
+    queueDashboardWritable: e.QUEUE_DASHBOARD_WRITABLE,
   };
 }
 

@@ -79,17 +79,60 @@ export type InvitationRequest = z.infer<typeof invitationRequestSchema>;
 
 export const invitationResponseSchema = z.object({
   invitationId: z.uuid(),
-  userId: z.uuid(),
-  inviteUrl: z.string(),
+  /** The address as typed: until the invitation is accepted, all the inviter learns. */
+  email: z.string(),
+  /**
+   * The link that sets the password of an account this invitation made, for passing on by
+   * hand; null for an account that existed already: only its owner gets a link, by e-mail.
+   */
+  inviteUrl: z.string().nullable(),
   expiresAt: z.iso.datetime(),
 });
 export type InvitationResponse = z.infer<typeof invitationResponseSchema>;
 
+const invitationTokenField = z.string().min(20).max(200);
+
+/** Sets the first password of an account an invitation made, and accepts it. */
 export const acceptInvitationSchema = z.object({
-  token: z.string().min(20).max(200),
+  token: invitationTokenField,
   password: passwordSchema,
 });
 export type AcceptInvitationRequest = z.infer<typeof acceptInvitationSchema>;
+
+/** Looks up, accepts (signed in) or declines the invitation behind a link. */
+export const invitationTokenSchema = z.object({ token: invitationTokenField });
+export type InvitationTokenRequest = z.infer<typeof invitationTokenSchema>;
+
+/** What the invitation page shows to whoever holds the link. */
+export const invitationDetailsSchema = z.object({
+  eventSlug: z.string(),
+  eventTitle: z.string(),
+  role: roleSchema,
+  scopeName: z.string().nullable(),
+  email: z.string(),
+  /**
+   * true: the account has no password yet and the link sets one. false: its owner signs in and
+   * accepts; the link never changes a password.
+   */
+  needsPassword: z.boolean(),
+  expiresAt: z.iso.datetime(),
+});
+export type InvitationDetails = z.infer<typeof invitationDetailsSchema>;
+
+export const acceptedInvitationSchema = z.object({ eventSlug: z.string() });
+export type AcceptedInvitation = z.infer<typeof acceptedInvitationSchema>;
+
+/** An invitation not answered yet, as the organizers see it: by the address they typed. */
+export const pendingInvitationSchema = z.object({
+  invitationId: z.uuid(),
+  email: z.string(),
+  role: roleSchema,
+  sessionId: z.uuid().nullable(),
+  boothId: z.uuid().nullable(),
+  scopeName: z.string().nullable(),
+  expiresAt: z.iso.datetime(),
+});
+export type PendingInvitationView = z.infer<typeof pendingInvitationSchema>;
 
 export const memberSchema = z.object({
   membershipId: z.uuid(),

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { localeSchema } from './common';
 
 /** BullMQ queue names shared by the api (producer) and the worker (consumer). */
 export const queueNames = {
@@ -11,14 +10,13 @@ export const queueNames = {
   privacy: 'privacy',
 } as const;
 
+/**
+ * An e-mail to write and send. Jobs carry ids only: the worker reads the rest and derives any
+ * link's secret when it sends, so no token sits in Redis (job data outlives the sending).
+ */
 export const mailJobSchema = z.object({
   kind: z.literal('invitation'),
-  to: z.email(),
-  locale: localeSchema,
-  displayName: z.string(),
-  eventTitle: z.string(),
-  inviteUrl: z.url(),
-  expiresAt: z.iso.datetime(),
+  invitationId: z.uuid(),
 });
 export type MailJob = z.infer<typeof mailJobSchema>;
 

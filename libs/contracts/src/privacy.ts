@@ -23,8 +23,16 @@ export interface PrivacySettingsView {
 export interface PersonalDataExport {
   exportedAt: string;
   userId: string;
-  /** Table name → rows; secrets (password and token hashes) are left out. */
+  /**
+   * Table name → the person's own rows; secrets (password and token hashes) and other people's
+   * ids are left out.
+   */
   tables: Record<string, Array<Record<string, unknown>>>;
+  /**
+   * `table.column` → what the person did to other people's records (decided a question, muted
+   * someone, ...): only the columns that say what was done, never the other person's content.
+   */
+  actions: Record<string, Array<Record<string, unknown>>>;
 }
 
 /** What the UI and API show instead of the author of a deleted account's messages. */

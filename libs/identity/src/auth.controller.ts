@@ -3,12 +3,13 @@ import type { FastifyReply } from 'fastify';
 import { Inject } from '@nestjs/common';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
-import type { LoginResponse } from '@plenum/contracts';
+import type { InvitationDetails, LoginResponse } from '@plenum/contracts';
 import { Public } from './access.decorators';
 import type { AuthenticatedRequest } from './access.decorators';
 import { AuthService } from './auth.service';
 import type { SignedIn } from './auth.service';
-import { AcceptInvitationDto, LoginDto } from './identity.dto';
+import { AcceptInvitationDto, InvitationTokenDto, LoginDto } from './identity.dto';
+import { InvitationsService } from './invitations.service';
 import { AccessTokenService } from './access-token.service';
 
 export const REFRESH_COOKIE = 'plenum_refresh';
@@ -19,6 +20,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly tokens: AccessTokenService,
+    private readonly invitations: InvitationsService,
     @Inject(PLENUM_CONFIG) private readonly config: PlenumConfig,
   ) {}
 
@@ -82,6 +84,21 @@ export class AuthController {
       request.headers['user-agent'],
     );
     return this.respond(reply, signedIn);
+  }
+
+  /** The token travels in the body, never in a URL that logs and proxies keep. */
+  @Public()
+  @Post('invitations/lookup')
+  @HttpCode(200)
+  invitation(@Body() body: InvitationTokenDto): Promise<InvitationDetails> {
+    return this.invitations.details(body.token);
+  }
+
+  @Public()
+  @Post('invitations/decline')
+  @HttpCode(204)
+  async declineInvitation(@Body() body: InvitationTokenDto): Promise<void> {
+    await this.invitations.decline(body.token);
   }
 
   private respond(reply: FastifyReply, signedIn: SignedIn): LoginResponse {

@@ -5,9 +5,10 @@ import type { Repository } from 'typeorm';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import type { LoginRequest, UserView } from '@plenum/contracts';
-import { AuthSession, Invitation, User } from '@plenum/db';
+import { AuthSession, RetiredRefreshToken, User } from '@plenum/db';
 import { PlenumError } from '@plenum/platform';
 import { AccessTokenService } from './access-token.service';
+import { InvitationsService } from './invitations.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { RevocationsService } from './revocations.service';
@@ -37,6 +38,7 @@ export class AuthService {
     private readonly tokens: AccessTokenService,
     private readonly throttle: LoginThrottleService,
     private readonly revocations: RevocationsService,
+    private readonly invitations: InvitationsService,
     @Inject(PLENUM_CONFIG) private readonly config: PlenumConfig,
   ) {}
 
@@ -90,53 +92,82 @@ export class AuthService {
   }
 
   async refresh(refreshToken: string | undefined): Promise<SignedIn> {
-    if (!refreshToken) throw new PlenumError('REFRESH_INVALID', 'Not signed in', 401);
+    if (!refreshToken) throw refreshInvalid();
     const hash = hashSecret(refreshToken);
-    return this.dataSource.transaction(async (manager) => {
-      const sessions = manager.getRepository(AuthSession);
-      const current = await sessions.findOne({
-        where: [{ tokenHash: hash }, { previousTokenHash: hash }],
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!current || current.revokedAt || current.expiresAt.getTime() <= Date.now()) {
-        throw new PlenumError('REFRESH_INVALID', 'Your sign-in has ended; sign in again', 401);
-      }
-      const user = await manager.getRepository(User).findOneBy({ id: current.userId });
-      if (!user || user.disabledAt) {
-        throw new PlenumError('REFRESH_INVALID', 'Your sign-in has ended; sign in again', 401);
-      }
-      const principal = { userId: user.id, sessionId: current.id };
-      if (current.tokenHash !== hash) {
-        if (Date.now() - current.lastUsedAt.getTime() <= ROTATION_GRACE_MS) {
-          return {
-            accessToken: await this.tokens.sign(principal),
-            expiresInSeconds: this.tokens.ttlSeconds,
-            user: toUserView(user),
-            refreshToken: null,
-          };
+    const outcome = await this.dataSource.transaction(
+      async (manager): Promise<SignedIn | { replayed: string }> => {
+        const sessions = manager.getRepository(AuthSession);
+        const current = await sessions.findOne({
+          where: [{ tokenHash: hash }, { previousTokenHash: hash }],
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!current) {
+          const retired = await manager
+            .getRepository(RetiredRefreshToken)
+            .findOneBy({ tokenHash: hash });
+          if (retired) return { replayed: retired.authSessionId };
+          throw refreshInvalid();
         }
-        // A rotated-out token came back: someone holds a copy. End the whole session.
-        await sessions.update(current.id, { revokedAt: new Date() });
-        await this.revocations.revoke([current.id]);
-        this.logger.warn(
-          { userId: user.id, authSessionId: current.id },
-          'Refresh token replay; session revoked',
-        );
-        throw new PlenumError('REFRESH_INVALID', 'Your sign-in has ended; sign in again', 401);
-      }
-      const next = newSecret();
-      await sessions.update(current.id, {
-        previousTokenHash: current.tokenHash,
-        tokenHash: next.hash,
-        lastUsedAt: new Date(),
-      });
-      return {
-        accessToken: await this.tokens.sign(principal),
-        expiresInSeconds: this.tokens.ttlSeconds,
-        user: toUserView(user),
-        refreshToken: next.token,
-      };
-    });
+        if (current.revokedAt || current.expiresAt.getTime() <= Date.now()) throw refreshInvalid();
+        const user = await manager.getRepository(User).findOneBy({ id: current.userId });
+        if (!user || user.disabledAt) throw refreshInvalid();
+        const principal = { userId: user.id, sessionId: current.id };
+        if (current.tokenHash !== hash) {
+          if (Date.now() - current.lastUsedAt.getTime() <= ROTATION_GRACE_MS) {
+            return {
+              accessToken: await this.tokens.sign(principal),
+              expiresInSeconds: this.tokens.ttlSeconds,
+              user: toUserView(user),
+              refreshToken: null,
+            };
+          }
+          return { replayed: current.id };
+        }
+        const next = newSecret();
+        // The token leaving the grace window is remembered, so its return is recognised too.
+        if (current.previousTokenHash) {
+          await manager
+            .createQueryBuilder()
+            .insert()
+            .into(RetiredRefreshToken)
+            .values({ tokenHash: current.previousTokenHash, authSessionId: current.id })
+            .orIgnore()
+            .execute();
+        }
+        await sessions.update(current.id, {
+          previousTokenHash: current.tokenHash,
+          tokenHash: next.hash,
+          lastUsedAt: new Date(),
+        });
+        return {
+          accessToken: await this.tokens.sign(principal),
+          expiresInSeconds: this.tokens.ttlSeconds,
+          user: toUserView(user),
+          refreshToken: next.token,
+        };
+      },
+    );
+    if ('replayed' in outcome) {
+      await this.endReplayedSession(outcome.replayed);
+      throw refreshInvalid();
+    }
+    return outcome;
+  }
+
+  /**
+   * A rotated-out token came back: someone holds a copy. The whole session ends, committed on
+   * its own (not in the transaction that the refusal rolls back), in Redis for the access tokens
+   * still out, and on the revocation channel that closes its sockets.
+   */
+  private async endReplayedSession(sessionId: string): Promise<void> {
+    await this.sessions
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: () => 'now()' })
+      .where('id = :id AND revoked_at IS NULL', { id: sessionId })
+      .execute();
+    await this.revocations.revoke([sessionId]);
+    this.logger.warn({ authSessionId: sessionId }, 'Refresh token replay; session revoked');
   }
 
   /** Ends the signed-in device named by the refresh cookie or by the access token's session. */
@@ -166,31 +197,22 @@ export class AuthService {
     await this.revocations.revoke(active.map((s) => s.id));
   }
 
+  /**
+   * Sets the first password of an account an invitation made, accepts the invitation and signs
+   * in. An account that has a password is refused without a change (InvitationsService).
+   */
   async acceptInvitation(
     token: string,
     password: string,
     userAgent: string | undefined,
   ): Promise<SignedIn> {
-    const hash = hashSecret(token);
-    const passwordHash = await hashPassword(password);
-    const user = await this.dataSource.transaction(async (manager) => {
-      const invitation = await manager.getRepository(Invitation).findOne({
-        where: { tokenHash: hash },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() <= Date.now()) {
-        throw new PlenumError(
-          'INVITATION_INVALID',
-          'This invitation link is not valid any more. Ask the organizers for a new one.',
-          410,
-        );
-      }
-      await manager.getRepository(Invitation).update(invitation.id, { acceptedAt: new Date() });
-      await manager.getRepository(User).update(invitation.userId, { passwordHash });
-      return manager.getRepository(User).findOneByOrFail({ id: invitation.userId });
-    });
+    const user = await this.invitations.acceptSettingPassword(token, await hashPassword(password));
     if (user.disabledAt)
       throw new PlenumError('INVALID_CREDENTIALS', 'This account is disabled', 401);
     return this.startSession(user, userAgent);
   }
+}
+
+function refreshInvalid(): PlenumError {
+  return new PlenumError('REFRESH_INVALID', 'Your sign-in has ended; sign in again', 401);
 }

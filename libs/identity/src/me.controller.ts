@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { EventView, MeResponse, UserView } from '@plenum/contracts';
+import type { AcceptedInvitation, EventView, MeResponse, UserView } from '@plenum/contracts';
 import { Membership, User } from '@plenum/db';
 import { PlenumError } from '@plenum/platform';
 import { Authenticated, CurrentPrincipal } from './access.decorators';
-import { UpdateProfileDto } from './identity.dto';
+import { InvitationTokenDto, UpdateProfileDto } from './identity.dto';
+import { InvitationsService } from './invitations.service';
 import type { Principal } from './principal';
 import { toEventView } from './event-view';
 import { toUserView } from './views';
@@ -16,7 +17,18 @@ export class MeController {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
+    private readonly invitations: InvitationsService,
   ) {}
+
+  /** Accepts the invitation behind a link for the signed-in account it was sent to. */
+  @Post('invitations/accept')
+  @HttpCode(200)
+  acceptInvitation(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: InvitationTokenDto,
+  ): Promise<AcceptedInvitation> {
+    return this.invitations.accept(principal, body.token);
+  }
 
   @Get()
   async me(@CurrentPrincipal() principal: Principal): Promise<MeResponse> {

@@ -8,7 +8,7 @@ import {
   ParseUUIDPipe,
   Post,
 } from '@nestjs/common';
-import type { InvitationResponse, MemberView } from '@plenum/contracts';
+import type { InvitationResponse, MemberView, PendingInvitationView } from '@plenum/contracts';
 import { Access, EventAccess } from './access.decorators';
 import type { ResolvedAccess } from './access.decorators';
 import { InvitationDto } from './identity.dto';
@@ -31,6 +31,22 @@ export class MembersController {
     @Body() body: InvitationDto,
   ): Promise<InvitationResponse> {
     return this.invitations.invite(principal, event, body);
+  }
+
+  @Get('invitations')
+  @EventAccess('members.read')
+  pendingInvitations(@Access() { event }: ResolvedAccess): Promise<PendingInvitationView[]> {
+    return this.invitations.pending(event);
+  }
+
+  @Delete('invitations/:invitationId')
+  @HttpCode(204)
+  @EventAccess('members.invite')
+  async withdraw(
+    @Access() { principal, event }: ResolvedAccess,
+    @Param('invitationId', ParseUUIDPipe) invitationId: string,
+  ): Promise<void> {
+    await this.invitations.withdraw(principal, event, invitationId);
   }
 
   @Delete('members/:membershipId')

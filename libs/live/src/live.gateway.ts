@@ -18,6 +18,7 @@ import type { QaPlace } from '@plenum/qa';
 import { ChatService } from './chat.service';
 import { LiveAuth } from './live-auth';
 import type { LiveUser } from './live-auth';
+import { LiveMetrics } from './live-metrics.service';
 import { ModerationService } from './moderation.service';
 import { PresenceService } from './presence.service';
 import { RateLimitService } from './rate-limit.service';
@@ -102,9 +103,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly qa: QaService,
     private readonly polls: PollsService,
     private readonly backstage: BackstageService,
+    private readonly metrics: LiveMetrics,
   ) {}
 
   afterInit(nsp: LiveNamespace): void {
+    this.metrics.watch(nsp);
     nsp.use((socket, next) => {
       this.auth.authenticate(socket.handshake.auth).then(
         (user) => {
@@ -135,6 +138,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   private async dispatch(socket: LiveSocket, event: string, args: unknown[]): Promise<void> {
+    const started = performance.now();
     const last = args[args.length - 1];
     const ack = typeof last === 'function' ? (last as (answer: Ack<unknown>) => void) : undefined;
     const payloads = ack ? args.slice(0, -1) : args;
@@ -150,6 +154,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     } catch (err) {
       answer = { ok: false, error: toLiveError(err, this.logger, socket.data.userId) };
     }
+    this.metrics.answered(event, answer, started);
     if (ack) {
       ack(answer);
     } else if (!answer.ok) {

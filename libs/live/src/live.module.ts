@@ -3,6 +3,7 @@ import { IdentityModule } from '@plenum/identity';
 import { QaModule } from '@plenum/qa';
 import { ChatService } from './chat.service';
 import { LiveAuth } from './live-auth';
+import { LiveMetrics } from './live-metrics.service';
 import { LiveGateway } from './live.gateway';
 import { ModerationService } from './moderation.service';
 import { PresenceService } from './presence.service';
@@ -16,6 +17,7 @@ import { RoomAccessService } from './room-access.service';
     ChatService,
     LiveAuth,
     LiveGateway,
+    LiveMetrics,
     ModerationService,
     PresenceService,
     RateLimitService,

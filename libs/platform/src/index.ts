@@ -16,3 +16,7 @@ export * from './security-headers';
 export * from './csv';
 export * from './file-signatures';
 export * from './generate-sql';
+export * from './ics';
+export * from './zoned-time';
+export * from './mail.service';
+export * from './mail.module';

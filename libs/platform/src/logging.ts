@@ -36,11 +36,12 @@ export function loggerParams(config: PlenumConfig): Params {
         }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
-      // Health probes every few seconds would drown the log.
+      // Health probes and metrics scrapes every few seconds would drown the log.
       autoLogging: {
-        ignore: (req) =>
-          ((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url) ===
-          '/api/health',
+        ignore: (req) => {
+          const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url;
+          return url === '/api/health' || url?.split('?')[0] === '/metrics';
+        },
       },
     },
   };

@@ -20,6 +20,27 @@ export const plainPersonReferences: PersonReference[] = [
   { table: 'audit_logs', column: 'target_id', onDelete: 'n', where: `"target_type" = 'user'` },
 ];
 
+/**
+ * Columns naming the person who acted on somebody else's record: decided their question,
+ * deleted their message, muted them, took them live, talked to them at a booth, invited them,
+ * wrote an audit entry about them. Such a row is not the person's own data (GDPR Art. 15(4)):
+ * the export says what they did with the listed columns only, never the other person's content
+ * or id. Every other reference makes the row the person's own.
+ */
+export const actedOnOthers: Readonly<Record<string, readonly string[]>> = {
+  'questions.decided_by_id': ['id', 'event_id', 'session_id', 'state', 'decided_at'],
+  'chat_messages.deleted_by_id': ['id', 'event_id', 'room', 'deleted_at'],
+  'chat_mutes.muted_by_id': ['id', 'event_id', 'room', 'until', 'created_at'],
+  'live_speakers.taken_live_by_id': ['session_id', 'event_id', 'created_at'],
+  'booth_conversations.staff_id': ['id', 'booth_id', 'state', 'accepted_at', 'ended_at'],
+  'invitations.invited_by_id': ['id', 'event_id', 'role', 'created_at'],
+  'audit_logs.actor_id': ['id', 'event_id', 'action', 'target_type', 'created_at'],
+};
+
+export function referenceKey(ref: Pick<PersonReference, 'table' | 'column'>): string {
+  return `${ref.table}.${ref.column}`;
+}
+
 /** Columns left out of every export: secrets that would let someone act as the person. */
 export const exportDenylist = new Set(['password_hash', 'token_hash', 'previous_token_hash']);
 
@@ -45,14 +66,44 @@ export async function personReferences(manager: EntityManager): Promise<PersonRe
   ];
 }
 
-/** The references grouped by table, each with the condition that selects a person's rows. */
-export function referencesByTable(refs: PersonReference[]): Map<string, string> {
-  const conditions = new Map<string, string[]>();
-  for (const ref of refs) {
-    const condition = ref.where
-      ? `(${quoteIdent(ref.column)}::text = $1::text AND ${ref.where})`
-      : `${quoteIdent(ref.column)}::text = $1::text`;
-    conditions.set(ref.table, [...(conditions.get(ref.table) ?? []), condition]);
-  }
-  return new Map([...conditions].map(([table, list]) => [table, list.join(' OR ')]));
+/** The condition that selects the rows holding the person ($1) in this reference. */
+export function referenceCondition(ref: PersonReference): string {
+  return ref.where
+    ? `(${quoteIdent(ref.column)}::text = $1::text AND ${ref.where})`
+    : `${quoteIdent(ref.column)}::text = $1::text`;
+}
+
+export interface ExportPlan {
+  table: string;
+  /** Rows that are the person's own: whole, except secrets and other people's ids. */
+  own: string | null;
+  /** Columns that may name other people in the person's own rows. */
+  personColumns: string[];
+  /** Where the person acted on others' rows: what to select, and from which rows. */
+  acted: Array<{ key: string; columns: readonly string[]; condition: string }>;
+}
+
+/** How each table that refers to people is exported. */
+export function exportPlan(refs: PersonReference[]): ExportPlan[] {
+  const tables = new Map<string, PersonReference[]>();
+  for (const ref of refs) tables.set(ref.table, [...(tables.get(ref.table) ?? []), ref]);
+  return [...tables].map(([table, list]) => {
+    const own = list.filter((r) => !actedOnOthers[referenceKey(r)]);
+    const ownCondition = own.length ? own.map(referenceCondition).join(' OR ') : null;
+    return {
+      table,
+      own: ownCondition,
+      personColumns: [...new Set(list.filter((r) => !r.where).map((r) => r.column))],
+      acted: list
+        .filter((r) => actedOnOthers[referenceKey(r)])
+        .map((r) => ({
+          key: referenceKey(r),
+          columns: actedOnOthers[referenceKey(r)]!,
+          // A row that is also the person's own is exported whole already (NULL keys: not).
+          condition: ownCondition
+            ? `${referenceCondition(r)} AND (${ownCondition}) IS NOT TRUE`
+            : referenceCondition(r),
+        })),
+    };
+  });
 }

@@ -11,12 +11,7 @@ import { AuditService, PlenumError } from '@plenum/platform';
 import { deliveryJobId } from '@plenum/reminders';
 import { WorkshopRegistrationsService } from '@plenum/workshops';
 import { anonymiseAttendance } from './attendance-anonymiser';
-import {
-  exportDenylist,
-  personReferences,
-  quoteIdent,
-  referencesByTable,
-} from './person-references';
+import { exportDenylist, exportPlan, personReferences, quoteIdent } from './person-references';
 
 /** A person's own data: all of it as JSON, and the erasure of their account. */
 @Injectable()
@@ -34,26 +29,40 @@ export class PersonalDataService {
 
   /**
    * The person's account and every row that refers to them, table by table. The tables come
-   * from the schema's foreign keys to `users`, read at the moment of the export.
+   * from the schema's foreign keys to `users`, read at the moment of the export. Rows that are
+   * someone else's, where the person only acted on them (`actedOnOthers`), come as `actions`:
+   * what was done, without the other person's content; other people's ids in the person's own
+   * rows are left out too.
    */
   async export(userId: string): Promise<PersonalDataExport> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const tables: PersonalDataExport['tables'] = {};
+      const actions: PersonalDataExport['actions'] = {};
       const account = await manager.query<Array<Record<string, unknown>>>(
         `SELECT * FROM users WHERE id = $1`,
         [userId],
       );
       if (account.length === 0) throw PlenumError.notFound('Account not found');
       tables.users = account.map(withoutSecrets);
-      const refs = await personReferences(manager);
-      for (const [table, condition] of referencesByTable(refs)) {
-        const rows = await manager.query<Array<Record<string, unknown>>>(
-          `SELECT * FROM ${quoteIdent(table)} WHERE ${condition}`,
-          [userId],
-        );
-        tables[table] = rows.map(withoutSecrets);
+      for (const plan of exportPlan(await personReferences(manager))) {
+        if (plan.own) {
+          const rows = await manager.query<Array<Record<string, unknown>>>(
+            `SELECT * FROM ${quoteIdent(plan.table)} WHERE ${plan.own}`,
+            [userId],
+          );
+          tables[plan.table] = rows.map((row) =>
+            withoutOthers(withoutSecrets(row), plan.personColumns, userId),
+          );
+        }
+        for (const acted of plan.acted) {
+          actions[acted.key] = await manager.query<Array<Record<string, unknown>>>(
+            `SELECT ${acted.columns.map(quoteIdent).join(', ')} FROM ${quoteIdent(plan.table)}
+             WHERE ${acted.condition}`,
+            [userId],
+          );
+        }
       }
-      return { exportedAt: new Date().toISOString(), userId, tables };
+      return { exportedAt: new Date().toISOString(), userId, tables, actions };
     });
   }
 
@@ -89,6 +98,10 @@ export class PersonalDataService {
       `SELECT id FROM reminder_deliveries WHERE user_id = $1 AND status = 'pending'`,
       [userId],
     );
+    const invitations = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM invitations WHERE user_id = $1 AND accepted_at IS NULL`,
+      [userId],
+    );
 
     await this.dataSource.transaction(async (manager) => {
       await anonymiseAttendance(manager, { userId });
@@ -111,7 +124,7 @@ export class PersonalDataService {
 
     await this.dropQueuedJobs(
       pending.map((d) => d.id),
-      user.email,
+      invitations.map((i) => i.id),
     );
     this.logger.log({ deliveries: pending.length }, 'Deleted an account at its owner’s request');
   }
@@ -136,19 +149,30 @@ export class PersonalDataService {
     }
   }
 
-  /** Delivery jobs are named by their row; invitation mails by the address they go to. */
-  private async dropQueuedJobs(deliveryIds: string[], email: string): Promise<void> {
+  /** Delivery jobs are named by their row, invitation mails by their invitation. */
+  private async dropQueuedJobs(deliveryIds: string[], invitationIds: string[]): Promise<void> {
     for (const id of deliveryIds) {
       await this.deliveries.remove(deliveryJobId(id)).catch(() => 0);
     }
-    const mails = await this.mail.getJobs(['waiting', 'delayed', 'prioritized']);
-    for (const job of mails) {
-      const to = (job.data as { to?: unknown } | undefined)?.to;
-      if (typeof to === 'string' && to.toLowerCase() === email.toLowerCase() && job.id) {
-        await this.mail.remove(job.id).catch(() => 0);
-      }
+    for (const id of invitationIds) {
+      await this.mail.remove(`invitation-${id}`).catch(() => 0);
     }
   }
+}
+
+/** Another person's id in the person's own row (who decided their question, ...) is theirs. */
+function withoutOthers(
+  row: Record<string, unknown>,
+  personColumns: string[],
+  userId: string,
+): Record<string, unknown> {
+  const copy = { ...row };
+  for (const column of personColumns) {
+    const value = copy[column];
+    // Person columns hold uuids (or the text of one, for the plain references).
+    if (typeof value === 'string' && value !== userId) copy[column] = null;
+  }
+  return copy;
 }
 
 function withoutSecrets(row: Record<string, unknown>): Record<string, unknown> {

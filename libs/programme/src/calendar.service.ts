@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
-import { renderCalendar } from './ics';
+import { renderCalendar } from '@plenum/platform';
 import type { ProgrammeData } from './programme-reader.service';
 
 /** Turns programme sessions into an iCalendar document in the event's time zone. */

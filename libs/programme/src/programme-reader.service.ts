@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { SessionView, SpeakerView } from '@plenum/contracts';
 import type { Event, Session, SessionSpeaker, Speaker, Stage, Track } from '@plenum/db';
-import { PlenumError } from '@plenum/platform';
+import { formatLocal, localDay, PlenumError } from '@plenum/platform';
 import { ProgrammeRepository } from './programme.repository';
-import { formatLocal, localDay } from './zoned-time';
 
 /** Everything the programme views, feeds and exports are made from, loaded in a few queries. */
 export interface ProgrammeData {

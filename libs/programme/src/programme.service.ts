@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { NowNext, Programme, SessionSummary } from '@plenum/contracts';
 import { timeZoneSchema } from '@plenum/contracts';
 import type { Event, Session, SessionSpeaker } from '@plenum/db';
-import { PlenumError } from '@plenum/platform';
+import { addDays, PlenumError } from '@plenum/platform';
 import { ProgrammeCache } from './programme-cache.service';
 import type { CachedBody } from './programme-cache.service';
 import { ProgrammeReader, sessionViews, toSpeakerView } from './programme-reader.service';
 import { ProgrammeRepository } from './programme.repository';
-import { addDays } from './zoned-time';
 
 const NEXT_WINDOW_MS = 3 * 3_600_000;
 

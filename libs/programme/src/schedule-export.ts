@@ -1,7 +1,7 @@
 import type { Session } from '@plenum/db';
 import { slugify, uuidV5 } from './exchange-ids';
 import type { ProgrammeData } from './programme-reader.service';
-import { addDays, formatLocal, formatWithOffset, localDay, parseZoned } from './zoned-time';
+import { addDays, formatLocal, formatWithOffset, localDay, parseZoned } from '@plenum/platform';
 
 /**
  * The programme in the frab/pretalx "schedule" exchange format, as JSON (valid against the

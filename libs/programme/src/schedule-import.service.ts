@@ -3,14 +3,13 @@ import type { EntityManager } from 'typeorm';
 import type { FieldError, ScheduleImportReport } from '@plenum/contracts';
 import type { Event, Speaker, Stage, Track } from '@plenum/db';
 import type { Principal } from '@plenum/identity';
-import { AuditService, PlenumError } from '@plenum/platform';
+import { AuditService, localDay, PlenumError } from '@plenum/platform';
 import { ReminderScheduler } from '@plenum/reminders';
 import { ProgrammeCache } from './programme-cache.service';
 import { ScheduleImportRepository } from './schedule-import.repository';
 import { readSchedule } from './schedule-reader';
 import type { ImportedSchedule, ImportedSession } from './schedule-reader';
 import { SessionsRepository } from './sessions.repository';
-import { localDay } from './zoned-time';
 
 const palette = [
   '#1f5f99',

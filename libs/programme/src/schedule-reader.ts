@@ -1,7 +1,7 @@
 import type { FieldError, SessionKind } from '@plenum/contracts';
 import { timeZoneSchema } from '@plenum/contracts';
 import { UUID, uuidV5 } from './exchange-ids';
-import { parseZoned } from './zoned-time';
+import { parseZoned } from '@plenum/platform';
 
 /**
  * Reads schedule JSON as pretalx and frab write it, which is not always what the strict schema

@@ -8,14 +8,13 @@ import type {
 } from '@plenum/contracts';
 import type { Event, Session } from '@plenum/db';
 import type { Principal } from '@plenum/identity';
-import { AuditService, PlenumError } from '@plenum/platform';
+import { AuditService, formatLocal, parseZoned, PlenumError } from '@plenum/platform';
 import { ReminderScheduler } from '@plenum/reminders';
 import type { SessionInputDto, SessionUpdateDto } from './programme.dto';
 import { ProgrammeCache } from './programme-cache.service';
 import { toSessionView } from './programme-reader.service';
 import { SessionsRepository } from './sessions.repository';
 import type { SessionChanges } from './sessions.repository';
-import { formatLocal, parseZoned } from './zoned-time';
 
 interface Placement {
   startsAt: Date;

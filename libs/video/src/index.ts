@@ -6,3 +6,4 @@ export * from './video-access.service';
 export * from './video-room-names';
 export * from './video-tokens.service';
 export * from './video.module';
+export * from './webhook-ids.service';

@@ -215,7 +215,7 @@ describe('expo booths: staff edit their own booth, files are checked and served 
       boothId: boothB.id,
     });
     expect(invite.status).toBe(201);
-    const token = invite.body.inviteUrl.split('/').pop()!;
+    const token = invite.body.inviteUrl.split('#').pop()!;
     const person = new ApiClient(t.baseUrl);
     const accepted = await person.request('POST', '/api/auth/invitations/accept', {
       token,

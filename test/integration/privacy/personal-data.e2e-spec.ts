@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import { queueNames } from '@plenum/contracts';
 import type { PersonalDataExport } from '@plenum/contracts';
 import { hashPassword } from '@plenum/identity';
-import { RetentionService, personReferences } from '@plenum/privacy';
+import { RetentionService, actedOnOthers, personReferences } from '@plenum/privacy';
 import { deliveryJobId } from '@plenum/reminders';
 import { connectLive, disconnected, ok } from '../../support/live-client';
 import { ApiClient, startTestApp } from '../../support/test-app';
@@ -191,7 +191,17 @@ describe('Personal data: export, erasure and retention', () => {
       { deliveryId: delivery!.id },
       { jobId: deliveryJobId(delivery!.id), delay: 3_600_000 },
     );
-    await mailQueue().add('mail', { kind: 'invitation', to: email }, { delay: 3_600_000 });
+    const [invitation] = await q(
+      `INSERT INTO invitations (id, event_id, user_id, email, role, token_hash, expires_at)
+       VALUES (gen_random_uuid(), $1, $2, $3, 'speaker', repeat('a', 64), now() + interval '1 day')
+       RETURNING id`,
+      [demo.eventId, userId, email],
+    );
+    await mailQueue().add(
+      'invitation',
+      { kind: 'invitation', invitationId: invitation.id },
+      { jobId: `invitation-${invitation.id}`, delay: 3_600_000 },
+    );
     // A full workshop: the person holds the last seat, someone waits for it.
     workshop = demo.sessions['ws-open-data']!;
     await q(
@@ -255,15 +265,19 @@ describe('Personal data: export, erasure and retention', () => {
     const res = await person.request<PersonalDataExport>('GET', '/api/me/data-export');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/attachment/);
-    const { tables } = res.body;
+    const { tables, actions } = res.body;
     expect(tables.users?.[0]).toMatchObject({ email, display_name: displayName });
     for (const { table, column } of references) {
       const expected = await rowsOf(app.dataSource, table, column, userId);
       // The fixture gave the person a row in every table; a table without one is a gap.
       expect({ table, column, rows: expected }).toMatchObject({ rows: expect.any(Number) });
       expect(expected).toBeGreaterThan(0);
-      const exported = (tables[table] ?? []).filter((row) => String(row[column]) === userId);
-      expect({ table, column, exported: exported.length }).toEqual({
+      // Their own rows whole; rows of others they acted on as what they did.
+      const own = (tables[table] ?? []).filter((row) => String(row[column]) === userId).length;
+      const acted = actedOnOthers[`${table}.${column}`]
+        ? (actions[`${table}.${column}`] ?? []).length
+        : 0;
+      expect({ table, column, exported: own + acted }).toEqual({
         table,
         column,
         exported: expected,
@@ -272,6 +286,36 @@ describe('Personal data: export, erasure and retention', () => {
     const text = JSON.stringify(res.body);
     expect(text).not.toMatch(/password_hash|token_hash/);
     expect(text).not.toMatch(/\$argon2/);
+  });
+
+  it("says what a moderator did to other people's records, without their content", async () => {
+    const talk = demo.sessions['panel-gigabit']!;
+    const [asker] = await app.dataSource.query<Array<{ id: string; display_name: string }>>(
+      `SELECT id, display_name FROM users WHERE email = 'attendee006@plenum.test'`,
+    );
+    const [question] = await app.dataSource.query<Array<{ id: string }>>(
+      `INSERT INTO questions (event_id, session_id, author_id, body, state, decided_by_id, decided_at)
+       VALUES ($1, $2, $3, 'Die geheime Frage von jemand anderem', 'dismissed', $4, now())
+       RETURNING id`,
+      [demo.eventId, talk, asker!.id, userId],
+    );
+    await app.dataSource.query(
+      `INSERT INTO audit_logs (event_id, actor_id, action, target_type, target_id, details)
+       VALUES ($1, $2, 'question.dismissed', 'user', $3, $4)`,
+      [demo.eventId, userId, asker!.id, JSON.stringify({ asker: asker!.display_name })],
+    );
+    const res = await person.request<PersonalDataExport>('GET', '/api/me/data-export');
+    expect(res.status).toBe(200);
+    const text = JSON.stringify(res.body);
+    expect(text).not.toContain('Die geheime Frage');
+    expect(text).not.toContain(asker!.id);
+    expect(text).not.toContain(asker!.display_name);
+    expect(res.body.actions['questions.decided_by_id']).toContainEqual(
+      expect.objectContaining({ id: question!.id, state: 'dismissed' }),
+    );
+    expect(res.body.actions['audit_logs.actor_id']).toContainEqual(
+      expect.objectContaining({ action: 'question.dismissed', target_type: 'user' }),
+    );
   });
 
   it('refuses to delete the account without the right password', async () => {

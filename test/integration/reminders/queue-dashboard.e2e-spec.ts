@@ -1,3 +1,6 @@
+import { Queue } from 'bullmq';
+import { queueNames } from '@plenum/contracts';
+import { bullConnection } from '@plenum/platform';
 import { ApiClient, startTestApp } from '../../support/test-app';
 import type { TestApp } from '../../support/test-app';
 
@@ -82,7 +85,51 @@ describe('queue dashboard at /admin/queues', () => {
     expect((await open('/admin/queues', cookie)).status).toBe(401);
   });
 
-  it('admits an event organizer who is no installation admin, and refuses them once the role is gone', async () => {
+  it('is read-only: no job can be added, retried or removed through it', async () => {
+    const { cookie } = await dashboardCookie(await as('organizer@plenum.test'));
+    const add = await fetch(`${t.baseUrl}/admin/queues/api/queues/mail/add`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'x', data: { kind: 'invitation', to: 'anyone@example.org' } }),
+    });
+    expect(add.status).toBe(405);
+    const clean = await fetch(`${t.baseUrl}/admin/queues/api/queues/mail/clean/completed`, {
+      method: 'PUT',
+      headers: { cookie },
+    });
+    expect(clean.status).toBe(405);
+    const mail = new Queue(queueNames.mail, bullConnection(t.config));
+    try {
+      expect(await mail.getJobCounts()).toMatchObject({ waiting: 0, delayed: 0, completed: 0 });
+    } finally {
+      await mail.close();
+    }
+  });
+
+  it('is writable only when QUEUE_DASHBOARD_WRITABLE says so', async () => {
+    const writable = await startTestApp({
+      seedDemo: true,
+      env: { QUEUE_DASHBOARD_WRITABLE: 'true' },
+    });
+    try {
+      const admin = new ApiClient(writable.baseUrl);
+      await admin.login('organizer@plenum.test');
+      const res = await admin.request('POST', '/api/admin/queues/session');
+      const cookie = (res.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+      const clean = await fetch(
+        `${writable.baseUrl}/admin/queues/api/queues/mail/clean/completed`,
+        {
+          method: 'PUT',
+          headers: { cookie },
+        },
+      );
+      expect(clean.status).toBe(200);
+    } finally {
+      await writable.close();
+    }
+  });
+
+  it('refuses an event organizer who is no installation admin: the queues hold every event', async () => {
     const email = 'attendee010@plenum.test';
     const [{ id: userId } = { id: '' }] = await t.dataSource.query<Array<{ id: string }>>(
       `SELECT id FROM users WHERE email = $1`,
@@ -96,13 +143,16 @@ describe('queue dashboard at /admin/queues', () => {
       [userId, eventId],
     );
     const person = await as(email);
+    const refusedCookie = await dashboardCookie(person);
+    expect(refusedCookie.status).toBe(403);
+    expect(refusedCookie.cookie).toBe('');
+
+    // An admin's cookie stops working once the flag is gone.
+    await t.dataSource.query(`UPDATE users SET is_platform_admin = true WHERE id = $1`, [userId]);
     const { status, cookie } = await dashboardCookie(person);
     expect(status).toBe(204);
     expect((await open('/admin/queues', cookie)).status).toBe(200);
-
-    await t.dataSource.query(`DELETE FROM memberships WHERE user_id = $1 AND role = 'organizer'`, [
-      userId,
-    ]);
+    await t.dataSource.query(`UPDATE users SET is_platform_admin = false WHERE id = $1`, [userId]);
     const refused = await open('/admin/queues', cookie);
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain('Kein Zugriff');

@@ -137,7 +137,9 @@ export function startWorker(t: TestApp, smtpPort: number): RunningProcess {
     REDIS_PREFIX: t.config.redisPrefix,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     MAIL_FROM: 'Plenum <kongress@plenum.test>',
-    PUBLIC_URL: 'https://kongress.example.org',
+    PUBLIC_URL: t.config.publicUrl,
+    // Links in e-mails are signed by the worker; the api must be able to read them.
+    AUTH_SECRET: t.config.authSecret,
     LOG_LEVEL: 'info',
   });
 }

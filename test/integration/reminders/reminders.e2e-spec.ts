@@ -8,7 +8,7 @@ import { builtWorker, waitFor } from '../../support/processes';
 import type { RunningProcess } from '../../support/processes';
 import { collect, connectLive } from '../../support/live-client';
 import type { LiveSocket } from '../../support/live-client';
-import { ApiClient, startTestApp } from '../../support/test-app';
+import { ApiClient, randomSecret, startTestApp } from '../../support/test-app';
 import type { TestApp } from '../../support/test-app';
 import { SLUG, berlinTime, soon, startSmtp, startWorker } from './reminders-fixture';
 import type { ReceivedMail } from './reminders-fixture';
@@ -61,7 +61,7 @@ built(
       smtp = await startSmtp();
       t = await startTestApp({
         seedDemo: true,
-        env: { PUBLIC_URL: 'https://kongress.example.org' },
+        env: { PUBLIC_URL: 'https://kongress.example.org', AUTH_SECRET: randomSecret() },
       });
       queue = new Queue(queueNames.reminders, bullConnection(t.config));
       organizer = await as('organizer@plenum.test');

@@ -51,6 +51,21 @@ function validate(draft: Draft): FieldProblems<InviteField> {
 }
 
 export function InvitationLink({ invited }: { invited: Invited }) {
+  const { t } = useI18n();
+  const url = invited.response.inviteUrl;
+  if (url === null) {
+    // An existing account: only its owner gets a link, by e-mail, and accepts signed in.
+    return (
+      <div className="invitation-result">
+        <h4 className="invitation-result-title">{t.admin.invitation.createdTitle}</h4>
+        <p>{t.admin.invitation.createdForAccount(invited.email)}</p>
+      </div>
+    );
+  }
+  return <NewAccountLink invited={invited} url={url} />;
+}
+
+function NewAccountLink({ invited, url }: { invited: Invited; url: string }) {
   const { t, intlLocale } = useI18n();
   const announce = useAnnounce();
   const link = useRef<HTMLInputElement>(null);
@@ -66,7 +81,7 @@ export function InvitationLink({ invited }: { invited: Invited }) {
       if (typeof navigator.clipboard === 'undefined') {
         throw new Error('No clipboard access');
       }
-      await navigator.clipboard.writeText(invited.response.inviteUrl);
+      await navigator.clipboard.writeText(url);
       setCopy('copied');
       announce(t.admin.invitation.copied);
     } catch {
@@ -97,7 +112,7 @@ export function InvitationLink({ invited }: { invited: Invited }) {
             readOnly
             spellCheck={false}
             aria-describedby="invite-link-hint"
-            value={invited.response.inviteUrl}
+            value={url}
             onFocus={(focus) => focus.target.select()}
           />
           <button type="button" className="button button-secondary" onClick={() => void copyLink()}>

@@ -1,7 +1,8 @@
-import type { MemberView, Role } from '@plenum/contracts';
+import type { MemberView, PendingInvitationView, Role } from '@plenum/contracts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Ref } from 'react';
-import { useResource } from '../api/use-resource';
+import { api } from '../api/client';
+import { asApiError, useResource } from '../api/use-resource';
 import { useAnnounce } from '../components/announcer';
 import { SelectField, TextField } from '../components/form-parts';
 import { EmptyState, ErrorNotice, Skeleton } from '../components/status-blocks';
@@ -34,7 +35,10 @@ function filterMembers(
 }
 
 /** Whom a scoped membership is for; a membership for the whole event needs no note. */
-function scopeOf(member: MemberView, t: Messages): string | null {
+function scopeOf(
+  member: Pick<MemberView, 'sessionId' | 'boothId' | 'scopeName'>,
+  t: Messages,
+): string | null {
   if (member.sessionId) {
     return member.scopeName
       ? t.admin.members.scopeSessionNamed(member.scopeName)
@@ -116,6 +120,74 @@ function MemberTable({ members, caption, region }: MemberTableProps) {
   );
 }
 
+/** Existing accounts invited and not yet answered: by the address typed, nothing more. */
+function PendingInvitations({ path, version }: { path: string; version: number }) {
+  const { t, intlLocale } = useI18n();
+  const announce = useAnnounce();
+  const { resource, reload, refresh } = useResource<PendingInvitationView[]>(path);
+  const [problem, setProblem] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (version > 0) refresh();
+  }, [version, refresh]);
+  if (resource.status === 'loading') return null;
+  if (resource.status === 'error') {
+    return <ErrorNotice message={describeError(resource.error, t)} onRetry={reload} />;
+  }
+  if (resource.data.length === 0) return null;
+  const until = new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium' });
+  const withdraw = async (invitation: PendingInvitationView) => {
+    setProblem(null);
+    try {
+      await api.delete(`${path}/${invitation.invitationId}`);
+      announce(t.admin.invitation.withdrawn(invitation.email));
+      refresh();
+      // The row and its button go away; the list's heading keeps the place.
+      heading.current?.focus();
+    } catch (error) {
+      setProblem(describeError(asApiError(error), t));
+    }
+  };
+  return (
+    <div className="admin-block">
+      <h3 ref={heading} tabIndex={-1}>
+        {t.admin.invitation.pendingTitle}
+      </h3>
+      <p className="muted">{t.admin.invitation.pendingHint}</p>
+      {problem ? (
+        <p className="notice notice-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <ul className="pending-invitations">
+        {resource.data.map((invitation) => {
+          const scope = scopeOf(invitation, t);
+          return (
+            <li key={invitation.invitationId}>
+              <span className="member-email">
+                <EmailAddress email={invitation.email} />
+              </span>{' '}
+              <span className="member-role">{t.roles[invitation.role]}</span>
+              {scope ? <span className="member-scope"> {scope}</span> : null}{' '}
+              <span className="muted">
+                ({t.admin.invitation.pendingUntil(until.format(new Date(invitation.expiresAt)))})
+              </span>{' '}
+              <button
+                type="button"
+                className="button button-secondary"
+                aria-label={t.admin.invitation.withdrawLabel(invitation.email)}
+                onClick={() => void withdraw(invitation)}
+              >
+                {t.admin.invitation.withdraw}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
 export function MembersSection({ headingId }: { headingId: string }) {
   const { t, intlLocale } = useI18n();
   const event = useEvent();
@@ -123,6 +195,7 @@ export function MembersSection({ headingId }: { headingId: string }) {
   const { resource, reload, refresh } = useResource<MemberView[]>(
     `/api/events/${encodeURIComponent(event.slug)}/members`,
   );
+  const [invitedCount, setInvitedCount] = useState(0);
   const [roleFilter, setRoleFilter] = useState<RoleFilter>('all');
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(pageSize);
@@ -180,8 +253,17 @@ export function MembersSection({ headingId }: { headingId: string }) {
       <h2 id={headingId}>{t.admin.members.title}</h2>
       <div className="admin-block">
         <h3>{t.admin.invitation.title}</h3>
-        <InviteForm onInvited={refresh} />
+        <InviteForm
+          onInvited={() => {
+            refresh();
+            setInvitedCount((n) => n + 1);
+          }}
+        />
       </div>
+      <PendingInvitations
+        path={`/api/events/${encodeURIComponent(event.slug)}/invitations`}
+        version={invitedCount}
+      />
       <div className="admin-block" aria-busy={resource.status === 'loading' || undefined}>
         <h3>{t.admin.members.listTitle}</h3>
         <div className="members-filters">

@@ -98,6 +98,17 @@ export const de = {
     mismatch: 'Die beiden Passwörter stimmen nicht überein.',
     invalid: 'Diese Einladung ist ungültig, abgelaufen oder wurde bereits verwendet.',
     toLogin: 'Zur Anmeldung',
+    about: (event: string, role: string, scope: string | null) =>
+      `Sie sind zu „${event}“ eingeladen, als ${role}${scope ? ` (${scope})` : ''}.`,
+    signInFirst: (email: string) =>
+      `Für ${email} gibt es schon ein Konto. Melden Sie sich an, um die Einladung anzunehmen. Ihr Passwort bleibt, wie es ist.`,
+    signedInAs: (email: string) => `Sie sind angemeldet als ${email}.`,
+    signInToAccept: 'Anmelden und annehmen',
+    accept: 'Einladung annehmen',
+    decline: 'Ablehnen',
+    declined: 'Sie haben die Einladung abgelehnt.',
+    otherAccount: (email: string) =>
+      `Diese Einladung gilt für ${email}. Melden Sie sich ab und mit dieser Adresse an, um sie anzunehmen.`,
   },
   home: {
     title: 'Meine Veranstaltungen',
@@ -306,6 +317,14 @@ export const de = {
       createdTitle: 'Einladung erstellt',
       created: (name: string, email: string) =>
         `${name} ist eingeladen. Die E-Mail an ${email} steht in der Warteschlange und wird in Kürze verschickt.`,
+      createdForAccount: (email: string) =>
+        `Für ${email} gibt es schon ein Konto. Die Person bekommt eine E-Mail, meldet sich an und nimmt die Einladung an; bis dahin steht sie unter „Offene Einladungen“.`,
+      pendingTitle: 'Offene Einladungen',
+      pendingHint: 'Bestehende Konten, die die Einladung noch nicht angenommen haben.',
+      pendingUntil: (until: string) => `gültig bis ${until}`,
+      withdraw: 'Zurückziehen',
+      withdrawLabel: (email: string) => `Einladung an ${email} zurückziehen`,
+      withdrawn: (email: string) => `Die Einladung an ${email} ist zurückgezogen.`,
       announced: (name: string) => `Einladung für ${name} erstellt.`,
       link: 'Einladungslink',
       linkHint: (until: string) =>
@@ -903,7 +922,7 @@ export const de = {
     statsError: 'Die Zahlen konnten nicht geladen werden.',
     queuesTitle: 'Warteschlangen',
     queuesHint:
-      'Die Aufträge des Hintergrunddienstes (Erinnerungen, Zustellungen, E-Mails) im Detail, mit Fehlern und Wiederholungen.',
+      'Die Aufträge des Hintergrunddienstes (Erinnerungen, Zustellungen, E-Mails) aller Veranstaltungen im Detail, mit Fehlern; nur für die Administration dieser Installation.',
     queuesOpen: 'Warteschlangen öffnen',
     queuesError: 'Die Warteschlangen konnten nicht geöffnet werden.',
   },

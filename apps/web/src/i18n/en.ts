@@ -68,6 +68,17 @@ export const en: Messages = {
     mismatch: 'The two passwords do not match.',
     invalid: 'This invitation is invalid, has expired or has already been used.',
     toLogin: 'Go to sign in',
+    about: (event, role, scope) =>
+      `You are invited to "${event}" as ${role}${scope ? ` (${scope})` : ''}.`,
+    signInFirst: (email) =>
+      `${email} already has an account. Sign in to accept the invitation. Your password stays as it is.`,
+    signedInAs: (email) => `You are signed in as ${email}.`,
+    signInToAccept: 'Sign in and accept',
+    accept: 'Accept invitation',
+    decline: 'Decline',
+    declined: 'You have declined the invitation.',
+    otherAccount: (email) =>
+      `This invitation is for ${email}. Sign out and sign in with that address to accept it.`,
   },
   home: {
     title: 'My events',
@@ -288,6 +299,14 @@ export const en: Messages = {
       createdTitle: 'Invitation created',
       created: (name, email) =>
         `${name} is invited. The e-mail to ${email} is queued and will be sent shortly.`,
+      createdForAccount: (email) =>
+        `${email} already has an account. They receive an e-mail, sign in and accept; until then they are listed under "Pending invitations".`,
+      pendingTitle: 'Pending invitations',
+      pendingHint: 'Existing accounts that have not accepted yet.',
+      pendingUntil: (until) => `valid until ${until}`,
+      withdraw: 'Withdraw',
+      withdrawLabel: (email) => `Withdraw the invitation to ${email}`,
+      withdrawn: (email) => `The invitation to ${email} is withdrawn.`,
       announced: (name) => `Invitation for ${name} created.`,
       link: 'Invitation link',
       linkHint: (until) =>
@@ -877,7 +896,7 @@ export const en: Messages = {
     statsError: 'The figures could not be loaded.',
     queuesTitle: 'Queues',
     queuesHint:
-      'The background jobs (reminders, deliveries, e-mail) in detail, with failures and retries.',
+      'The background jobs (reminders, deliveries, e-mail) of every event in detail, with failures; for the administrators of this installation only.',
     queuesOpen: 'Open the queues',
     queuesError: 'The queues could not be opened.',
   },

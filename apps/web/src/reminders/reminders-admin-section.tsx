@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api } from '../api/client';
 import { asApiError, useResource } from '../api/use-resource';
+import { useAuth } from '../auth/auth-context';
 import { useAnnounce } from '../components/announcer';
 import { ErrorNotice, Skeleton } from '../components/status-blocks';
 import { describeError } from '../i18n/error-message';
@@ -14,12 +15,15 @@ import { useEvent } from '../layout/event-layout';
 export function RemindersAdminSection({ headingId }: { headingId: string }) {
   const t = useT();
   const event = useEvent();
+  const { state } = useAuth();
   const base = `/api/events/${encodeURIComponent(event.slug)}`;
+  // The queues hold every event's jobs: only the installation's admins open them.
+  const isAdmin = state.status === 'signed-in' && state.user.isPlatformAdmin;
   return (
     <>
       <h2 id={headingId}>{t.reminders.adminTitle}</h2>
       <DeliveryCounts path={`${base}/reminders/deliveries`} />
-      <QueueDashboardLink />
+      {isAdmin ? <QueueDashboardLink /> : null}
       <OffsetsForm path={`${base}/reminders/settings`} />
       <AnnouncementForm path={`${base}/announcements`} />
     </>

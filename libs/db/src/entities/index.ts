@@ -29,6 +29,7 @@ import { PollVote } from './poll-vote.entity';
 import { Question } from './question.entity';
 import { QuestionVote } from './question-vote.entity';
 import { Recording } from './recording.entity';
+import { RetiredRefreshToken } from './retired-refresh-token.entity';
 import { Session } from './session.entity';
 import { SessionQa } from './session-qa.entity';
 import { SessionSlide } from './session-slide.entity';
@@ -73,6 +74,7 @@ export {
   Question,
   QuestionVote,
   Recording,
+  RetiredRefreshToken,
   Session,
   SessionQa,
   SessionSlide,
@@ -124,6 +126,7 @@ export const entities = [
   Question,
   QuestionVote,
   Recording,
+  RetiredRefreshToken,
   Session,
   SessionQa,
   SessionSlide,

@@ -26,11 +26,14 @@ const pad = (n: number, width = 2): string => String(Math.abs(n)).padStart(width
 
 /** RFC 5545 TEXT escaping. */
 function text(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r?\n/g, '\\n');
+  return (
+    value
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      // CRLF, LF and a bare CR are each one line break; a raw CR would end the content line.
+      .replace(/\r\n|\r|\n/g, '\\n')
+  );
 }
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character. */

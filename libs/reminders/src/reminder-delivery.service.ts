@@ -1,19 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { OnApplicationShutdown } from '@nestjs/common';
-import nodemailer from 'nodemailer';
-import type { Transporter } from 'nodemailer';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import { rooms } from '@plenum/contracts';
-import type { Locale } from '@plenum/contracts';
+import type { DeliveryJob, Locale } from '@plenum/contracts';
 import { Announcement, Event, ReminderDelivery, Session, User } from '@plenum/db';
 import type { Notification } from '@plenum/db';
-import { LiveEmitter, REDIS } from '@plenum/platform';
-import { renderCalendar } from '@plenum/programme';
-import { unsubscribeToken } from '@plenum/reminders';
+import { LiveEmitter, MailService, REDIS, renderCalendar } from '@plenum/platform';
 import { formatWhen, mailFooter, noticePath, noticeText } from './reminder-texts';
+import { unsubscribeToken } from './unsubscribe-token';
 
 /** `busy`: another worker holds the e-mail's claim; look again at `retryAt`. */
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'gone' | { busy: true; retryAt: number };
@@ -22,7 +18,7 @@ export type DeliveryOutcome = 'sent' | 'already-sent' | 'gone' | { busy: true; r
  * How long an e-mail claim protects a row. A claim is only left behind by a worker that died
  * (or hung) mid-send; after the lease another worker sends the message again with the same
  * Message-ID. It is longer than BullMQ's job lock (30 s), so a job handed out again by the
- * stalled check never races a live send, and longer than the SMTP timeouts below.
+ * stalled check never races a live send, and longer than the SMTP timeouts (MailService).
  */
 export const EMAIL_CLAIM_LEASE_MS = 60_000;
 
@@ -58,27 +54,43 @@ interface NotificationRow {
  * moments sends a second copy, with the same Message-ID (docs/reminders.md).
  */
 @Injectable()
-export class ReminderDeliveryService implements OnApplicationShutdown {
+export class ReminderDeliveryService {
   private readonly logger = new Logger(ReminderDeliveryService.name);
-  private readonly transport: Transporter;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly live: LiveEmitter,
+    private readonly mail: MailService,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(PLENUM_CONFIG) private readonly config: PlenumConfig,
-  ) {
-    // Bounded SMTP waits keep a live send well inside its claim's lease.
-    this.transport = config.smtpUrl
-      ? nodemailer.createTransport({
-          url: config.smtpUrl,
-          pool: true,
-          maxConnections: 5,
-          connectionTimeout: 10_000,
-          greetingTimeout: 10_000,
-          socketTimeout: 20_000,
-        } as never)
-      : nodemailer.createTransport({ jsonTransport: true });
+  ) {}
+
+  /**
+   * One `deliveries` job: a delivery row, or a batch of in-app rows. A failure is recorded on
+   * every row (the last attempt makes them failed) and thrown again for BullMQ to retry.
+   */
+  async run(
+    job: DeliveryJob,
+    attempt: { jobId: string | undefined; number: number; final: boolean },
+  ): Promise<DeliveryOutcome> {
+    const ids = 'deliveryIds' in job ? job.deliveryIds : [job.deliveryId];
+    try {
+      return 'deliveryIds' in job
+        ? await this.deliverInApp(job.deliveryIds)
+        : await this.deliver(job.deliveryId);
+    } catch (err) {
+      for (const id of ids) await this.recordFailure(id, err, attempt.final);
+      this.logger.warn(
+        {
+          jobId: attempt.jobId,
+          deliveries: ids.length,
+          attempt: attempt.number,
+          final: attempt.final,
+        },
+        `Delivery failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
+      throw err;
+    }
   }
 
   /**
@@ -128,11 +140,10 @@ export class ReminderDeliveryService implements OnApplicationShutdown {
       user.id,
       event.id,
     )}`;
-    await this.transport.sendMail({
+    await this.mail.send({
       // A crash between the server accepting the message and the row being marked sent makes
       // the message go out again after the lease; the fixed Message-ID marks the copy.
       messageId: `<${delivery.id}@plenum>`,
-      from: this.config.mailFrom,
       to: user.email,
       subject: text.title,
       text: text.body + mailFooter(user.locale, event.title, link, unsubscribe),
@@ -312,9 +323,5 @@ export class ReminderDeliveryService implements OnApplicationShutdown {
        WHERE id = $1 AND status IN ('pending', 'sending')`,
       [deliveryId, message.slice(0, 2000), final],
     );
-  }
-
-  onApplicationShutdown(): void {
-    this.transport.close();
   }
 }

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { MailModule } from '@plenum/platform';
+import { ReminderDeliveryService } from './reminder-delivery.service';
+
+/** For the worker: sends delivery rows in-app and by e-mail. */
+@Module({
+  imports: [MailModule],
+  providers: [ReminderDeliveryService],
+  exports: [ReminderDeliveryService],
+})
+export class ReminderDeliveryModule {}
