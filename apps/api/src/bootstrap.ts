@@ -4,25 +4,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyCookie from '@fastify/cookie';
 import { Logger } from 'nestjs-pino';
 import type { PlenumConfig } from '@plenum/config';
-import { jsonErrorPlace, requestId, securityHeaders } from '@plenum/platform';
-import {
-  IMPRESSION_MAX_BYTES,
-  RECORDING_UPLOAD_MAX_BYTES,
-  SLIDES_MAX_BYTES,
-  WORKSHOP_MATERIAL_MAX_BYTES,
-  boothDocumentContentTypes,
-  impressionContentTypes,
-  recordingUploadContentTypes,
-  logoContentTypes,
-  maxBoothDocumentBytes,
-  maxLogoBytes,
-  workshopMaterialContentTypes,
-} from '@plenum/contracts';
+import { JSON_BODY_LIMIT, acceptRequestBodies, requestId, securityHeaders } from '@plenum/platform';
 import { LiveIoAdapter } from '@plenum/live';
 import { serveMetrics } from '@plenum/metrics';
 import { embedPlayerOrigins } from '@plenum/ondemand';
 import { ProgrammeFastPath, ProgrammeService } from '@plenum/programme';
-import { LIVEKIT_WEBHOOK_CONTENT_TYPE } from '@plenum/video';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
 import { mountQueueDashboard } from './queue-dashboard';
@@ -69,7 +55,7 @@ function cspFor(config: PlenumConfig): typeof contentSecurityPolicy {
 /** Builds the api (not yet listening), as `main.ts` and the tests use it. */
 export async function createApi(config: PlenumConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    bodyLimit: 1_048_576,
+    bodyLimit: JSON_BODY_LIMIT,
     trustProxy: config.nodeEnv === 'production' ? 1 : false,
     genReqId: requestId,
     requestIdHeader: false,
@@ -89,7 +75,7 @@ export async function createApi(config: PlenumConfig): Promise<NestFastifyApplic
   adapter.getInstance().addHook('onRequest', programmeFastPath.onRequest);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
-    // The api speaks JSON only; its parser is registered below, with better error messages.
+    // Request bodies are set up below (acceptRequestBodies): JSON, and what a route declares.
     bodyParser: false,
   });
   programmeFastPath.attach(app.get(ProgrammeService));
@@ -104,51 +90,8 @@ export async function createApi(config: PlenumConfig): Promise<NestFastifyApplic
   });
 
   const fastify = app.getHttpAdapter().getInstance();
-  // Logos and gallery photos arrive as raw bytes; each route checks type and size itself.
-  fastify.addContentTypeParser(
-    [...new Set<string>([...logoContentTypes, ...impressionContentTypes])],
-    { parseAs: 'buffer', bodyLimit: Math.max(maxLogoBytes, IMPRESSION_MAX_BYTES) + 1 },
-    (_req, body, done) => done(null, body),
-  );
-  // Documents (booth brochures, workshop materials): raw bytes up to the larger of the two
-  // limits; each route checks its own types and size. One parser, as the type lists overlap.
-  fastify.addContentTypeParser(
-    [...new Set<string>([...boothDocumentContentTypes, ...workshopMaterialContentTypes])],
-    {
-      parseAs: 'buffer',
-      bodyLimit: Math.max(maxBoothDocumentBytes, WORKSHOP_MATERIAL_MAX_BYTES, SLIDES_MAX_BYTES) + 1,
-    },
-    (_req, body, done) => done(null, body),
-  );
-  // Recorded films an organizer uploads: held in memory once, so the limit stays modest.
-  fastify.addContentTypeParser(
-    [...recordingUploadContentTypes],
-    { parseAs: 'buffer', bodyLimit: RECORDING_UPLOAD_MAX_BYTES + 1 },
-    (_req, body, done) => done(null, body),
-  );
-  // LiveKit webhooks are verified against the body exactly as sent, so they stay text here.
-  // Only this content type is affected; JSON bodies of every other route parse as before.
-  fastify.addContentTypeParser(
-    LIVEKIT_WEBHOOK_CONTENT_TYPE,
-    { parseAs: 'string', bodyLimit: 65_536 },
-    (_req, body, done) => done(null, body),
-  );
-  // Fastify's own JSON parser (with its prototype-poisoning guard), but a malformed body is
-  // answered with the line and column where it breaks: schedule files are often hand-edited.
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
-  fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-    void parseJson(req, String(body), (err, value) => {
-      if (err && (err as { code?: string }).code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-        const { line, column } = jsonErrorPlace(String(body));
-        const error = new Error(`The body is not valid JSON (line ${line}, column ${column})`);
-        Object.assign(error, { statusCode: 400 });
-        done(error, undefined);
-        return;
-      }
-      done(err, value);
-    });
-  });
+  // JSON only, up to 1 MB, except where a route declares another body (@Upload, @TextBody).
+  acceptRequestBodies(fastify);
   await app.register(fastifyCookie);
   fastify.addHook('onSend', async (request, reply, payload) => {
     // The id in every log line of this request, so a user's report can be matched to the logs.

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Headers, Param, Patch, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { EventView } from '@plenum/contracts';
+import { logoContentTypes, maxLogoBytes } from '@plenum/contracts';
 import {
   Access,
   CurrentPrincipal,
@@ -12,6 +13,7 @@ import {
   toEventView,
 } from '@plenum/identity';
 import type { Principal, ResolvedAccess } from '@plenum/identity';
+import { IncomingUpload, Upload, UploadedBody } from '@plenum/platform';
 import { CreateEventDto, EventViewDto, UpdateEventDto } from './events.dto';
 import { EventsService } from './events.service';
 
@@ -50,13 +52,13 @@ export class EventsController {
 
   @Put(':slug/logo')
   @EventAccess('event.update')
+  @Upload({ contentTypes: logoContentTypes, maxBytes: maxLogoBytes })
   @ZodResponse({ type: EventViewDto })
   setLogo(
     @Access() { principal, event }: ResolvedAccess,
-    @Headers('content-type') contentType: string | undefined,
-    @Body() body: unknown,
+    @UploadedBody() file: IncomingUpload,
   ): Promise<EventView> {
-    return this.events.setLogo(principal, event, contentType, body);
+    return this.events.setLogo(principal, event, file);
   }
 
   @Public()

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { logoContentTypes, maxLogoBytes } from '@plenum/contracts';
 import type { EventView, UpdateEventRequest } from '@plenum/contracts';
 import type { Event } from '@plenum/db';
 import type { Principal } from '@plenum/identity';
 import { toEventView } from '@plenum/identity';
-import { AuditService, matchesSignature, PlenumError } from '@plenum/platform';
+import { AuditService, PlenumError } from '@plenum/platform';
+import type { IncomingUpload } from '@plenum/platform';
 import type { CreateEventDto } from './events.dto';
 import { EventsRepository } from './events.repository';
 import type { AuditLogRow } from './events.repository';
@@ -72,27 +72,9 @@ export class EventsService {
     return toEventView(await this.events.getById(event.id));
   }
 
-  async setLogo(
-    principal: Principal,
-    event: Event,
-    contentType: string | undefined,
-    body: unknown,
-  ): Promise<EventView> {
-    const type = contentType?.split(';')[0]?.trim();
-    if (!type || !(logoContentTypes as readonly string[]).includes(type)) {
-      throw new PlenumError('UNSUPPORTED_MEDIA_TYPE', `Upload a PNG, JPEG or WebP image`, 415);
-    }
-    if (!Buffer.isBuffer(body) || body.length === 0) {
-      throw PlenumError.validation([{ path: '(body)', message: 'The image is empty' }]);
-    }
-    if (body.length > maxLogoBytes) {
-      throw new PlenumError('PAYLOAD_TOO_LARGE', 'The logo may be at most 1 MB', 413);
-    }
-    if (!matchesSignature(type, body)) {
-      throw PlenumError.validation([
-        { path: '(body)', message: `The file is not a ${type} image` },
-      ]);
-    }
+  async setLogo(principal: Principal, event: Event, file: IncomingUpload): Promise<EventView> {
+    const body = await file.toBuffer();
+    const type = file.contentType;
     await this.events.setLogo(event.id, body, type);
     await this.audit.record({
       eventId: event.id,

@@ -3,7 +3,6 @@ import {
   Controller,
   Delete,
   Get,
-  Headers,
   HttpCode,
   Param,
   ParseUUIDPipe,
@@ -15,8 +14,15 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { BoothDocumentView, BoothSummaryView, BoothView } from '@plenum/contracts';
+import {
+  boothDocumentContentTypes,
+  boothImageContentTypes,
+  maxBoothDocumentBytes,
+  maxBoothImageBytes,
+} from '@plenum/contracts';
 import { Authenticated, CurrentPrincipal, Public } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
+import { IncomingUpload, Upload, UploadedBody } from '@plenum/platform';
 import { BoothsService } from './booths.service';
 import type { BoothImageKind } from './booths.service';
 import { RenameBoothDocumentDto, UpdateBoothDto } from './expo.dto';
@@ -58,26 +64,26 @@ export class BoothsController {
 
   @Put(':booth/logo')
   @Authenticated()
+  @Upload({ contentTypes: boothImageContentTypes, maxBytes: maxBoothImageBytes })
   setLogo(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
     @Param('booth') booth: string,
-    @Headers('content-type') contentType: string | undefined,
-    @Body() body: unknown,
+    @UploadedBody() file: IncomingUpload,
   ): Promise<BoothView> {
-    return this.booths.setImage(principal, slug, booth, 'logo', contentType, body);
+    return this.booths.setImage(principal, slug, booth, 'logo', file);
   }
 
   @Put(':booth/banner')
   @Authenticated()
+  @Upload({ contentTypes: boothImageContentTypes, maxBytes: maxBoothImageBytes })
   setBanner(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
     @Param('booth') booth: string,
-    @Headers('content-type') contentType: string | undefined,
-    @Body() body: unknown,
+    @UploadedBody() file: IncomingUpload,
   ): Promise<BoothView> {
-    return this.booths.setImage(principal, slug, booth, 'banner', contentType, body);
+    return this.booths.setImage(principal, slug, booth, 'banner', file);
   }
 
   @Public()
@@ -103,16 +109,16 @@ export class BoothsController {
   /** Raw bytes with the file's Content-Type; `title` and `fileName` travel in the query. */
   @Post(':booth/documents')
   @Authenticated()
+  @Upload({ contentTypes: boothDocumentContentTypes, maxBytes: maxBoothDocumentBytes })
   addDocument(
     @CurrentPrincipal() principal: Principal,
     @Param('slug') slug: string,
     @Param('booth') booth: string,
-    @Headers('content-type') contentType: string | undefined,
     @Query('title') title: string | undefined,
     @Query('fileName') fileName: string | undefined,
-    @Body() body: unknown,
+    @UploadedBody() file: IncomingUpload,
   ): Promise<BoothDocumentView> {
-    return this.booths.addDocument(principal, slug, booth, contentType, title, fileName, body);
+    return this.booths.addDocument(principal, slug, booth, title, fileName, file);
   }
 
   /** Only the title changes; the file stays as uploaded. */

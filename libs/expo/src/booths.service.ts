@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import {
-  boothDocumentContentTypes,
-  boothImageContentTypes,
-  maxBoothDocumentBytes,
-  maxBoothImageBytes,
-} from '@plenum/contracts';
 import type {
   BoothDocumentView,
   BoothSummaryView,
@@ -17,7 +11,8 @@ import { Booth, BoothDocument, Event } from '@plenum/db';
 import type { Principal, ResolvedAccess } from '@plenum/identity';
 import { PermissionsService } from '@plenum/identity';
 import { PresenceService } from '@plenum/live';
-import { AuditService, FileStorage, matchesSignature, PlenumError } from '@plenum/platform';
+import { AuditService, FileStorage, PlenumError } from '@plenum/platform';
+import type { IncomingUpload } from '@plenum/platform';
 import { renderBoothMarkdown } from './booth-markdown';
 
 export type BoothImageKind = 'logo' | 'banner';
@@ -136,21 +131,11 @@ export class BoothsService {
     slug: string,
     ref: string,
     kind: BoothImageKind,
-    contentType: string | undefined,
-    body: unknown,
+    file: IncomingUpload,
   ): Promise<BoothView> {
     const booth = await this.manageable(principal, slug, ref);
-    const type = contentType?.split(';')[0]?.trim().toLowerCase();
-    if (!type || !(boothImageContentTypes as readonly string[]).includes(type)) {
-      throw new PlenumError('UNSUPPORTED_MEDIA_TYPE', 'Upload a PNG, JPEG or WebP image', 415);
-    }
-    const data = checkedBody(body, maxBoothImageBytes, '1 MB');
-    if (!matchesSignature(type, data)) {
-      throw PlenumError.validation([
-        { path: '(body)', message: `The file is not a ${type} image` },
-      ]);
-    }
-    const key = await this.storage.put('booth-images', data);
+    const type = file.contentType;
+    const { key, bytes } = await file.store(this.storage, 'booth-images');
     const previous = kind === 'logo' ? booth.logoKey : booth.bannerKey;
     await this.booths.update(
       booth.id,
@@ -165,7 +150,7 @@ export class BoothsService {
       action: `booth.${kind}-changed`,
       targetType: 'booth',
       targetId: booth.id,
-      details: { bytes: data.length, contentType: type },
+      details: { bytes, contentType: type },
     });
     return this.get(principal, slug, booth.id);
   }
@@ -189,32 +174,22 @@ export class BoothsService {
     principal: Principal,
     slug: string,
     ref: string,
-    contentType: string | undefined,
     title: string | undefined,
     fileName: string | undefined,
-    body: unknown,
+    file: IncomingUpload,
   ): Promise<BoothDocumentView> {
     const booth = await this.manageable(principal, slug, ref);
-    const type = contentType?.split(';')[0]?.trim().toLowerCase();
-    if (!type || !(boothDocumentContentTypes as readonly string[]).includes(type)) {
-      throw new PlenumError('UNSUPPORTED_MEDIA_TYPE', 'Upload a PDF or an office document', 415);
-    }
-    const data = checkedBody(body, maxBoothDocumentBytes, '10 MB');
-    if (!matchesSignature(type, data)) {
-      throw PlenumError.validation([
-        { path: '(body)', message: 'The file content does not match its type' },
-      ]);
-    }
+    const type = file.contentType;
     const name = safeFileName(fileName);
     const cleanTitle = (title ?? '').trim().slice(0, 200) || name;
-    const key = await this.storage.put('booth-documents', data);
+    const { key, bytes } = await file.store(this.storage, 'booth-documents');
     const saved = await this.documents.save(
       this.documents.create({
         boothId: booth.id,
         title: cleanTitle,
         fileName: name,
         contentType: type,
-        bytes: data.length,
+        bytes,
         storageKey: key,
       }),
     );
@@ -224,7 +199,7 @@ export class BoothsService {
       action: 'booth.document-added',
       targetType: 'booth',
       targetId: booth.id,
-      details: { documentId: saved.id, bytes: data.length, contentType: type },
+      details: { documentId: saved.id, bytes, contentType: type },
     });
     const event = await this.events.findOneByOrFail({ id: booth.eventId });
     return this.documentView(event, booth, saved);
@@ -324,16 +299,6 @@ export class BoothsService {
 export function isOpen(booth: Pick<Booth, 'openingHours'>, now: Date): boolean {
   const t = now.getTime();
   return booth.openingHours.some((h) => Date.parse(h.opensAt) <= t && t < Date.parse(h.closesAt));
-}
-
-function checkedBody(body: unknown, max: number, label: string): Buffer {
-  if (!Buffer.isBuffer(body) || body.length === 0) {
-    throw PlenumError.validation([{ path: '(body)', message: 'The file is empty' }]);
-  }
-  if (body.length > max) {
-    throw new PlenumError('PAYLOAD_TOO_LARGE', `The file may be at most ${label}`, 413);
-  }
-  return body;
 }
 
 /** A name for the download that is safe in a header and on any file system. */

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { IMPRESSION_MAX_BYTES, impressionContentTypes } from '@plenum/contracts';
 import type { ImpressionUploadQuery, ImpressionView, UpdateImpression } from '@plenum/contracts';
 import { EventImpression } from '@plenum/db';
 import type { Event } from '@plenum/db';
 import type { ResolvedAccess } from '@plenum/identity';
-import { AuditService, FileStorage, matchesSignature, PlenumError } from '@plenum/platform';
+import { AuditService, FileStorage, PlenumError } from '@plenum/platform';
+import type { IncomingUpload } from '@plenum/platform';
 import type { MediaFile } from './media-response';
-import { OnDemandAccessService, contentTypeOf } from './ondemand-access.service';
+import { OnDemandAccessService } from './ondemand-access.service';
 
 export function impressionImagePath(slug: string, id: string): string {
   return `/api/events/${encodeURIComponent(slug)}/media/impressions/${id}/image`;
@@ -41,36 +41,20 @@ export class ImpressionsService {
   async upload(
     { principal, event }: ResolvedAccess,
     query: ImpressionUploadQuery,
-    contentTypeHeader: string | undefined,
-    body: unknown,
+    file: IncomingUpload,
   ): Promise<ImpressionView[]> {
-    const type = contentTypeOf(contentTypeHeader);
-    if (!Buffer.isBuffer(body) || !(impressionContentTypes as readonly string[]).includes(type)) {
-      throw new PlenumError('UNSUPPORTED_MEDIA_TYPE', 'Upload a JPEG, PNG or WebP photo', 415);
-    }
-    if (body.length === 0) {
-      throw PlenumError.validation([{ path: 'body', message: 'The file is empty' }]);
-    }
-    if (body.length > IMPRESSION_MAX_BYTES) {
-      throw new PlenumError('PAYLOAD_TOO_LARGE', 'A photo may be at most 8 MB', 413);
-    }
-    if (!matchesSignature(type, body)) {
-      throw PlenumError.validation([
-        { path: 'body', message: 'The file is not the kind of image it claims to be' },
-      ]);
-    }
     const last = await this.impressions
       .createQueryBuilder('i')
       .select('max(i.position)', 'max')
       .where('i.event_id = :eventId', { eventId: event.id })
       .getRawOne<{ max: number | null }>();
-    const storageKey = await this.storage.put('impressions', body);
+    const { key: storageKey, bytes } = await file.store(this.storage, 'impressions');
     const row = await this.impressions.save(
       this.impressions.create({
         eventId: event.id,
         storageKey,
-        contentType: type,
-        sizeBytes: body.length,
+        contentType: file.contentType,
+        sizeBytes: bytes,
         altText: query.alt,
         caption: query.caption,
         position: (last?.max ?? -1) + 1,

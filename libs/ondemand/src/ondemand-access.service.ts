@@ -53,8 +53,3 @@ export function hasEnded(session: Pick<Session, 'state' | 'endsAt'>, now = new D
     (session.state !== 'cancelled' && session.endsAt.getTime() <= now.getTime())
   );
 }
-
-/** Reads the media type of a raw upload, without parameters. */
-export function contentTypeOf(header: string | undefined): string {
-  return header?.split(';')[0]?.trim().toLowerCase() ?? '';
-}

@@ -3,7 +3,6 @@ import {
   Controller,
   Delete,
   Get,
-  Headers,
   Param,
   ParseUUIDPipe,
   Patch,
@@ -14,10 +13,16 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ImpressionView, Mediathek, SessionOnDemand, SlideView } from '@plenum/contracts';
+import {
+  IMPRESSION_MAX_BYTES,
+  SLIDES_MAX_BYTES,
+  impressionContentTypes,
+  slideContentTypes,
+} from '@plenum/contracts';
 import type { Session } from '@plenum/db';
 import { Access, CurrentPrincipal, EventAccess, Public, Viewer } from '@plenum/identity';
 import type { Principal, ResolvedAccess, SessionAccess, ViewerAccess } from '@plenum/identity';
-import { PlenumError } from '@plenum/platform';
+import { IncomingUpload, PlenumError, Upload, UploadedBody } from '@plenum/platform';
 import { ImpressionsService, impressionImagePath } from './impressions.service';
 import { sendMedia } from './media-response';
 import { MediathekService } from './mediathek.service';
@@ -68,13 +73,13 @@ export class OnDemandController {
   /** A PDF as the raw body; `title` and the file's `name` in the query. */
   @Put('sessions/:sessionId/slides')
   @EventAccess('slides.share', { session: 'sessionId' })
+  @Upload({ contentTypes: slideContentTypes, maxBytes: SLIDES_MAX_BYTES })
   uploadSlides(
     @Access() access: SessionAccess,
     @Query() query: SlideUploadQueryDto,
-    @Headers('content-type') contentType: string | undefined,
-    @Body() body: unknown,
+    @UploadedBody() file: IncomingUpload,
   ): Promise<SlideView[]> {
-    return this.slides.upload(access, query, contentType, body);
+    return this.slides.upload(access, query, file);
   }
 
   @Delete('sessions/:sessionId/slides/:slideId')
@@ -95,13 +100,13 @@ export class OnDemandController {
   /** A photo as the raw body; the required `alt` text and an optional `caption` in the query. */
   @Put('impressions')
   @EventAccess('event.update')
+  @Upload({ contentTypes: impressionContentTypes, maxBytes: IMPRESSION_MAX_BYTES })
   uploadImpression(
     @Access() access: ResolvedAccess,
     @Query() query: ImpressionUploadQueryDto,
-    @Headers('content-type') contentType: string | undefined,
-    @Body() body: unknown,
+    @UploadedBody() file: IncomingUpload,
   ): Promise<ImpressionView[]> {
-    return this.impressions.upload(access, query, contentType, body);
+    return this.impressions.upload(access, query, file);
   }
 
   @Patch('impressions/:id')

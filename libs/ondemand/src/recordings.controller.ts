@@ -3,7 +3,6 @@ import {
   Controller,
   Delete,
   Get,
-  Headers,
   HttpCode,
   Param,
   ParseUUIDPipe,
@@ -11,9 +10,10 @@ import {
   Put,
 } from '@nestjs/common';
 import type { RecordingControl } from '@plenum/contracts';
+import { RECORDING_UPLOAD_MAX_BYTES, recordingUploadContentTypes } from '@plenum/contracts';
 import { Access, EventAccess } from '@plenum/identity';
 import type { SessionAccess } from '@plenum/identity';
-import { PlenumError } from '@plenum/platform';
+import { IncomingUpload, PlenumError, Upload, UploadedBody } from '@plenum/platform';
 import { AttachRecordingUrlDto } from './ondemand.dto';
 import { RecordingsService } from './recordings.service';
 
@@ -44,15 +44,15 @@ export class RecordingsController {
     return this.recordings.stop(access);
   }
 
-  /** An MP4 or WebM film as the raw body, its type as Content-Type. */
+  /** An MP4 or WebM film as the raw body, its type as Content-Type; streamed to storage. */
   @Put('upload')
   @EventAccess('programme.edit', { session: 'sessionId' })
+  @Upload({ contentTypes: recordingUploadContentTypes, maxBytes: RECORDING_UPLOAD_MAX_BYTES })
   upload(
     @Access() access: SessionAccess,
-    @Headers('content-type') contentType: string | undefined,
-    @Body() body: unknown,
+    @UploadedBody() file: IncomingUpload,
   ): Promise<RecordingControl> {
-    return this.recordings.upload(access, contentType, body);
+    return this.recordings.upload(access, file);
   }
 
   @Post('url')

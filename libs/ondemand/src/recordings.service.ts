@@ -17,12 +17,12 @@ import { In, QueryFailedError } from 'typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
-import { RECORDING_UPLOAD_MAX_BYTES, recordingUploadContentTypes } from '@plenum/contracts';
 import type { RecordingControl, RecordingState, RecordingView } from '@plenum/contracts';
 import { Recording, Session, User } from '@plenum/db';
 import type { Event } from '@plenum/db';
 import type { Principal, SessionAccess } from '@plenum/identity';
-import { AuditService, FileStorage, matchesSignature, PlenumError } from '@plenum/platform';
+import { AuditService, FileStorage, PlenumError } from '@plenum/platform';
+import type { IncomingUpload } from '@plenum/platform';
 import {
   LiveKitWebhookHandlers,
   STAGE_KINDS,
@@ -30,7 +30,7 @@ import {
   videoRoomName,
 } from '@plenum/video';
 import type { MediaFile } from './media-response';
-import { OnDemandAccessService, contentTypeOf } from './ondemand-access.service';
+import { OnDemandAccessService } from './ondemand-access.service';
 import { classifyRecordingUrl } from './recording-urls';
 
 type FileInfo = EgressInfo['fileResults'][number];
@@ -201,31 +201,9 @@ export class RecordingsService implements OnModuleInit {
 
   async upload(
     { principal, event, session }: SessionAccess,
-    contentTypeHeader: string | undefined,
-    body: unknown,
+    file: IncomingUpload,
   ): Promise<RecordingControl> {
-    const type = contentTypeOf(contentTypeHeader);
-    if (
-      !Buffer.isBuffer(body) ||
-      !(recordingUploadContentTypes as readonly string[]).includes(type)
-    ) {
-      throw new PlenumError('UNSUPPORTED_MEDIA_TYPE', 'Upload an MP4 or WebM video', 415);
-    }
-    if (body.length === 0) {
-      throw PlenumError.validation([{ path: 'body', message: 'The file is empty' }]);
-    }
-    if (body.length > RECORDING_UPLOAD_MAX_BYTES) {
-      throw new PlenumError('PAYLOAD_TOO_LARGE', 'A video may be at most 500 MB', 413);
-    }
-    if (!matchesSignature(type, body)) {
-      throw PlenumError.validation([
-        {
-          path: 'body',
-          message: `The file is not a ${type === 'video/mp4' ? 'MP4' : 'WebM'} video`,
-        },
-      ]);
-    }
-    const storageKey = await this.storage.put('recordings', body);
+    const { key: storageKey, bytes } = await file.store(this.storage, 'recordings');
     const recording = await this.recordings.save(
       this.recordings.create({
         eventId: event.id,
@@ -234,8 +212,8 @@ export class RecordingsService implements OnModuleInit {
         state: 'ready',
         media: 'file',
         storageKey,
-        contentType: type,
-        sizeBytes: body.length,
+        contentType: file.contentType,
+        sizeBytes: bytes,
         startedById: principal.userId,
       }),
     );

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In } from 'typeorm';
 import type { Repository } from 'typeorm';
-import { SLIDES_MAX_BYTES, slideContentTypes } from '@plenum/contracts';
 import type { SlideUploadQuery, SlideView } from '@plenum/contracts';
 import { SessionSlide } from '@plenum/db';
 import type { Event, Session } from '@plenum/db';
 import type { SessionAccess, ViewerAccess } from '@plenum/identity';
-import { AuditService, FileStorage, matchesSignature, PlenumError } from '@plenum/platform';
+import { AuditService, FileStorage, PlenumError } from '@plenum/platform';
+import type { IncomingUpload } from '@plenum/platform';
 import type { MediaFile } from './media-response';
-import { OnDemandAccessService, contentTypeOf } from './ondemand-access.service';
+import { OnDemandAccessService } from './ondemand-access.service';
 
 export function slideFilePath(slug: string, slideId: string): string {
   return `/api/events/${encodeURIComponent(slug)}/media/slides/${slideId}/file`;
@@ -55,23 +55,9 @@ export class SlidesService {
   async upload(
     { principal, event, session }: SessionAccess,
     query: SlideUploadQuery,
-    contentTypeHeader: string | undefined,
-    body: unknown,
+    file: IncomingUpload,
   ): Promise<SlideView[]> {
-    const type = contentTypeOf(contentTypeHeader);
-    if (!Buffer.isBuffer(body) || !(slideContentTypes as readonly string[]).includes(type)) {
-      throw new PlenumError('UNSUPPORTED_MEDIA_TYPE', 'Share slides as a PDF file', 415);
-    }
-    if (body.length === 0) {
-      throw PlenumError.validation([{ path: 'body', message: 'The file is empty' }]);
-    }
-    if (body.length > SLIDES_MAX_BYTES) {
-      throw new PlenumError('PAYLOAD_TOO_LARGE', 'Slides may be at most 30 MB', 413);
-    }
-    if (!matchesSignature(type, body)) {
-      throw PlenumError.validation([{ path: 'body', message: 'The file is not a PDF' }]);
-    }
-    const storageKey = await this.storage.put('slides', body);
+    const { key: storageKey, bytes } = await file.store(this.storage, 'slides');
     const slide = await this.slides.save(
       this.slides.create({
         eventId: event.id,
@@ -79,7 +65,7 @@ export class SlidesService {
         title: query.title,
         fileName: query.name,
         storageKey,
-        sizeBytes: body.length,
+        sizeBytes: bytes,
         uploadedById: principal.userId,
       }),
     );

@@ -4,6 +4,60 @@
  * is one their route accepts.
  */
 export function matchesSignature(type: string, data: Buffer): boolean {
+  const check = new SignatureCheck(type);
+  check.push(data);
+  return check.matches();
+}
+
+/**
+ * How many leading bytes the checks look at; the furthest is OpenDocument's media type, which
+ * ends at most 84 bytes into the file.
+ */
+export const SIGNATURE_HEAD_BYTES = 128;
+
+/** Office Open XML is a ZIP whose parts are listed in [Content_Types].xml, named anywhere in it. */
+const OOXML_PART_LIST = Buffer.from('[Content_Types].xml', 'latin1');
+
+/**
+ * The same check for a file that streams in, holding only its first bytes: `push` each chunk,
+ * ask `refused()` after each (true as soon as the leading bytes are in and do not match, so an
+ * upload can be stopped early), and `matches()` at the end.
+ */
+export class SignatureCheck {
+  private head = Buffer.alloc(0);
+  private readonly needle: Buffer | undefined;
+  private needleFound = false;
+  /** The last bytes of what came before, so a name split across two chunks is still found. */
+  private carry = Buffer.alloc(0);
+
+  constructor(private readonly type: string) {
+    this.needle = isOfficeOpenXml(type) ? OOXML_PART_LIST : undefined;
+  }
+
+  push(chunk: Buffer): void {
+    if (this.head.length < SIGNATURE_HEAD_BYTES) {
+      const wanted = SIGNATURE_HEAD_BYTES - this.head.length;
+      this.head = Buffer.concat([this.head, chunk.subarray(0, wanted)]);
+    }
+    if (this.needle && !this.needleFound) {
+      const window = Buffer.concat([this.carry, chunk]);
+      this.needleFound = window.includes(this.needle);
+      this.carry = window.subarray(Math.max(0, window.length - (this.needle.length - 1)));
+    }
+  }
+
+  /** True once enough bytes have arrived to know that the file is not of its declared type. */
+  refused(): boolean {
+    return this.head.length >= SIGNATURE_HEAD_BYTES && !leadingBytesMatch(this.type, this.head);
+  }
+
+  /** The verdict, once every byte has been pushed. */
+  matches(): boolean {
+    return leadingBytesMatch(this.type, this.head) && (!this.needle || this.needleFound);
+  }
+}
+
+function leadingBytesMatch(type: string, data: Buffer): boolean {
   switch (type) {
     case 'video/mp4':
       // ISO base media: a box of type `ftyp` first.
@@ -27,8 +81,8 @@ export function matchesSignature(type: string, data: Buffer): boolean {
     case 'application/vnd.openxmlformats-officedocument.wordprocessingml.document':
     case 'application/vnd.openxmlformats-officedocument.presentationml.presentation':
     case 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet':
-      // Office Open XML is a ZIP whose parts are listed in [Content_Types].xml.
-      return isZip(data) && data.includes('[Content_Types].xml', 0, 'latin1');
+      // The part list is looked for in the whole file (see SignatureCheck).
+      return isZip(data);
     case 'application/vnd.oasis.opendocument.text':
     case 'application/vnd.oasis.opendocument.presentation':
     case 'application/vnd.oasis.opendocument.spreadsheet':
@@ -41,6 +95,10 @@ export function matchesSignature(type: string, data: Buffer): boolean {
     default:
       return false;
   }
+}
+
+function isOfficeOpenXml(type: string): boolean {
+  return type.startsWith('application/vnd.openxmlformats-officedocument.');
 }
 
 function isZip(data: Buffer): boolean {

@@ -1,16 +1,29 @@
-import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { PlenumError } from './plenum-error';
 
+/** A file written by `FileStorage.write`: its new key and how many bytes it holds. */
+export interface StoredFile {
+  key: string;
+  bytes: number;
+}
+
 /**
  * Where uploaded files live. The default keeps them on local disk under STORAGE_DIR; an object
- * store can take its place by providing another implementation of these three calls.
+ * store can take its place by providing another implementation of these calls.
  */
 export abstract class FileStorage {
   abstract put(prefix: string, data: Buffer): Promise<string>;
+  /**
+   * Streams `source` into a new file without holding it in memory. The file exists only once it
+   * is complete: when `source` fails (an upload past its limit, of the wrong kind, or broken off)
+   * or the write does, nothing is left behind and the error is passed on.
+   */
+  abstract write(prefix: string, source: Readable): Promise<StoredFile>;
   abstract get(key: string): Promise<Buffer>;
   abstract remove(key: string): Promise<void>;
 
@@ -43,6 +56,33 @@ export class LocalDiskStorage extends FileStorage {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, data, { flag: 'wx' });
     return key;
+  }
+
+  async write(prefix: string, source: Readable): Promise<StoredFile> {
+    const key = `${prefix}/${randomUUID()}`;
+    const path = this.pathOf(key);
+    await mkdir(dirname(path), { recursive: true });
+    // Beside its final place, so the rename is atomic; keys never end in `.part`, so a partial
+    // file can never be served.
+    const partial = `${path}.part`;
+    let bytes = 0;
+    try {
+      await pipeline(
+        source,
+        async function* count(chunks: AsyncIterable<Buffer>) {
+          for await (const chunk of chunks) {
+            bytes += chunk.length;
+            yield chunk;
+          }
+        },
+        createWriteStream(partial, { flags: 'wx' }),
+      );
+      await rename(partial, path);
+    } catch (err) {
+      await rm(partial, { force: true });
+      throw err;
+    }
+    return { key, bytes };
   }
 
   async get(key: string): Promise<Buffer> {

@@ -20,3 +20,5 @@ export * from './ics';
 export * from './zoned-time';
 export * from './mail.service';
 export * from './mail.module';
+export * from './request-bodies';
+export * from './uploads';

@@ -4,12 +4,12 @@ import type { WebhookEvent } from 'livekit-server-sdk';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import { OwnAuthorization } from '@plenum/identity';
-import { PlenumError } from '@plenum/platform';
+import { PlenumError, TextBody } from '@plenum/platform';
 import { AttendanceService } from './attendance.service';
 import type { WebhookOutcome } from './attendance.service';
 import { videoNotConfigured } from './video-tokens.service';
 
-/** The content type LiveKit posts webhooks with; the api keeps such bodies as raw text. */
+/** The content type LiveKit posts webhooks with; the webhook route takes it as raw text. */
 export const LIVEKIT_WEBHOOK_CONTENT_TYPE = 'application/webhook+json';
 
 @Controller('livekit')
@@ -32,6 +32,7 @@ export class LiveKitWebhookController {
    */
   @OwnAuthorization()
   @Post('webhook')
+  @TextBody({ contentTypes: [LIVEKIT_WEBHOOK_CONTENT_TYPE], maxBytes: 65_536 })
   @HttpCode(200)
   async receive(
     @Body() body: unknown,

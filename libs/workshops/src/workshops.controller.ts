@@ -10,7 +10,6 @@ import {
   Post,
   Put,
   Query,
-  Headers,
   Res,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
@@ -27,7 +26,7 @@ import type {
 import { WORKSHOP_MATERIAL_MAX_BYTES, workshopMaterialContentTypes } from '@plenum/contracts';
 import { Access, EventAccess } from '@plenum/identity';
 import type { ResolvedAccess, SessionAccess } from '@plenum/identity';
-import { PlenumError } from '@plenum/platform';
+import { IncomingUpload, PlenumError, Upload, UploadedBody } from '@plenum/platform';
 import { WorkshopRegistrationsService } from './workshop-registrations.service';
 import {
   CreateWorkshopLinkDto,
@@ -146,39 +145,28 @@ export class WorkshopsController {
     return this.workshops.materialsOf(workshop, access.event);
   }
 
-  /** A file as the raw body, its type as Content-Type; `title` and `name` in the query. */
+  /**
+   * A file as the raw body, its type as Content-Type; `title` and `name` in the query. ZIP
+   * archives and untyped files are allowed here, so the content is not checked by signature.
+   */
   @Put(':sessionId/materials/files')
   @EventAccess('workshop.host', { session: 'sessionId' })
+  @Upload({
+    contentTypes: workshopMaterialContentTypes,
+    maxBytes: WORKSHOP_MATERIAL_MAX_BYTES,
+    checkSignature: false,
+  })
   @ZodResponse({ type: [WorkshopMaterialDto] })
   async addFile(
     @Access() access: SessionAccess,
     @Query() query: WorkshopFileQueryDto,
-    @Headers('content-type') contentType: string | undefined,
-    @Body() body: unknown,
+    @UploadedBody() file: IncomingUpload,
   ): Promise<WorkshopMaterialView[]> {
     const workshop = await this.workshops.hostedWorkshop(access);
-    const type = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (
-      !Buffer.isBuffer(body) ||
-      !(workshopMaterialContentTypes as readonly string[]).includes(type)
-    ) {
-      throw new PlenumError(
-        'UNSUPPORTED_MEDIA_TYPE',
-        'Share PDF, office documents or ZIP archives',
-        415,
-      );
-    }
-    if (body.length === 0) {
-      throw PlenumError.validation([{ path: 'body', message: 'The file is empty' }]);
-    }
-    if (body.length > WORKSHOP_MATERIAL_MAX_BYTES) {
-      throw new PlenumError('PAYLOAD_TOO_LARGE', 'A file may be at most 20 MB', 413);
-    }
     await this.workshops.addFile(workshop.id, access.principal.userId, {
       title: query.title,
       fileName: query.name,
-      contentType: type,
-      data: body,
+      upload: file,
     });
     return this.workshops.materialsOf(workshop, access.event);
   }

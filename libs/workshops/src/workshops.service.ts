@@ -11,6 +11,7 @@ import type {
 import type { Event, Session, WorkshopMaterial } from '@plenum/db';
 import type { ResolvedAccess, SessionAccess } from '@plenum/identity';
 import { csvCell, FileStorage, LiveEmitter, PlenumError } from '@plenum/platform';
+import type { IncomingUpload } from '@plenum/platform';
 import { LiveKitRoomsService, videoRoomName } from '@plenum/video';
 import { WorkshopRegistrationsRepository } from './workshop-registrations.repository';
 import {
@@ -172,16 +173,16 @@ export class WorkshopsService {
   async addFile(
     sessionId: string,
     userId: string,
-    file: { title: string; fileName: string; contentType: string; data: Buffer },
+    file: { title: string; fileName: string; upload: IncomingUpload },
   ): Promise<void> {
-    const storageKey = await this.storage.put('workshop-materials', file.data);
+    const stored = await file.upload.store(this.storage, 'workshop-materials');
     await this.workshops.insertMaterial({
       sessionId,
       title: file.title,
-      storageKey,
+      storageKey: stored.key,
       fileName: file.fileName,
-      contentType: file.contentType,
-      sizeBytes: file.data.length,
+      contentType: file.upload.contentType,
+      sizeBytes: stored.bytes,
       createdById: userId,
     });
   }
