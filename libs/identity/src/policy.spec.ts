@@ -59,4 +59,16 @@ describe('policy: allows', () => {
     expect(mediaView?.({ mediaAccess: 'registered' } as never)).toBe(false);
     expect(visitorPolicy['programme.edit']).toBeUndefined();
   });
+
+  it('gives a speaker role held for the whole event no session rights of its own', () => {
+    const everywhere = [scoped('speaker', {})];
+    expect(allows(everywhere, 'event.member')).toBe(true);
+    expect(allows(everywhere, 'session.present', { sessionId: 's1' })).toBe(false);
+    expect(allows(everywhere, 'slides.share', { sessionId: 's1' })).toBe(false);
+    expect(
+      allows([...everywhere, scoped('speaker', { sessionId: 's1' })], 'slides.share', {
+        sessionId: 's1',
+      }),
+    ).toBe(true);
+  });
 });

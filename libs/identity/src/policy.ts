@@ -86,7 +86,9 @@ export function allows(
     if (!roles.includes(m.role)) return false;
     if (m.sessionId) return target.sessionId === m.sessionId;
     if (m.boothId) return target.boothId === m.boothId;
-    return true;
+    // A speaker speaks on sessions: a speaker role held for the whole event (no session named)
+    // makes its holder a member, and their sessions come from their speaker profile.
+    return m.role !== 'speaker';
   });
 }
 
