@@ -97,6 +97,10 @@ export type CreateWorkshopLink = z.infer<typeof createWorkshopLinkSchema>;
 export const workshopParticipantActionSchema = z.object({ userId: z.uuid() }).strict();
 export type WorkshopParticipantAction = z.infer<typeof workshopParticipantActionSchema>;
 
+/** What a host's mute or remove found: whether the person was in the workshop's video room. */
+export const workshopRoomActionResultSchema = z.object({ inRoom: z.boolean() });
+export type WorkshopRoomActionResult = z.infer<typeof workshopRoomActionResultSchema>;
+
 export const workshopSpotlightRequestSchema = z.object({ userId: z.uuid().nullable() }).strict();
 export type WorkshopSpotlightRequest = z.infer<typeof workshopSpotlightRequestSchema>;
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { EventImpression, Question, Recording, SessionSlide } from '@plenum/db';
 import { demoBrochurePdf, demoLogoPng } from './demo-files';
+import type { DemoMediaRepository } from './demo-media.repository';
 
 /** Where the demo puts slides and photos: the api's file storage. */
 interface DemoFiles {
@@ -85,6 +85,7 @@ const keynoteAnswered = [
 
 /** Replays, slides, answered questions and photos of the sessions that are already over. */
 export async function seedDemoOnDemand(
+  media: DemoMediaRepository,
   manager: EntityManager,
   eventId: string,
   sessionId: Map<string, string | undefined>,
@@ -92,7 +93,8 @@ export async function seedDemoOnDemand(
   organizerId: string,
   files: DemoFiles | undefined,
 ): Promise<void> {
-  await manager.getRepository(Recording).insert(
+  await media.insertRecordings(
+    manager,
     demoRecordings.flatMap((r) => {
       const id = sessionId.get(r.key);
       return id
@@ -112,7 +114,8 @@ export async function seedDemoOnDemand(
   );
   const keynote = sessionId.get('keynote');
   if (keynote) {
-    await manager.getRepository(Question).insert(
+    await media.insertQuestions(
+      manager,
       keynoteAnswered.map((body, i) => ({
         eventId,
         sessionId: keynote,
@@ -141,7 +144,7 @@ export async function seedDemoOnDemand(
       uploadedById: organizerId,
     });
   }
-  await manager.getRepository(SessionSlide).insert(slides);
+  await media.insertSlides(manager, slides);
   const impressions = [];
   for (const [position, p] of demoImpressions.entries()) {
     const png = demoLogoPng(p.label, position, { width: 480, height: 270, scale: 14 });
@@ -156,5 +159,5 @@ export async function seedDemoOnDemand(
       createdById: organizerId,
     });
   }
-  await manager.getRepository(EventImpression).insert(impressions);
+  await media.insertImpressions(manager, impressions);
 }

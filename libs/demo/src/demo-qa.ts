@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { Poll, PollVote, Question, QuestionVote } from '@plenum/db';
 import type { QuestionState } from '@plenum/db';
+import type { DemoMediaRepository } from './demo-media.repository';
 
 interface DemoQuestion {
   body: string;
@@ -57,6 +57,7 @@ const demoQuestions: Record<string, DemoQuestion[]> = {
  * equals its rows, as it does in a real session.
  */
 export async function seedDemoQa(
+  media: DemoMediaRepository,
   manager: EntityManager,
   eventId: string,
   sessionId: Map<string, string | undefined>,
@@ -70,7 +71,7 @@ export async function seedDemoQa(
     for (const [i, q] of questions.entries()) {
       const authorId = attendeeIds[asker++ % attendeeIds.length] ?? null;
       const decided = q.state !== 'pending';
-      const saved = await manager.getRepository(Question).save({
+      const saved = await media.insertQuestion(manager, {
         eventId,
         sessionId: session,
         authorId,
@@ -87,16 +88,17 @@ export async function seedDemoQa(
       });
       const voters = attendeeIds.slice(20 + i * 7, 20 + i * 7 + q.votes);
       if (voters.length > 0) {
-        await manager
-          .getRepository(QuestionVote)
-          .insert(voters.map((userId) => ({ questionId: saved.id, userId })));
+        await media.insertQuestionVotes(
+          manager,
+          voters.map((userId) => ({ questionId: saved.id, userId })),
+        );
       }
     }
   }
 
   const live = sessionId.get('panel-gigabit');
   if (live) {
-    const poll = await manager.getRepository(Poll).save({
+    const poll = await media.insertPoll(manager, {
       eventId,
       sessionId: live,
       question: 'Wie schnell ist Ihr Internetanschluss zu Hause?',
@@ -106,7 +108,8 @@ export async function seedDemoQa(
       createdById: moderatorId,
       openedAt: new Date(),
     });
-    await manager.getRepository(PollVote).insert(
+    await media.insertPollVotes(
+      manager,
       attendeeIds.slice(0, 120).map((userId, n) => ({
         pollId: poll.id,
         userId,
@@ -116,7 +119,7 @@ export async function seedDemoQa(
   }
   const prepared = sessionId.get('panel-verwaltung');
   if (prepared) {
-    await manager.getRepository(Poll).save({
+    await media.insertPoll(manager, {
       eventId,
       sessionId: prepared,
       question: 'Welche Verwaltungsleistung nutzen Sie am häufigsten online?',

@@ -1,16 +1,9 @@
-import { In } from 'typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  AgendaItem,
+import type {
   Booth,
   BoothDocument,
-  Event,
   Membership,
-  Session,
   SessionSpeaker,
-  Speaker,
-  Stage,
-  Track,
   User,
   WorkshopRegistration,
 } from '@plenum/db';
@@ -27,8 +20,10 @@ import {
   demoWorkshopRegistrations,
 } from './demo-content';
 import { demoBrochurePdf, demoLogoPng } from './demo-files';
+import { DemoMediaRepository } from './demo-media.repository';
 import { seedDemoOnDemand } from './demo-ondemand';
 import { seedDemoQa } from './demo-qa';
+import { DemoRepository } from './demo.repository';
 
 export const DEMO_PASSWORD = 'plenum';
 export const DEMO_ATTENDEES = 400;
@@ -58,9 +53,6 @@ export interface DemoSeedResult {
   eventSlug: string;
   accounts: string[];
 }
-
-// Arbitrary constant: serialises concurrent seeds (api start and `npm run seed:demo`).
-const SEED_LOCK = 7_734_211;
 
 /** The calendar day (`YYYY-MM-DD`) of an instant in a time zone. */
 export function localDate(at: Date, timeZone: string): string {
@@ -95,17 +87,26 @@ export async function seedDemoCongress(
   // One hash for every demo account: the password is public anyway, and 405 argon2 runs would
   // make the first start slow.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const created = await dataSource.transaction(async (manager) => {
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
-    if (await manager.getRepository(Event).existsBy({ slug: demoEvent.slug })) return false;
-    await loadCongress(manager, now, passwordHash, files);
+  const demo = new DemoRepository(dataSource);
+  const media = new DemoMediaRepository(dataSource);
+  const created = await demo.transaction(async (manager) => {
+    await demo.lockSeed(manager);
+    if (await demo.eventExists(manager, demoEvent.slug)) return false;
+    await loadCongress({ demo, media, manager }, now, passwordHash, files);
     return true;
   });
   return { created, eventSlug: demoEvent.slug, accounts };
 }
 
+/** The seed's repositories and its transaction. */
+interface Seeding {
+  demo: DemoRepository;
+  media: DemoMediaRepository;
+  manager: EntityManager;
+}
+
 async function loadCongress(
-  manager: EntityManager,
+  { demo, media, manager }: Seeding,
   now: Date,
   passwordHash: string,
   files: DemoFileStore | undefined,
@@ -116,7 +117,7 @@ async function loadCongress(
   const dayStart = new Date(Math.floor((now.getTime() - 90 * 60_000) / quarter) * quarter);
   const congressDay = localDate(dayStart, demoEvent.timeZone);
 
-  const event = await manager.getRepository(Event).save({
+  const event = await demo.insertEvent(manager, {
     slug: demoEvent.slug,
     title: demoEvent.title,
     description: demoEvent.description,
@@ -126,23 +127,26 @@ async function loadCongress(
     defaultLocale: 'de',
   });
 
-  const stages = await manager
-    .getRepository(Stage)
-    .save(demoStages.map((name, position) => ({ eventId: event.id, name, position })));
+  const stages = await demo.insertStages(
+    manager,
+    demoStages.map((name, position) => ({ eventId: event.id, name, position })),
+  );
   const stageId = new Map(stages.map((s) => [s.name, s.id]));
-  const tracks = await manager
-    .getRepository(Track)
-    .save(demoTracks.map((t) => ({ eventId: event.id, name: t.name, color: t.color })));
+  const tracks = await demo.insertTracks(
+    manager,
+    demoTracks.map((t) => ({ eventId: event.id, name: t.name, color: t.color })),
+  );
   const trackId = new Map(tracks.map((t) => [t.name, t.id]));
 
-  const users = await insertUsers(manager, passwordHash);
+  const users = await insertUsers(demo, manager, passwordHash);
   const userId = (email: string): string => {
     const id = users.get(email);
     if (!id) throw new Error(`Demo account ${email} was not created`);
     return id;
   };
 
-  const speakers = await manager.getRepository(Speaker).save(
+  const speakers = await demo.insertSpeakers(
+    manager,
     demoSpeakers.map((s) => ({
       eventId: event.id,
       // The demo speaker account is Dr. Anna Weber, who speaks on a side stage and in a panel.
@@ -157,7 +161,8 @@ async function loadCongress(
   );
   const speakerId = new Map(demoSpeakers.map((s, i) => [s.key, speakers[i]?.id]));
 
-  const sessions = await manager.getRepository(Session).save(
+  const sessions = await demo.insertSessions(
+    manager,
     demoSessions.map((s) => {
       const start =
         s.dayOffset !== undefined
@@ -182,11 +187,11 @@ async function loadCongress(
   const sessionId = new Map(demoSessions.map((s, i) => [s.key, sessions[i]?.id]));
   // The panel on now is live, as a moderator would have started it.
   const livePanel = sessionId.get('panel-gigabit');
-  if (livePanel) await manager.getRepository(Session).update(livePanel, { state: 'live' });
+  if (livePanel) await demo.updateSession(manager, livePanel, { state: 'live' });
   // Called off after the programme went out: cancelled with a higher SEQUENCE, never deleted.
   const cancelled = sessionId.get(demoCancelledSession);
   if (cancelled) {
-    await manager.getRepository(Session).update(cancelled, { state: 'cancelled', sequence: 1 });
+    await demo.updateSession(manager, cancelled, { state: 'cancelled', sequence: 1 });
   }
 
   const links: Array<Partial<SessionSpeaker>> = [];
@@ -200,9 +205,10 @@ async function loadCongress(
       });
     });
   }
-  await manager.getRepository(SessionSpeaker).insert(links);
+  await demo.insertSessionSpeakers(manager, links);
 
-  const booths = await manager.getRepository(Booth).save(
+  const booths = await demo.insertBooths(
+    manager,
     demoBooths.map((b, i) => ({
       eventId: event.id,
       slug: slugify(b.organisation),
@@ -229,7 +235,7 @@ async function loadCongress(
       ],
     })),
   );
-  if (files) await storeDemoBoothFiles(manager, files, booths);
+  if (files) await storeDemoBoothFiles(demo, manager, files, booths);
 
   const memberships: Array<Partial<Membership>> = [
     { userId: userId(demoRoleAccounts.organizer), role: 'organizer', scope: 'event' },
@@ -265,9 +271,10 @@ async function loadCongress(
   for (let n = 1; n <= DEMO_ATTENDEES; n++) {
     memberships.push({ userId: userId(demoAttendeeEmail(n)), role: 'attendee', scope: 'event' });
   }
-  await manager
-    .getRepository(Membership)
-    .insert(memberships.map((m) => ({ ...m, eventId: event.id })));
+  await demo.insertMemberships(
+    manager,
+    memberships.map((m) => ({ ...m, eventId: event.id })),
+  );
 
   // Workshop seats as they stand a few days before the congress: two workshops are full with
   // people waiting, two still have seats. attendee@ is on none, to try registering.
@@ -288,10 +295,11 @@ async function loadCongress(
   }
   // One row at a time: the arrival sequence then follows the order above.
   for (const registration of registrations) {
-    await manager.getRepository(WorkshopRegistration).insert(registration);
+    await demo.insertWorkshopRegistration(manager, registration);
   }
 
-  await manager.getRepository(AgendaItem).insert(
+  await demo.insertAgendaItems(
+    manager,
     demoAttendeeAgenda.flatMap((key) => {
       const id = sessionId.get(key);
       return id
@@ -303,8 +311,16 @@ async function loadCongress(
   const attendees = Array.from({ length: DEMO_ATTENDEES }, (_, i) =>
     userId(demoAttendeeEmail(i + 1)),
   );
-  await seedDemoQa(manager, event.id, sessionId, attendees, userId(demoRoleAccounts.moderator));
+  await seedDemoQa(
+    media,
+    manager,
+    event.id,
+    sessionId,
+    attendees,
+    userId(demoRoleAccounts.moderator),
+  );
   await seedDemoOnDemand(
+    media,
     manager,
     event.id,
     sessionId,
@@ -315,6 +331,7 @@ async function loadCongress(
 }
 
 async function insertUsers(
+  demo: DemoRepository,
   manager: EntityManager,
   passwordHash: string,
 ): Promise<Map<string, string>> {
@@ -336,18 +353,15 @@ async function insertUsers(
       displayName: `Teilnehmer:in ${String(n).padStart(3, '0')}`,
     });
   }
-  const users = manager.getRepository(User);
   // Accounts may exist already (invited before the demo was loaded): keep them as they are.
-  await users
-    .createQueryBuilder()
-    .insert()
-    .values(rows.map((r) => ({ ...r, passwordHash, locale: 'de' as const })))
-    .orIgnore()
-    .execute();
-  const found = await users.find({
-    select: ['id', 'email'],
-    where: { email: In(rows.map((r) => r.email ?? '')) },
-  });
+  await demo.insertUsers(
+    manager,
+    rows.map((r) => ({ ...r, passwordHash, locale: 'de' as const })),
+  );
+  const found = await demo.usersByEmail(
+    manager,
+    rows.map((r) => r.email ?? ''),
+  );
   return new Map(found.map((u) => [u.email, u.id]));
 }
 
@@ -370,6 +384,7 @@ function demoBoothDescription(b: {
 }
 
 async function storeDemoBoothFiles(
+  demo: DemoRepository,
   manager: EntityManager,
   files: DemoFileStore,
   booths: Booth[],
@@ -377,7 +392,7 @@ async function storeDemoBoothFiles(
   const documents: Array<Partial<BoothDocument>> = [];
   for (const [index, booth] of booths.entries()) {
     const logoKey = await files.put('booth-images', demoLogoPng(booth.organisation, index));
-    await manager.getRepository(Booth).update(booth.id, { logoKey, logoContentType: 'image/png' });
+    await demo.setBoothLogo(manager, booth.id, logoKey, 'image/png');
     const pdf = demoBrochurePdf(booth.organisation, [
       booth.tagline,
       '',
@@ -393,7 +408,7 @@ async function storeDemoBoothFiles(
       storageKey: await files.put('booth-documents', pdf),
     });
   }
-  await manager.getRepository(BoothDocument).insert(documents);
+  await demo.insertBoothDocuments(manager, documents);
 }
 
 /** Forums ran 14:00–17:00 Berlin time on their day. */

@@ -41,10 +41,34 @@ describe('policy: allows', () => {
     expect(allows([scoped('attendee', {})], 'programme.edit')).toBe(false);
   });
 
+  it('lets workshop hosts be organizers, moderators and speakers of that workshop only', () => {
+    expect(allows([scoped('organizer', {})], 'workshop.host', { sessionId: 's1' })).toBe(true);
+    expect(
+      allows([scoped('moderator', { sessionId: 's1' })], 'workshop.host', { sessionId: 's1' }),
+    ).toBe(true);
+    const speaker = [scoped('speaker', { sessionId: 's1' })];
+    expect(allows(speaker, 'workshop.host', { sessionId: 's1' })).toBe(true);
+    expect(allows(speaker, 'workshop.host', { sessionId: 's2' })).toBe(false);
+    expect(allows([scoped('attendee', {})], 'workshop.host', { sessionId: 's1' })).toBe(false);
+    expect(allows([scoped('exhibitor', {})], 'workshop.host', { sessionId: 's1' })).toBe(false);
+  });
+
   it('lets visitors see media only where the event made them public', () => {
     const mediaView = visitorPolicy['media.view'];
     expect(mediaView?.({ mediaAccess: 'public' } as never)).toBe(true);
     expect(mediaView?.({ mediaAccess: 'registered' } as never)).toBe(false);
     expect(visitorPolicy['programme.edit']).toBeUndefined();
+  });
+
+  it('gives a speaker role held for the whole event no session rights of its own', () => {
+    const everywhere = [scoped('speaker', {})];
+    expect(allows(everywhere, 'event.member')).toBe(true);
+    expect(allows(everywhere, 'session.present', { sessionId: 's1' })).toBe(false);
+    expect(allows(everywhere, 'slides.share', { sessionId: 's1' })).toBe(false);
+    expect(
+      allows([...everywhere, scoped('speaker', { sessionId: 's1' })], 'slides.share', {
+        sessionId: 's1',
+      }),
+    ).toBe(true);
   });
 });

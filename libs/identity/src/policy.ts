@@ -15,7 +15,8 @@ export type EventAction =
   | 'reports.read'
   | 'chat.moderate'
   | 'media.view'
-  | 'slides.share';
+  | 'slides.share'
+  | 'workshop.host';
 
 /** What a person may do on the installation as a whole, outside any one event. */
 export type InstallationAction = 'events.create' | 'queues.view';
@@ -41,6 +42,10 @@ export const eventPolicy: Readonly<Record<EventAction, readonly Role[]>> = {
   'media.view': ['organizer', 'moderator', 'speaker', 'exhibitor', 'attendee'],
   // Organizers for any session; speakers for the sessions they speak on.
   'slides.share': ['organizer', 'speaker'],
+  // A workshop's hosts run its room and materials and see its registrants: organizers and
+  // moderators, and speakers of that workshop. Which speakers host is a fact about the
+  // workshop's programme (their profile's part), so the workshops service checks it.
+  'workshop.host': ['organizer', 'moderator', 'speaker'],
 };
 
 /**
@@ -81,7 +86,9 @@ export function allows(
     if (!roles.includes(m.role)) return false;
     if (m.sessionId) return target.sessionId === m.sessionId;
     if (m.boothId) return target.boothId === m.boothId;
-    return true;
+    // A speaker speaks on sessions: a speaker role held for the whole event (no session named)
+    // makes its holder a member, and their sessions come from their speaker profile.
+    return m.role !== 'speaker';
   });
 }
 

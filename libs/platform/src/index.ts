@@ -1,4 +1,5 @@
 export * from './plenum-error';
+export * from './database-busy';
 export * from './http-exception.filter';
 export * from './zod-fields';
 export * from './redis.module';

@@ -1,34 +1,38 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
 import type { Agenda, CalendarFeedView } from '@plenum/contracts';
 import { Access, EventAccess } from '@plenum/identity';
-import type { ResolvedAccess } from '@plenum/identity';
+import type { ResolvedAccess, SessionAccess } from '@plenum/identity';
 import { PlenumError } from '@plenum/platform';
 import { AgendaService } from './agenda.service';
+import { AgendaDto, CalendarFeedDto } from './programme.dto';
 
 const Id = new ParseUUIDPipe({ exceptionFactory: () => PlenumError.notFound() });
 
 /** "Mein Programm": the signed-in person's own agenda within one event. */
+@ApiTags('programme')
 @Controller('events/:slug/agenda')
 export class AgendaController {
   constructor(private readonly agenda: AgendaService) {}
 
   @Get()
   @EventAccess('event.member')
+  @ZodResponse({ type: AgendaDto })
   list(@Access() { principal, event }: ResolvedAccess): Promise<Agenda> {
     return this.agenda.agenda(principal.userId, event);
   }
 
   @Put('sessions/:sessionId')
-  @EventAccess('event.member')
-  add(
-    @Access() { principal, event }: ResolvedAccess,
-    @Param('sessionId', Id) sessionId: string,
-  ): Promise<Agenda> {
-    return this.agenda.add(principal, event, sessionId);
+  @EventAccess('event.member', { session: 'sessionId' })
+  @ZodResponse({ type: AgendaDto })
+  add(@Access() { principal, event, session }: SessionAccess): Promise<Agenda> {
+    return this.agenda.add(principal, event, session);
   }
 
   @Delete('sessions/:sessionId')
   @EventAccess('event.member')
+  @ZodResponse({ type: AgendaDto })
   remove(
     @Access() { principal, event }: ResolvedAccess,
     @Param('sessionId', Id) sessionId: string,
@@ -38,6 +42,7 @@ export class AgendaController {
 
   @Get('feed')
   @EventAccess('event.member')
+  @ZodResponse({ type: CalendarFeedDto })
   feed(@Access() { principal, event }: ResolvedAccess): Promise<CalendarFeedView> {
     return this.agenda.feedStatus(principal, event);
   }
@@ -45,6 +50,7 @@ export class AgendaController {
   /** A new secret address; the previous one stops working. */
   @Post('feed')
   @EventAccess('event.member')
+  @ZodResponse({ status: 201, type: CalendarFeedDto })
   createFeed(@Access() { principal, event }: ResolvedAccess): Promise<CalendarFeedView> {
     return this.agenda.createFeed(principal, event);
   }

@@ -1,16 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull } from 'typeorm';
-import type { Repository } from 'typeorm';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import type { Agenda, CalendarFeedView } from '@plenum/contracts';
-import { AgendaItem, CalendarFeed, Event, Session } from '@plenum/db';
+import type { Event, Session } from '@plenum/db';
 import type { Principal } from '@plenum/identity';
 import { PlenumError } from '@plenum/platform';
-import { ProgrammeReader, sessionViews } from './programme-reader.service';
+import { AgendaRepository } from './agenda.repository';
 import { CalendarService } from './calendar.service';
+import { ProgrammeReader, sessionViews } from './programme-reader.service';
+import { ProgrammeRepository } from './programme.repository';
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -20,17 +19,15 @@ function hashToken(token: string): string {
 @Injectable()
 export class AgendaService {
   constructor(
-    @InjectRepository(AgendaItem) private readonly items: Repository<AgendaItem>,
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
-    @InjectRepository(CalendarFeed) private readonly feeds: Repository<CalendarFeed>,
-    @InjectRepository(Event) private readonly events: Repository<Event>,
+    private readonly agendas: AgendaRepository,
+    private readonly programme: ProgrammeRepository,
     @Inject(PLENUM_CONFIG) private readonly config: PlenumConfig,
     private readonly reader: ProgrammeReader,
     private readonly calendar: CalendarService,
   ) {}
 
   async agenda(userId: string, event: Event): Promise<Agenda> {
-    const items = await this.items.find({ where: { userId, eventId: event.id } });
+    const items = await this.agendas.itemsOf(userId, event.id);
     const added = new Map(items.map((i) => [i.sessionId, i.createdAt]));
     const data = await this.reader.load(
       event,
@@ -58,30 +55,19 @@ export class AgendaService {
     };
   }
 
-  /** Adding twice is the same as adding once. */
-  async add(principal: Principal, event: Event, sessionId: string): Promise<Agenda> {
-    if (!(await this.sessions.existsBy({ id: sessionId, eventId: event.id }))) {
-      throw PlenumError.notFound('Session not found');
-    }
-    await this.items
-      .createQueryBuilder()
-      .insert()
-      .values({ userId: principal.userId, sessionId, eventId: event.id })
-      .orIgnore()
-      .execute();
+  /** Adding twice is the same as adding once. The guard found the session in the event. */
+  async add(principal: Principal, event: Event, session: Session): Promise<Agenda> {
+    await this.agendas.addItem(principal.userId, event.id, session.id);
     return this.agenda(principal.userId, event);
   }
 
   async remove(principal: Principal, event: Event, sessionId: string): Promise<Agenda> {
-    await this.items.delete({ userId: principal.userId, sessionId, eventId: event.id });
+    await this.agendas.removeItem(principal.userId, event.id, sessionId);
     return this.agenda(principal.userId, event);
   }
 
   async feedStatus(principal: Principal, event: Event): Promise<CalendarFeedView> {
-    const feed = await this.feeds.findOne({
-      where: { userId: principal.userId, eventId: event.id, revokedAt: IsNull() },
-      order: { createdAt: 'DESC' },
-    });
+    const feed = await this.agendas.activeFeed(principal.userId, event.id);
     return { active: Boolean(feed), createdAt: feed?.createdAt.toISOString() ?? null };
   }
 
@@ -92,12 +78,7 @@ export class AgendaService {
   async createFeed(principal: Principal, event: Event): Promise<CalendarFeedView> {
     await this.revokeFeed(principal, event);
     const token = randomBytes(32).toString('base64url');
-    const feed = await this.feeds.save({
-      userId: principal.userId,
-      eventId: event.id,
-      tokenHash: hashToken(token),
-      revokedAt: null,
-    });
+    const feed = await this.agendas.insertFeed(principal.userId, event.id, hashToken(token));
     return {
       active: true,
       createdAt: feed.createdAt.toISOString(),
@@ -106,18 +87,16 @@ export class AgendaService {
   }
 
   async revokeFeed(principal: Principal, event: Event): Promise<void> {
-    await this.feeds.update(
-      { userId: principal.userId, eventId: event.id, revokedAt: IsNull() },
-      { revokedAt: new Date() },
-    );
+    await this.agendas.revokeFeeds(principal.userId, event.id, new Date());
   }
 
   /** The agenda as iCalendar, for whoever holds the secret address. */
   async feedCalendar(token: string): Promise<string> {
-    const feed = await this.feeds.findOneBy({ tokenHash: hashToken(token), revokedAt: IsNull() });
-    if (!feed) throw PlenumError.notFound('This calendar address is unknown or was revoked');
-    const event = await this.events.findOneByOrFail({ id: feed.eventId });
-    const items = await this.items.find({ where: { userId: feed.userId, eventId: event.id } });
+    const feed = await this.agendas.feedByTokenHash(hashToken(token));
+    const event = feed && (await this.programme.eventById(feed.eventId));
+    if (!feed || !event)
+      throw PlenumError.notFound('This calendar address is unknown or was revoked');
+    const items = await this.agendas.itemsOf(feed.userId, event.id);
     const data = await this.reader.load(
       event,
       items.map((i) => i.sessionId),

@@ -9,6 +9,8 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
 import type {
   ScheduleImportReport,
   SessionView,
@@ -23,32 +25,42 @@ import { PlenumError } from '@plenum/platform';
 import { CatalogueService } from './catalogue.service';
 import {
   ScheduleImportDto,
+  ScheduleImportReportDto,
   SessionInputDto,
   SessionUpdateDto,
+  SessionViewDto,
+  SessionWriteResultDto,
   SpeakerInputDto,
   SpeakerUpdateDto,
+  SpeakerViewDto,
   StageInputDto,
   StageUpdateDto,
+  StageViewDto,
   TrackInputDto,
   TrackUpdateDto,
+  TrackViewDto,
 } from './programme.dto';
 import { ScheduleImportService } from './schedule-import.service';
+import { SessionLifecycleService } from './session-lifecycle.service';
 import { SessionsService } from './sessions.service';
 
 /** A malformed id names nothing that exists. */
 const Id = new ParseUUIDPipe({ exceptionFactory: () => PlenumError.notFound() });
 
 /** Organizers build the programme; moderators start and end their sessions. */
+@ApiTags('programme')
 @Controller('events/:slug')
 export class ProgrammeEditingController {
   constructor(
     private readonly catalogue: CatalogueService,
     private readonly sessions: SessionsService,
+    private readonly lifecycle: SessionLifecycleService,
     private readonly importer: ScheduleImportService,
   ) {}
 
   @Post('stages')
   @EventAccess('programme.edit')
+  @ZodResponse({ status: 201, type: StageViewDto })
   createStage(
     @Access() { principal, event }: ResolvedAccess,
     @Body() body: StageInputDto,
@@ -58,6 +70,7 @@ export class ProgrammeEditingController {
 
   @Patch('stages/:id')
   @EventAccess('programme.edit')
+  @ZodResponse({ type: StageViewDto })
   updateStage(
     @Access() { principal, event }: ResolvedAccess,
     @Param('id', Id) id: string,
@@ -78,6 +91,7 @@ export class ProgrammeEditingController {
 
   @Post('tracks')
   @EventAccess('programme.edit')
+  @ZodResponse({ status: 201, type: TrackViewDto })
   createTrack(
     @Access() { principal, event }: ResolvedAccess,
     @Body() body: TrackInputDto,
@@ -87,6 +101,7 @@ export class ProgrammeEditingController {
 
   @Patch('tracks/:id')
   @EventAccess('programme.edit')
+  @ZodResponse({ type: TrackViewDto })
   updateTrack(
     @Access() { principal, event }: ResolvedAccess,
     @Param('id', Id) id: string,
@@ -107,6 +122,7 @@ export class ProgrammeEditingController {
 
   @Post('speakers')
   @EventAccess('programme.edit')
+  @ZodResponse({ status: 201, type: SpeakerViewDto })
   createSpeaker(
     @Access() { principal, event }: ResolvedAccess,
     @Body() body: SpeakerInputDto,
@@ -116,6 +132,7 @@ export class ProgrammeEditingController {
 
   @Patch('speakers/:id')
   @EventAccess('programme.edit')
+  @ZodResponse({ type: SpeakerViewDto })
   updateSpeaker(
     @Access() { principal, event }: ResolvedAccess,
     @Param('id', Id) id: string,
@@ -136,6 +153,7 @@ export class ProgrammeEditingController {
 
   @Post('sessions')
   @EventAccess('programme.edit')
+  @ZodResponse({ status: 201, type: SessionWriteResultDto })
   createSession(
     @Access() { principal, event }: ResolvedAccess,
     @Body() body: SessionInputDto,
@@ -145,6 +163,7 @@ export class ProgrammeEditingController {
 
   @Patch('sessions/:id')
   @EventAccess('programme.edit')
+  @ZodResponse({ type: SessionWriteResultDto })
   updateSession(
     @Access() { principal, event }: ResolvedAccess,
     @Param('id', Id) id: string,
@@ -154,48 +173,48 @@ export class ProgrammeEditingController {
   }
 
   @Post('sessions/:id/start')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: SessionViewDto })
   @EventAccess('session.moderate', { session: 'id' })
   start(
     @Access() { principal, event }: ResolvedAccess,
     @Param('id', Id) id: string,
   ): Promise<SessionView> {
-    return this.sessions.transition(principal, event, id, 'start');
+    return this.lifecycle.transition(principal, event, id, 'start');
   }
 
   @Post('sessions/:id/end')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: SessionViewDto })
   @EventAccess('session.moderate', { session: 'id' })
   end(
     @Access() { principal, event }: ResolvedAccess,
     @Param('id', Id) id: string,
   ): Promise<SessionView> {
-    return this.sessions.transition(principal, event, id, 'end');
+    return this.lifecycle.transition(principal, event, id, 'end');
   }
 
   @Post('sessions/:id/cancel')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: SessionViewDto })
   @EventAccess('programme.edit')
   cancel(
     @Access() { principal, event }: ResolvedAccess,
     @Param('id', Id) id: string,
   ): Promise<SessionView> {
-    return this.sessions.transition(principal, event, id, 'cancel');
+    return this.lifecycle.transition(principal, event, id, 'cancel');
   }
 
   @Post('sessions/:id/reinstate')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: SessionViewDto })
   @EventAccess('programme.edit')
   reinstate(
     @Access() { principal, event }: ResolvedAccess,
     @Param('id', Id) id: string,
   ): Promise<SessionView> {
-    return this.sessions.transition(principal, event, id, 'reinstate');
+    return this.lifecycle.transition(principal, event, id, 'reinstate');
   }
 
   /** `?dryRun=true` answers the same report without writing anything: the preview. */
   @Post('schedule/import')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: ScheduleImportReportDto })
   @EventAccess('programme.edit')
   importSchedule(
     @Access() { principal, event }: ResolvedAccess,

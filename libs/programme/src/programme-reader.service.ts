@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In } from 'typeorm';
-import type { Repository } from 'typeorm';
 import type { SessionView, SpeakerView } from '@plenum/contracts';
-import { Event, Session, SessionSpeaker, Speaker, Stage, Track } from '@plenum/db';
+import type { Event, Session, SessionSpeaker, Speaker, Stage, Track } from '@plenum/db';
 import { formatLocal, localDay, PlenumError } from '@plenum/platform';
+import { ProgrammeRepository } from './programme.repository';
 
 /** Everything the programme views, feeds and exports are made from, loaded in a few queries. */
 export interface ProgrammeData {
@@ -18,40 +16,23 @@ export interface ProgrammeData {
 
 @Injectable()
 export class ProgrammeReader {
-  constructor(
-    @InjectRepository(Event) private readonly events: Repository<Event>,
-    @InjectRepository(Stage) private readonly stages: Repository<Stage>,
-    @InjectRepository(Track) private readonly tracks: Repository<Track>,
-    @InjectRepository(Speaker) private readonly speakers: Repository<Speaker>,
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
-    @InjectRepository(SessionSpeaker) private readonly sessionSpeakers: Repository<SessionSpeaker>,
-  ) {}
+  constructor(private readonly programme: ProgrammeRepository) {}
 
   async eventBySlug(slug: string): Promise<Event> {
-    const event = await this.events.findOneBy({ slug });
+    const event = await this.programme.eventBySlug(slug);
     if (!event) throw PlenumError.notFound('Event not found');
     return event;
   }
 
   /** The whole programme, or only the given sessions (a personal agenda). */
   async load(event: Event, sessionIds?: string[]): Promise<ProgrammeData> {
-    const sessionWhere = sessionIds
-      ? { eventId: event.id, id: In(sessionIds) }
-      : { eventId: event.id };
     const [stages, tracks, speakers, sessions] = await Promise.all([
-      this.stages.find({ where: { eventId: event.id }, order: { position: 'ASC', name: 'ASC' } }),
-      this.tracks.find({ where: { eventId: event.id }, order: { name: 'ASC' } }),
-      this.speakers.find({ where: { eventId: event.id }, order: { name: 'ASC' } }),
-      sessionIds && sessionIds.length === 0
-        ? Promise.resolve([])
-        : this.sessions.find({ where: sessionWhere, order: { startsAt: 'ASC', title: 'ASC' } }),
+      this.programme.stagesOf(event.id),
+      this.programme.tracksOf(event.id),
+      this.programme.speakersOf(event.id),
+      this.programme.sessionsOf(event.id, sessionIds),
     ]);
-    const linkRows = sessions.length
-      ? await this.sessionSpeakers.find({
-          where: { sessionId: In(sessions.map((s) => s.id)) },
-          order: { position: 'ASC' },
-        })
-      : [];
+    const linkRows = await this.programme.speakerLinksOf(sessions.map((s) => s.id));
     const links = new Map<string, SessionSpeaker[]>();
     for (const link of linkRows) {
       const list = links.get(link.sessionId) ?? [];

@@ -1,12 +1,14 @@
-import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { Inject } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ZodResponse } from 'nestjs-zod';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import type { NowNext } from '@plenum/contracts';
 import { Public } from '@plenum/identity';
 import { AgendaService } from './agenda.service';
 import { CalendarService } from './calendar.service';
+import { NowNextDto, ProgrammeDto } from './programme.dto';
 import { ProgrammeReader } from './programme-reader.service';
 import { ProgrammeService } from './programme.service';
 import { sendProgramme } from './programme-fast-path';
@@ -14,6 +16,7 @@ import { scheduleJson, scheduleXml } from './schedule-export';
 
 /** The public face of the programme: pages, calendars and schedule tools read these. */
 @Public()
+@ApiTags('programme')
 @Controller()
 export class ProgrammeController {
   constructor(
@@ -25,15 +28,20 @@ export class ProgrammeController {
   ) {}
 
   @Get('events/:slug/now-next')
+  @ZodResponse({ type: NowNextDto })
   nowNext(@Param('slug') slug: string): Promise<NowNext> {
     return this.programme.nowNext(slug);
   }
 
   /**
    * The whole programme (`Programme` in contracts), served from a per-instance cache with an
-   * ETag, gzip when the client takes it, and 304 when the client has it already.
+   * ETag, gzip when the client takes it, and 304 when the client has it already. The answer is
+   * bytes rendered once per change, never passed through the response serializer (the fast
+   * path could not afford it); `programmeSchema` is what the render produces, and a test holds
+   * it to that.
    */
   @Get('events/:slug/programme')
+  @ApiOkResponse({ type: ProgrammeDto.Output, description: 'The public programme' })
   async full(
     @Param('slug') slug: string,
     @Query('timeZone') timeZone: string | undefined,
@@ -48,6 +56,8 @@ export class ProgrammeController {
   }
 
   @Get('events/:slug/schedule.ics')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'The programme as an iCalendar file (RFC 5545)' })
   async ics(@Param('slug') slug: string, @Res() reply: FastifyReply): Promise<void> {
     const event = await this.reader.eventBySlug(slug);
     const data = await this.reader.load(event);
@@ -58,6 +68,8 @@ export class ProgrammeController {
   }
 
   @Get('events/:slug/schedule.json')
+  @ApiProduces('application/json')
+  @ApiOkResponse({ description: 'The programme as c3voc schedule JSON' })
   async json(@Param('slug') slug: string, @Res() reply: FastifyReply): Promise<void> {
     const event = await this.reader.eventBySlug(slug);
     const data = await this.reader.load(event);
@@ -67,6 +79,8 @@ export class ProgrammeController {
   }
 
   @Get('events/:slug/schedule.xml')
+  @ApiProduces('application/xml')
+  @ApiOkResponse({ description: 'The programme as frab schedule XML' })
   async xml(@Param('slug') slug: string, @Res() reply: FastifyReply): Promise<void> {
     const event = await this.reader.eventBySlug(slug);
     const data = await this.reader.load(event);
@@ -77,6 +91,8 @@ export class ProgrammeController {
 
   /** A personal agenda feed; the secret in the address is the only credential calendar apps have. */
   @Get('agenda-feeds/:file')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: "One person's agenda as an iCalendar feed" })
   async agendaFeed(@Param('file') file: string, @Res() reply: FastifyReply): Promise<void> {
     const ics = await this.agenda.feedCalendar(file.replace(/\.ics$/, ''));
     await reply

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In } from 'typeorm';
-import type { Repository } from 'typeorm';
 import type { NowNext, Programme, SessionSummary } from '@plenum/contracts';
 import { timeZoneSchema } from '@plenum/contracts';
-import { Event, Session, SessionSpeaker } from '@plenum/db';
+import type { Event, Session, SessionSpeaker } from '@plenum/db';
 import { addDays, PlenumError } from '@plenum/platform';
 import { ProgrammeCache } from './programme-cache.service';
 import type { CachedBody } from './programme-cache.service';
 import { ProgrammeReader, sessionViews, toSpeakerView } from './programme-reader.service';
+import { ProgrammeRepository } from './programme.repository';
 
 const NEXT_WINDOW_MS = 3 * 3_600_000;
 
@@ -18,9 +16,7 @@ const programmeKey = (eventId: string, timeZone: string | undefined) =>
 @Injectable()
 export class ProgrammeService {
   constructor(
-    @InjectRepository(Event) private readonly events: Repository<Event>,
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
-    @InjectRepository(SessionSpeaker) private readonly sessionSpeakers: Repository<SessionSpeaker>,
+    private readonly repository: ProgrammeRepository,
     private readonly reader: ProgrammeReader,
     private readonly cache: ProgrammeCache,
   ) {}
@@ -81,31 +77,9 @@ export class ProgrammeService {
    * (at least the next few sessions, so the strip is never empty while anything is still to come).
    */
   async nowNext(slug: string, at = new Date()): Promise<NowNext> {
-    const event = await this.events.findOneBy({ slug });
-    if (!event) throw PlenumError.notFound('Event not found');
-    const now = await this.sessions
-      .createQueryBuilder('s')
-      .leftJoinAndSelect('s.stage', 'stage')
-      .where('s.event_id = :eventId', { eventId: event.id })
-      .andWhere("s.kind <> 'break'")
-      .andWhere(
-        "(s.state = 'live' OR (s.state = 'scheduled' AND s.starts_at <= :at AND s.ends_at > :at))",
-        { at },
-      )
-      .orderBy('s.starts_at', 'ASC')
-      .addOrderBy('stage.position', 'ASC')
-      .getMany();
-    const upcoming = await this.sessions
-      .createQueryBuilder('s')
-      .leftJoinAndSelect('s.stage', 'stage')
-      .where('s.event_id = :eventId', { eventId: event.id })
-      .andWhere("s.kind <> 'break'")
-      .andWhere("s.state = 'scheduled'")
-      .andWhere('s.starts_at > :at', { at })
-      .orderBy('s.starts_at', 'ASC')
-      .addOrderBy('stage.position', 'ASC')
-      .limit(12)
-      .getMany();
+    const event = await this.reader.eventBySlug(slug);
+    const now = await this.repository.sessionsOnAt(event.id, at);
+    const upcoming = await this.repository.sessionsStartingAfter(event.id, at, 12);
     const horizon = at.getTime() + NEXT_WINDOW_MS;
     const next = upcoming.filter((s, i) => i < 3 || s.startsAt.getTime() <= horizon);
     const summaries = await this.summaries([...now, ...next]);
@@ -117,13 +91,10 @@ export class ProgrammeService {
   }
 
   private async summaries(sessions: Session[]): Promise<Map<string, SessionSummary>> {
-    const links = sessions.length
-      ? await this.sessionSpeakers.find({
-          where: { sessionId: In(sessions.map((s) => s.id)) },
-          relations: { speaker: true },
-          order: { position: 'ASC' },
-        })
-      : [];
+    const links = await this.repository.speakerLinksOf(
+      sessions.map((s) => s.id),
+      true,
+    );
     const bySession = new Map<string, SessionSpeaker[]>();
     for (const link of links) {
       const list = bySession.get(link.sessionId) ?? [];

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { FieldError, ScheduleImportReport } from '@plenum/contracts';
-import { Event, Session, SessionSpeaker, Speaker, Stage, Track } from '@plenum/db';
+import type { Event, Speaker, Stage, Track } from '@plenum/db';
 import type { Principal } from '@plenum/identity';
 import { AuditService, localDay, PlenumError } from '@plenum/platform';
 import { ReminderScheduler } from '@plenum/reminders';
 import { ProgrammeCache } from './programme-cache.service';
+import { ScheduleImportRepository } from './schedule-import.repository';
 import { readSchedule } from './schedule-reader';
 import type { ImportedSchedule, ImportedSession } from './schedule-reader';
+import { SessionsRepository } from './sessions.repository';
 
 const palette = [
   '#1f5f99',
@@ -32,7 +33,8 @@ class DryRun extends Error {
 @Injectable()
 export class ScheduleImportService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly rows: ScheduleImportRepository,
+    private readonly sessions: SessionsRepository,
     private readonly cache: ProgrammeCache,
     private readonly audit: AuditService,
     private readonly reminders: ReminderScheduler,
@@ -57,9 +59,8 @@ export class ScheduleImportService {
     const schedule = read.schedule;
     const warnings = [...read.warnings, ...this.planWarnings(event, schedule)];
     try {
-      const report = await this.dataSource.transaction(async (manager) => {
-        // One import per event at a time; a second one waits and then finds everything unchanged.
-        await manager.query('SELECT id FROM events WHERE id = $1 FOR UPDATE', [event.id]);
+      const report = await this.rows.transaction(async (manager) => {
+        await this.rows.lockEvent(manager, event.id);
         const report = await this.apply(manager, event, schedule, warnings, dryRun);
         if (dryRun) throw new DryRun(report);
         await this.audit.record(
@@ -133,34 +134,36 @@ export class ScheduleImportService {
     warnings: FieldError[],
     dryRun: boolean,
   ): Promise<ScheduleImportReport> {
-    const stageRepo = manager.getRepository(Stage);
-    const trackRepo = manager.getRepository(Track);
-    const speakerRepo = manager.getRepository(Speaker);
-    const sessionRepo = manager.getRepository(Session);
-    const linkRepo = manager.getRepository(SessionSpeaker);
-
-    const stages = new Map((await stageRepo.findBy({ eventId: event.id })).map((s) => [s.name, s]));
+    const stages = new Map<string, Stage>(
+      (await this.rows.stagesOf(manager, event.id)).map((s) => [s.name, s]),
+    );
     const stagesCreated: string[] = [];
     for (const name of new Set(schedule.sessions.map((s) => s.room))) {
       if (stages.has(name)) continue;
-      const stage = await stageRepo.save({ eventId: event.id, name, position: stages.size });
+      const stage = await this.rows.insertStage(manager, {
+        eventId: event.id,
+        name,
+        position: stages.size,
+      });
       stages.set(name, stage);
       stagesCreated.push(name);
     }
 
-    const tracks = new Map((await trackRepo.findBy({ eventId: event.id })).map((t) => [t.name, t]));
+    const tracks = new Map<string, Track>(
+      (await this.rows.tracksOf(manager, event.id)).map((t) => [t.name, t]),
+    );
     const tracksCreated: string[] = [];
     for (const name of new Set(schedule.sessions.flatMap((s) => (s.track ? [s.track] : [])))) {
       if (tracks.has(name)) continue;
       const color =
         schedule.trackColors.get(name) ?? palette[tracks.size % palette.length] ?? '#3a6ea5';
-      tracks.set(name, await trackRepo.save({ eventId: event.id, name, color }));
+      tracks.set(name, await this.rows.insertTrack(manager, { eventId: event.id, name, color }));
       tracksCreated.push(name);
     }
 
     const persons = new Map(schedule.sessions.flatMap((s) => s.persons.map((p) => [p.guid, p])));
-    const speakers = new Map(
-      (await speakerRepo.findBy({ eventId: event.id, guid: In([...persons.keys()]) })).map((s) => [
+    const speakers = new Map<string, Speaker>(
+      (await this.rows.speakersByGuid(manager, event.id, [...persons.keys()])).map((s) => [
         s.guid,
         s,
       ]),
@@ -172,7 +175,7 @@ export class ScheduleImportService {
       if (!existing) {
         speakers.set(
           person.guid,
-          await speakerRepo.save({
+          await this.rows.insertSpeaker(manager, {
             eventId: event.id,
             guid: person.guid,
             name: person.name,
@@ -186,25 +189,26 @@ export class ScheduleImportService {
       ) {
         // An empty biography in the file never wipes one the organizer wrote here.
         const biography = person.biography || existing.biography;
-        await speakerRepo.update(existing.id, { name: person.name, biography });
+        await this.rows.updateSpeaker(manager, existing.id, { name: person.name, biography });
         speakersUpdated++;
       }
     }
 
     const existing = new Map(
       (
-        await sessionRepo.findBy({
-          eventId: event.id,
-          guid: In(schedule.sessions.map((s) => s.guid)),
-        })
+        await this.rows.sessionsByGuid(
+          manager,
+          event.id,
+          schedule.sessions.map((s) => s.guid),
+        )
       ).map((s) => [s.guid, s]),
     );
     const existingLinks = new Map<string, string>();
     if (existing.size) {
-      const links = await linkRepo.find({
-        where: { sessionId: In([...existing.values()].map((s) => s.id)) },
-        order: { position: 'ASC' },
-      });
+      const links = await this.rows.speakerLinksOf(
+        manager,
+        [...existing.values()].map((s) => s.id),
+      );
       for (const l of links) {
         existingLinks.set(
           l.sessionId,
@@ -252,12 +256,11 @@ export class ScheduleImportService {
       let changes: string[] = [];
       let sessionId: string;
       if (!current) {
-        const inserted = await sessionRepo.insert({
+        sessionId = await this.sessions.insertSession(manager, {
           eventId: event.id,
           guid: item.guid,
           ...fields,
         });
-        sessionId = (inserted.identifiers[0] as { id: string }).id;
         action = 'create';
         report.created++;
       } else {
@@ -270,7 +273,7 @@ export class ScheduleImportService {
         if ((existingLinks.get(current.id) ?? '') !== linkKey) changes.push('speakers');
         if (changes.length) {
           const moved = changes.some((c) => c === 'startsAt' || c === 'endsAt' || c === 'stageId');
-          await sessionRepo.update(current.id, {
+          await this.sessions.updateSession(manager, current.id, {
             ...fields,
             sequence: moved ? current.sequence + 1 : current.sequence,
           });
@@ -282,10 +285,7 @@ export class ScheduleImportService {
         }
       }
       if (action === 'create' || changes.includes('speakers')) {
-        await linkRepo.delete({ sessionId });
-        if (speakerLinks.length) {
-          await linkRepo.insert(speakerLinks.map((l) => ({ ...l, sessionId })));
-        }
+        await this.sessions.replaceSpeakers(manager, sessionId, speakerLinks);
       }
       report.sessions.push({
         guid: item.guid,

@@ -1,22 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { rooms } from '@plenum/contracts';
 import type {
   FieldError,
   ScheduleWarning,
-  SessionState,
-  SessionView,
   SessionWriteResult,
   SpeakerPart,
 } from '@plenum/contracts';
-import { Event, Session, SessionSpeaker, Speaker, Stage, Track } from '@plenum/db';
+import type { Event, Session } from '@plenum/db';
 import type { Principal } from '@plenum/identity';
-import { AuditService, formatLocal, LiveEmitter, parseZoned, PlenumError } from '@plenum/platform';
+import { AuditService, formatLocal, parseZoned, PlenumError } from '@plenum/platform';
 import { ReminderScheduler } from '@plenum/reminders';
 import type { SessionInputDto, SessionUpdateDto } from './programme.dto';
 import { ProgrammeCache } from './programme-cache.service';
 import { toSessionView } from './programme-reader.service';
+import { SessionsRepository } from './sessions.repository';
+import type { SessionChanges } from './sessions.repository';
 
 interface Placement {
   startsAt: Date;
@@ -24,23 +22,13 @@ interface Placement {
   stageId: string | null;
 }
 
-/** The transitions an organizer or moderator may make, and the state each starts from. */
-const transitions = {
-  start: { from: 'scheduled', to: 'live', done: 'started' },
-  end: { from: 'live', to: 'ended', done: 'ended' },
-  cancel: { from: 'scheduled', to: 'cancelled', done: 'cancelled' },
-  reinstate: { from: 'cancelled', to: 'scheduled', done: 'reinstated' },
-} as const satisfies Record<string, { from: SessionState; to: SessionState; done: string }>;
-export type SessionTransition = keyof typeof transitions;
-
-/** Creating, moving and cancelling sessions, and their lifecycle on the day. */
+/** Creating and moving sessions: their placement on a stage, their speakers. */
 @Injectable()
 export class SessionsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly sessions: SessionsRepository,
     private readonly cache: ProgrammeCache,
     private readonly audit: AuditService,
-    private readonly live: LiveEmitter,
     private readonly reminders: ReminderScheduler,
   ) {}
 
@@ -50,10 +38,10 @@ export class SessionsService {
     input: SessionInputDto,
   ): Promise<SessionWriteResult> {
     const placement = this.placement(event, input.startsAt, input.endsAt, input.stageId);
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.sessions.transaction(async (manager) => {
       await this.checkReferences(manager, event, input);
       await this.assertStageFree(manager, event, placement, null);
-      const inserted = await manager.getRepository(Session).insert({
+      const sessionId = await this.sessions.insertSession(manager, {
         eventId: event.id,
         title: input.title,
         kind: input.kind,
@@ -65,7 +53,6 @@ export class SessionsService {
         capacity: input.capacity,
         streamUrl: input.streamUrl,
       });
-      const sessionId = (inserted.identifiers[0] as { id: string }).id;
       await this.replaceSpeakers(manager, sessionId, input.speakers);
       await this.audit.record(
         {
@@ -91,7 +78,7 @@ export class SessionsService {
     sessionId: string,
     input: SessionUpdateDto,
   ): Promise<SessionWriteResult> {
-    const before = await this.dataSource.transaction(async (manager) => {
+    const before = await this.sessions.transaction(async (manager) => {
       const session = await this.lockSession(manager, event, sessionId);
       const placement = this.placement(
         event,
@@ -107,7 +94,7 @@ export class SessionsService {
         placement.startsAt.getTime() !== session.startsAt.getTime() ||
         placement.endsAt.getTime() !== session.endsAt.getTime() ||
         placement.stageId !== session.stageId;
-      const changes: Partial<Session> = {
+      const changes: SessionChanges = {
         ...(input.title !== undefined && { title: input.title }),
         ...(input.kind !== undefined && { kind: input.kind }),
         ...(input.abstract !== undefined && { abstract: input.abstract }),
@@ -120,7 +107,7 @@ export class SessionsService {
         // Calendar apps replace an event only when its SEQUENCE rises.
         sequence: moved ? session.sequence + 1 : session.sequence,
       };
-      await manager.getRepository(Session).update(session.id, changes);
+      await this.sessions.updateSession(manager, session.id, changes);
       if (input.speakers) await this.replaceSpeakers(manager, session.id, input.speakers);
       await this.audit.record(
         {
@@ -140,63 +127,9 @@ export class SessionsService {
     return this.result(event, sessionId);
   }
 
-  /**
-   * Moves a session through its lifecycle with a conditional update, so two moderators pressing
-   * "start" at once make one change, and tells every connected client.
-   */
-  async transition(
-    principal: Principal,
-    event: Event,
-    sessionId: string,
-    transition: SessionTransition,
-  ): Promise<SessionView> {
-    const { from, to, done } = transitions[transition];
-    const changedAt = new Date();
-    const before = await this.dataSource.transaction(async (manager) => {
-      const session = await this.lockSession(manager, event, sessionId);
-      if (session.state !== from) {
-        throw new PlenumError(
-          'SESSION_STATE_CONFLICT',
-          `The session is ${session.state}; only a ${from} session can be ${done}`,
-          409,
-          { details: { state: session.state } },
-        );
-      }
-      if (transition === 'reinstate') {
-        await this.assertStageFree(manager, event, session, session.id);
-      }
-      const cancelling = transition === 'cancel' || transition === 'reinstate';
-      await manager.getRepository(Session).update(session.id, {
-        state: to,
-        sequence: cancelling ? session.sequence + 1 : session.sequence,
-      });
-      await this.audit.record(
-        {
-          eventId: event.id,
-          actorId: principal.userId,
-          action: `session.${done}`,
-          targetType: 'session',
-          targetId: session.id,
-          details: { from, to },
-        },
-        manager,
-      );
-      return session;
-    });
-    await this.cache.invalidate(event.id);
-    await this.reminders.sessionChanged(before, await this.timing(sessionId));
-    this.live.to([rooms.event(event.id), rooms.session(sessionId)]).emit('session:state', {
-      eventId: event.id,
-      sessionId,
-      state: to,
-      changedAt: changedAt.toISOString(),
-    });
-    return (await this.result(event, sessionId)).session;
-  }
-
   /** The fields reminders are scheduled by, read after the change was committed. */
-  private timing(sessionId: string): Promise<Session> {
-    return this.dataSource.getRepository(Session).findOneByOrFail({ id: sessionId });
+  timing(sessionId: string): Promise<Session> {
+    return this.sessions.getSession(sessionId);
   }
 
   private placement(
@@ -228,13 +161,9 @@ export class SessionsService {
     return { startsAt: start, endsAt: end, stageId };
   }
 
-  private async lockSession(manager: EntityManager, event: Event, id: string): Promise<Session> {
-    const session = await manager
-      .getRepository(Session)
-      .createQueryBuilder('s')
-      .setLock('pessimistic_write')
-      .where('s.id = :id AND s.event_id = :eventId', { id, eventId: event.id })
-      .getOne();
+  /** The session of this event, locked for the rest of the transaction; 404 otherwise. */
+  async lockSession(manager: EntityManager, event: Event, id: string): Promise<Session> {
+    const session = await this.sessions.lockSession(manager, event.id, id);
     if (!session) throw PlenumError.notFound('Session not found');
     return session;
   }
@@ -250,16 +179,10 @@ export class SessionsService {
     },
   ): Promise<void> {
     const fields: FieldError[] = [];
-    if (
-      input.stageId &&
-      !(await manager.existsBy(Stage, { id: input.stageId, eventId: event.id }))
-    ) {
+    if (input.stageId && !(await this.sessions.stageInEvent(manager, event.id, input.stageId))) {
       fields.push({ path: 'stageId', message: 'No such stage in this event' });
     }
-    if (
-      input.trackId &&
-      !(await manager.existsBy(Track, { id: input.trackId, eventId: event.id }))
-    ) {
+    if (input.trackId && !(await this.sessions.trackInEvent(manager, event.id, input.trackId))) {
       fields.push({ path: 'trackId', message: 'No such track in this event' });
     }
     const speakerIds = [...new Set((input.speakers ?? []).map((s) => s.speakerId))];
@@ -267,7 +190,7 @@ export class SessionsService {
       fields.push({ path: 'speakers', message: 'Each speaker may be listed once' });
     }
     if (speakerIds.length) {
-      const found = await manager.countBy(Speaker, { id: In(speakerIds), eventId: event.id });
+      const found = await this.sessions.countSpeakersInEvent(manager, event.id, speakerIds);
       if (found !== speakerIds.length) {
         fields.push({
           path: 'speakers',
@@ -282,32 +205,22 @@ export class SessionsService {
    * Refuses a double-booked stage. The stage row is locked first, so two organizers booking
    * the same slot at once are serialised and the second one sees the first one's session.
    */
-  private async assertStageFree(
+  async assertStageFree(
     manager: EntityManager,
     event: Event,
     placement: Placement,
     ownId: string | null,
   ): Promise<void> {
     if (!placement.stageId) return;
-    const stage = await manager
-      .getRepository(Stage)
-      .createQueryBuilder('st')
-      .setLock('pessimistic_write')
-      .where('st.id = :id', { id: placement.stageId })
-      .getOne();
+    const stage = await this.sessions.lockStage(manager, placement.stageId);
     if (!stage) return;
-    const query = manager
-      .getRepository(Session)
-      .createQueryBuilder('s')
-      .where('s.stage_id = :stageId', { stageId: placement.stageId })
-      .andWhere("s.state <> 'cancelled'")
-      .andWhere('s.starts_at < :end AND s.ends_at > :start', {
-        start: placement.startsAt,
-        end: placement.endsAt,
-      })
-      .orderBy('s.starts_at', 'ASC');
-    if (ownId) query.andWhere('s.id <> :ownId', { ownId });
-    const conflict = await query.getOne();
+    const conflict = await this.sessions.firstOverlap(
+      manager,
+      placement.stageId,
+      placement.startsAt,
+      placement.endsAt,
+      ownId,
+    );
     if (!conflict) return;
     const when = `${formatLocal(conflict.startsAt, event.timeZone).replace('T', ' ')}–${formatLocal(conflict.endsAt, event.timeZone).slice(11)}`;
     const message = `The stage "${stage.name}" is already booked by "${conflict.title}" (${when})`;
@@ -329,43 +242,27 @@ export class SessionsService {
     sessionId: string,
     speakers: Array<{ speakerId: string; part: SpeakerPart }>,
   ): Promise<void> {
-    await manager.delete(SessionSpeaker, { sessionId });
-    if (speakers.length) {
-      await manager.insert(
-        SessionSpeaker,
-        speakers.map((s, position) => ({
-          sessionId,
-          speakerId: s.speakerId,
-          part: s.part,
-          position,
-        })),
-      );
-    }
+    await this.sessions.replaceSpeakers(
+      manager,
+      sessionId,
+      speakers.map((s, position) => ({ speakerId: s.speakerId, part: s.part, position })),
+    );
   }
 
   /** The saved session, with a warning for each speaker who is somewhere else at that time. */
-  private async result(event: Event, sessionId: string): Promise<SessionWriteResult> {
-    const session = await this.dataSource.getRepository(Session).findOneByOrFail({ id: sessionId });
-    const links = await this.dataSource
-      .getRepository(SessionSpeaker)
-      .find({ where: { sessionId }, relations: { speaker: true }, order: { position: 'ASC' } });
+  async result(event: Event, sessionId: string): Promise<SessionWriteResult> {
+    const session = await this.sessions.getSession(sessionId);
+    const links = await this.sessions.speakersOf(sessionId);
     const names = new Map(links.map((l) => [l.speakerId, l.speaker?.name ?? '']));
     const warnings: ScheduleWarning[] = [];
     if (session.state !== 'cancelled' && links.length) {
-      const clashes = await this.dataSource
-        .getRepository(SessionSpeaker)
-        .createQueryBuilder('ss')
-        .innerJoinAndSelect('ss.session', 's')
-        .where('ss.speaker_id IN (:...ids)', { ids: links.map((l) => l.speakerId) })
-        .andWhere('s.id <> :id', { id: session.id })
-        .andWhere('s.event_id = :eventId', { eventId: event.id })
-        .andWhere("s.state <> 'cancelled'")
-        .andWhere('s.starts_at < :end AND s.ends_at > :start', {
-          start: session.startsAt,
-          end: session.endsAt,
-        })
-        .orderBy('s.starts_at', 'ASC')
-        .getMany();
+      const clashes = await this.sessions.speakerClashes(
+        event.id,
+        session.id,
+        links.map((l) => l.speakerId),
+        session.startsAt,
+        session.endsAt,
+      );
       for (const clash of clashes) {
         const other = clash.session;
         if (!other) continue;

@@ -1,18 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { In } from 'typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { rooms } from '@plenum/contracts';
 import type { MyWorkshopRegistration, WorkshopSeats } from '@plenum/contracts';
-import { Session, WorkshopRegistration, WorkshopSettings } from '@plenum/db';
+import type { Session, WorkshopSettings } from '@plenum/db';
 import { AccessChangesService } from '@plenum/identity';
 import { LiveEmitter, PlenumError } from '@plenum/platform';
 import { ReminderScheduler } from '@plenum/reminders';
 import { WorkshopQueue } from './workshop-queue';
+import { WorkshopRegistrationsRepository } from './workshop-registrations.repository';
+import type { RegistrationRow, SeatCounts } from './workshop-registrations.repository';
 
 /** What a change to a workshop's seats did, for the broadcasts after the commit. */
 interface SeatChange {
   session: Session;
+  /** The seats as the change left them, counted under the lock. */
+  seats: WorkshopSeats;
   /** Registered straight onto a seat. */
   confirmed?: string[];
   /** Moved from the waitlist onto a seat. */
@@ -23,12 +25,32 @@ export function registrationClosesAt(session: Session, settings: WorkshopSetting
   return settings?.registrationClosesAt ?? session.endsAt;
 }
 
+function seatsOf(session: Pick<Session, 'id' | 'capacity'>, counts: SeatCounts): WorkshopSeats {
+  return {
+    sessionId: session.id,
+    capacity: session.capacity,
+    confirmed: counts.confirmed,
+    waitlisted: counts.waitlisted,
+    seatsLeft: session.capacity === null ? null : Math.max(0, session.capacity - counts.confirmed),
+  };
+}
+
+function mineOf(reg: RegistrationRow, position: number | null): MyWorkshopRegistration {
+  return {
+    sessionId: reg.sessionId,
+    status: reg.status,
+    position: reg.status === 'waitlisted' ? position : null,
+    registeredAt: reg.updatedAt.toISOString(),
+    confirmedAt: reg.confirmedAt?.toISOString() ?? null,
+  };
+}
+
 /**
  * Registration, cancellation and seat changes. Every change locks the workshop's session row
  * first, so changes to one workshop happen one after another and the seat count read under the
- * lock is the truth: no oversell however many people click at once. The lock is
- * `FOR NO KEY UPDATE`: it excludes the other writers here but not the foreign-key checks of
- * unrelated inserts (agenda items, chat) that reference the session.
+ * lock is the truth: no oversell however many people click at once. Each change answers from
+ * what it read and wrote under that lock (the person's registration and place, the seats), so
+ * a burst of registrations costs one transaction each and no reads after it.
  */
 @Injectable()
 export class WorkshopRegistrationsService {
@@ -36,56 +58,62 @@ export class WorkshopRegistrationsService {
   private readonly queue = new WorkshopQueue();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registrations: WorkshopRegistrationsRepository,
     private readonly live: LiveEmitter,
     private readonly notices: ReminderScheduler,
     private readonly accessChanges: AccessChangesService,
   ) {}
 
-  async register(eventId: string, sessionId: string, userId: string, now = new Date()) {
-    const change = await this.locked(sessionId, async (tx) => {
+  /** Registering twice is registering once; a full workshop puts the person on the waitlist. */
+  async register(
+    eventId: string,
+    sessionId: string,
+    userId: string,
+    now = new Date(),
+  ): Promise<MyWorkshopRegistration> {
+    const { mine, change } = await this.locked(sessionId, async (tx) => {
       const session = await this.lockWorkshop(tx, eventId, sessionId);
-      const settings = await tx.findOneBy(WorkshopSettings, { sessionId });
+      const settings = await this.registrations.settingsOf(tx, sessionId);
       this.assertOpen(session, settings, now);
-      const existing = await tx.findOneBy(WorkshopRegistration, { sessionId, userId });
-      if (existing && existing.status !== 'cancelled')
-        return { session, promoted: [], changed: false };
-      const confirmed = await this.count(tx, sessionId, 'confirmed');
-      const seat = session.capacity === null || confirmed < session.capacity;
-      const status = seat ? 'confirmed' : 'waitlisted';
-      if (existing) {
-        // Coming back after cancelling: a new place at the end of the queue.
-        await tx
-          .createQueryBuilder()
-          .update(WorkshopRegistration)
-          .set({
-            status,
-            confirmedAt: seat ? now : null,
-            cancelledAt: null,
-            arrival: () => `nextval(pg_get_serial_sequence('workshop_registrations', 'arrival'))`,
-          })
-          .where('id = :id', { id: existing.id })
-          .execute();
-      } else {
-        await tx.insert(WorkshopRegistration, {
-          sessionId,
-          userId,
-          eventId,
-          status,
-          confirmedAt: seat ? now : null,
-        });
+      const existing = await this.registrations.registrationOf(tx, sessionId, userId);
+      if (existing && existing.status !== 'cancelled') {
+        return { mine: await this.placeOf(tx, existing) };
       }
-      return { session, confirmed: seat ? [userId] : [], promoted: [], changed: true };
+      const counts = await this.registrations.countsOf(tx, sessionId);
+      const seat = session.capacity === null || counts.confirmed < session.capacity;
+      const status = seat ? 'confirmed' : 'waitlisted';
+      const confirmedAt = seat ? now : null;
+      const reg = existing
+        ? await this.registrations.reregister(tx, existing.id, status, confirmedAt)
+        : await this.registrations.insert(tx, { sessionId, userId, eventId, status, confirmedAt });
+      // The arrival was drawn under the lock, so everyone already waiting is ahead.
+      const after = seat
+        ? { ...counts, confirmed: counts.confirmed + 1 }
+        : { ...counts, waitlisted: counts.waitlisted + 1 };
+      return {
+        mine: mineOf(reg, after.waitlisted),
+        change: {
+          session,
+          seats: seatsOf(session, after),
+          confirmed: seat ? [userId] : [],
+          promoted: [],
+        },
+      };
     });
-    if (change.changed) await this.announce(change);
-    return this.mine(sessionId, userId);
+    if (change) await this.announce(change);
+    return mine;
   }
 
   /** Cancelling frees the seat, and the first on the waitlist takes it in the same transaction. */
-  async cancel(eventId: string, sessionId: string, userId: string, now = new Date()) {
-    const change = await this.locked(sessionId, async (tx) => {
+  async cancel(
+    eventId: string,
+    sessionId: string,
+    userId: string,
+    now = new Date(),
+  ): Promise<MyWorkshopRegistration> {
+    const { mine, change } = await this.locked(sessionId, async (tx) => {
       const session = await this.lockWorkshop(tx, eventId, sessionId);
-      const existing = await tx.findOneBy(WorkshopRegistration, { sessionId, userId });
+      const existing = await this.registrations.registrationOf(tx, sessionId, userId);
       if (!existing || existing.status === 'cancelled') {
         throw new PlenumError(
           'WORKSHOP_NOT_REGISTERED',
@@ -93,18 +121,14 @@ export class WorkshopRegistrationsService {
           409,
         );
       }
-      await tx.update(
-        WorkshopRegistration,
-        { id: existing.id },
-        { status: 'cancelled', cancelledAt: now },
-      );
-      const promoted = await this.fillSeats(tx, session, now);
-      return { session, promoted };
+      const reg = await this.registrations.cancel(tx, existing.id, now);
+      const { promoted, seats } = await this.fillSeats(tx, session, now);
+      return { mine: mineOf(reg, null), change: { session, seats, promoted } };
     });
     await this.announce(change);
     // The workshop's room and chat were the registration's: open sockets let go of them.
     await this.accessChanges.publish({ eventId, userId, reason: 'registration-cancelled' });
-    return this.mine(sessionId, userId);
+    return mine;
   }
 
   /** Raising the seats promotes from the waitlist; lowering keeps everyone already confirmed. */
@@ -116,72 +140,51 @@ export class WorkshopRegistrationsService {
   ): Promise<WorkshopSeats> {
     const change = await this.locked(sessionId, async (tx) => {
       const session = await this.lockWorkshop(tx, eventId, sessionId);
-      await tx.update(Session, { id: sessionId }, { capacity });
+      await this.registrations.setCapacity(tx, sessionId, capacity);
       session.capacity = capacity;
-      const promoted = await this.fillSeats(tx, session, now);
-      return { session, promoted };
+      const { promoted, seats } = await this.fillSeats(tx, session, now);
+      return { session, seats, promoted };
     });
     await this.announce(change);
-    return this.seats(change.session);
+    return change.seats;
   }
 
+  /** The person's registration and place on the waitlist, if they registered. */
   async mine(sessionId: string, userId: string): Promise<MyWorkshopRegistration | null> {
-    const reg = await this.dataSource.manager.findOneBy(WorkshopRegistration, {
-      sessionId,
-      userId,
-    });
+    const reg = await this.registrations.registration(sessionId, userId);
     if (!reg) return null;
-    return {
-      sessionId,
-      status: reg.status,
-      position:
-        reg.status === 'waitlisted' ? await this.position(this.dataSource.manager, reg) : null,
-      registeredAt: reg.updatedAt.toISOString(),
-      confirmedAt: reg.confirmedAt?.toISOString() ?? null,
-    };
+    const ahead =
+      reg.status === 'waitlisted'
+        ? await this.registrations.waitingAhead(sessionId, reg.arrival)
+        : 0;
+    return mineOf(reg, ahead + 1);
   }
 
   async seats(session: Pick<Session, 'id' | 'capacity'>): Promise<WorkshopSeats> {
-    const rows = await this.dataSource.manager
-      .createQueryBuilder(WorkshopRegistration, 'r')
-      .select('r.status', 'status')
-      .addSelect('count(*)::int', 'n')
-      .where('r.session_id = :id', { id: session.id })
-      .andWhere("r.status <> 'cancelled'")
-      .groupBy('r.status')
-      .getRawMany<{ status: string; n: number }>();
-    const confirmed = rows.find((r) => r.status === 'confirmed')?.n ?? 0;
-    const waitlisted = rows.find((r) => r.status === 'waitlisted')?.n ?? 0;
-    return {
-      sessionId: session.id,
-      capacity: session.capacity,
-      confirmed,
-      waitlisted,
-      seatsLeft: session.capacity === null ? null : Math.max(0, session.capacity - confirmed),
-    };
+    return seatsOf(session, await this.registrations.counts(session.id));
   }
 
   /** Whether the person holds a confirmed seat: what the room, the chat and the materials ask. */
   isConfirmed(sessionId: string, userId: string): Promise<boolean> {
-    return this.dataSource.manager.existsBy(WorkshopRegistration, {
-      sessionId,
-      userId,
-      status: 'confirmed',
-    });
+    return this.registrations.isConfirmed(sessionId, userId);
   }
 
   private locked<T>(sessionId: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.queue.run(sessionId, () => this.dataSource.transaction(work));
+    return this.queue.run(sessionId, () => this.registrations.transaction(work));
   }
 
   private async lockWorkshop(tx: EntityManager, eventId: string, sessionId: string) {
-    const session = await tx
-      .createQueryBuilder(Session, 's')
-      .where('s.id = :sessionId AND s.event_id = :eventId', { sessionId, eventId })
-      .setLock('for_no_key_update')
-      .getOne();
+    const session = await this.registrations.lockWorkshop(tx, eventId, sessionId);
     if (!session || session.kind !== 'workshop') throw PlenumError.notFound('Workshop not found');
     return session;
+  }
+
+  private async placeOf(tx: EntityManager, reg: RegistrationRow): Promise<MyWorkshopRegistration> {
+    if (reg.status !== 'waitlisted') return mineOf(reg, null);
+    return mineOf(
+      reg,
+      (await this.registrations.waitingBefore(tx, reg.sessionId, reg.arrival)) + 1,
+    );
   }
 
   private assertOpen(session: Session, settings: WorkshopSettings | null, now: Date): void {
@@ -210,52 +213,31 @@ export class WorkshopRegistrationsService {
     }
   }
 
-  /** Gives free seats to the waitlist in order of arrival; returns who got one. */
-  private async fillSeats(tx: EntityManager, session: Session, now: Date): Promise<string[]> {
-    if (session.capacity !== null) {
-      const confirmed = await this.count(tx, session.id, 'confirmed');
-      const free = session.capacity - confirmed;
-      if (free <= 0) return [];
-      return this.promote(tx, session.id, now, free);
-    }
-    return this.promote(tx, session.id, now, null);
-  }
-
-  private async promote(
+  /**
+   * Gives free seats to the waitlist in order of arrival (the workshop is locked, so the first
+   * in line cannot change between reading and updating); returns who got one and the seats.
+   */
+  private async fillSeats(
     tx: EntityManager,
-    sessionId: string,
+    session: Session,
     now: Date,
-    limit: number | null,
-  ): Promise<string[]> {
-    // The workshop is locked, so the first in line cannot change between reading and updating.
-    const first = tx
-      .createQueryBuilder(WorkshopRegistration, 'w')
-      .where("w.session_id = :sessionId AND w.status = 'waitlisted'", { sessionId })
-      .orderBy('w.arrival', 'ASC');
-    if (limit !== null) first.take(limit);
-    const next = await first.getMany();
-    if (next.length === 0) return [];
-    await tx.update(
-      WorkshopRegistration,
-      { id: In(next.map((r) => r.id)) },
-      { status: 'confirmed', confirmedAt: now },
-    );
-    return next.map((r) => r.userId);
-  }
-
-  private count(tx: EntityManager, sessionId: string, status: 'confirmed' | 'waitlisted') {
-    return tx.countBy(WorkshopRegistration, { sessionId, status });
-  }
-
-  private async position(tx: EntityManager, reg: WorkshopRegistration): Promise<number> {
-    const ahead = await tx
-      .createQueryBuilder(WorkshopRegistration, 'r')
-      .where("r.session_id = :sessionId AND r.status = 'waitlisted' AND r.arrival < :arrival", {
-        sessionId: reg.sessionId,
-        arrival: reg.arrival,
-      })
-      .getCount();
-    return ahead + 1;
+  ): Promise<{ promoted: string[]; seats: WorkshopSeats }> {
+    const counts = await this.registrations.countsOf(tx, session.id);
+    const free = session.capacity === null ? null : session.capacity - counts.confirmed;
+    const next =
+      free !== null && free <= 0 ? [] : await this.registrations.firstWaiting(tx, session.id, free);
+    if (next.length) {
+      await this.registrations.confirm(
+        tx,
+        next.map((r) => r.id),
+        now,
+      );
+    }
+    const after = {
+      confirmed: counts.confirmed + next.length,
+      waitlisted: counts.waitlisted - next.length,
+    };
+    return { promoted: next.map((r) => r.userId), seats: seatsOf(session, after) };
   }
 
   /**
@@ -263,7 +245,7 @@ export class WorkshopRegistrationsService {
    * and the seat notices (in-app and e-mail) queued for the worker, so no request waits on SMTP.
    */
   private async announce(change: SeatChange): Promise<void> {
-    const { session, promoted, confirmed = [] } = change;
+    const { session, seats, promoted, confirmed = [] } = change;
     try {
       await this.notices.workshopNotice('workshop-seat-confirmed', session.id, confirmed);
       await this.notices.workshopNotice('workshop-promoted', session.id, promoted);
@@ -274,7 +256,6 @@ export class WorkshopRegistrationsService {
       );
     }
     try {
-      const seats = await this.seats(session);
       this.live.to(rooms.event(session.eventId)).emit('workshop:seats', seats);
       for (const userId of promoted) {
         this.live.to(rooms.user(userId)).emit('workshop:promoted', {

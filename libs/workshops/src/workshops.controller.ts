@@ -12,30 +12,45 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ZodResponse } from 'nestjs-zod';
 import type {
   MyWorkshopRegistration,
   WorkshopList,
   WorkshopMaterialView,
   WorkshopRegistrants,
+  WorkshopRoomActionResult,
   WorkshopView,
 } from '@plenum/contracts';
 import { WORKSHOP_MATERIAL_MAX_BYTES, workshopMaterialContentTypes } from '@plenum/contracts';
 import { Access, EventAccess } from '@plenum/identity';
-import type { ResolvedAccess } from '@plenum/identity';
+import type { ResolvedAccess, SessionAccess } from '@plenum/identity';
 import { IncomingUpload, PlenumError, Upload, UploadedBody } from '@plenum/platform';
 import { WorkshopRegistrationsService } from './workshop-registrations.service';
 import {
   CreateWorkshopLinkDto,
+  MyWorkshopRegistrationDto,
   UpdateWorkshopDto,
-  WorkshopParticipantActionDto,
   WorkshopFileQueryDto,
+  WorkshopListDto,
+  WorkshopMaterialDto,
+  WorkshopParticipantActionDto,
+  WorkshopRegistrantsDto,
+  WorkshopRoomActionResultDto,
   WorkshopSpotlightDto,
+  WorkshopViewDto,
 } from './workshops.dto';
 import { WorkshopsService } from './workshops.service';
 
 const Id = new ParseUUIDPipe({ exceptionFactory: () => PlenumError.notFound() });
 
+/**
+ * Members see and join workshops; `workshop.host` routes are for organizers, moderators and the
+ * workshop's own hosts (the service checks which of its speakers host it). The session the
+ * route names is found within the event by the guard; one that is not a workshop is a 404.
+ */
+@ApiTags('workshops')
 @Controller('events/:slug/workshops')
 export class WorkshopsController {
   constructor(
@@ -45,104 +60,89 @@ export class WorkshopsController {
 
   @Get()
   @EventAccess('event.member')
-  list(@Access() { principal, event, memberships }: ResolvedAccess): Promise<WorkshopList> {
-    return this.workshops.list(event, principal.userId, memberships);
+  @ZodResponse({ type: WorkshopListDto })
+  list(@Access() access: ResolvedAccess): Promise<WorkshopList> {
+    return this.workshops.list(access);
   }
 
   @Get(':sessionId')
-  @EventAccess('event.member')
-  one(
-    @Access() { principal, event, memberships }: ResolvedAccess,
-    @Param('sessionId', Id) sessionId: string,
-  ): Promise<WorkshopView> {
-    return this.workshops.one(event, sessionId, principal.userId, memberships);
+  @EventAccess('event.member', { session: 'sessionId' })
+  @ZodResponse({ type: WorkshopViewDto })
+  one(@Access() access: SessionAccess): Promise<WorkshopView> {
+    return this.workshops.one(access);
   }
 
-  /** Registering twice is registering once; a full workshop puts the person on the waitlist. */
+  /**
+   * Registering twice is registering once; a full workshop puts the person on the waitlist.
+   * The registration itself finds the workshop within the event, under its row lock.
+   */
   @Post(':sessionId/registration')
-  @HttpCode(200)
   @EventAccess('event.member')
+  @ZodResponse({ status: 200, type: MyWorkshopRegistrationDto })
   register(
     @Access() { principal, event }: ResolvedAccess,
     @Param('sessionId', Id) sessionId: string,
-  ): Promise<MyWorkshopRegistration | null> {
+  ): Promise<MyWorkshopRegistration> {
     return this.registrations.register(event.id, sessionId, principal.userId);
   }
 
   @Delete(':sessionId/registration')
   @EventAccess('event.member')
+  @ZodResponse({ type: MyWorkshopRegistrationDto })
   cancel(
     @Access() { principal, event }: ResolvedAccess,
     @Param('sessionId', Id) sessionId: string,
-  ): Promise<MyWorkshopRegistration | null> {
+  ): Promise<MyWorkshopRegistration> {
     return this.registrations.cancel(event.id, sessionId, principal.userId);
   }
 
   /** Organizers change the seats and the registration window. */
   @Patch(':sessionId')
-  @EventAccess('programme.edit')
-  async update(
-    @Access() { principal, event, memberships }: ResolvedAccess,
-    @Param('sessionId', Id) sessionId: string,
-    @Body() body: UpdateWorkshopDto,
-  ): Promise<WorkshopView> {
-    if (body.registrationOpensAt !== undefined || body.registrationClosesAt !== undefined) {
-      await this.workshops.updateWindow(event, sessionId, body);
-    }
-    if (body.capacity !== undefined) {
-      await this.registrations.setCapacity(event.id, sessionId, body.capacity);
-    }
-    return this.workshops.one(event, sessionId, principal.userId, memberships);
+  @EventAccess('programme.edit', { session: 'sessionId' })
+  @ZodResponse({ type: WorkshopViewDto })
+  update(@Access() access: SessionAccess, @Body() body: UpdateWorkshopDto): Promise<WorkshopView> {
+    return this.workshops.update(access, body);
   }
 
   @Get(':sessionId/registrations')
-  @EventAccess('event.member')
-  async registrants(
-    @Access() { principal, event, memberships }: ResolvedAccess,
-    @Param('sessionId', Id) sessionId: string,
-  ): Promise<WorkshopRegistrants> {
-    await this.workshops.assertHost(principal.userId, memberships, sessionId);
-    return this.workshops.registrants(event, sessionId);
+  @EventAccess('workshop.host', { session: 'sessionId' })
+  @ZodResponse({ type: WorkshopRegistrantsDto })
+  async registrants(@Access() access: SessionAccess): Promise<WorkshopRegistrants> {
+    return this.workshops.registrants(await this.workshops.hostedWorkshop(access));
   }
 
   @Get(':sessionId/registrations.csv')
-  @EventAccess('event.member')
-  async registrantsCsv(
-    @Access() { principal, event, memberships }: ResolvedAccess,
-    @Param('sessionId', Id) sessionId: string,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    await this.workshops.assertHost(principal.userId, memberships, sessionId);
-    const csv = await this.workshops.registrantsCsv(event, sessionId);
+  @EventAccess('workshop.host', { session: 'sessionId' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'The registrants as CSV' })
+  async registrantsCsv(@Access() access: SessionAccess, @Res() reply: FastifyReply): Promise<void> {
+    const workshop = await this.workshops.hostedWorkshop(access);
+    const csv = await this.workshops.registrantsCsv(workshop);
     await reply
       .header('Content-Type', 'text/csv; charset=utf-8')
-      .header('Content-Disposition', `attachment; filename="workshop-${sessionId}.csv"`)
+      .header('Content-Disposition', `attachment; filename="workshop-${workshop.id}.csv"`)
       .header('Cache-Control', 'no-store')
       .send(csv);
   }
 
   @Get(':sessionId/materials')
-  @EventAccess('event.member')
-  async materials(
-    @Access() { principal, event, memberships }: ResolvedAccess,
-    @Param('sessionId', Id) sessionId: string,
-  ): Promise<WorkshopMaterialView[]> {
-    await this.workshops.workshopOf(event, sessionId);
-    await this.workshops.assertParticipant(principal.userId, memberships, sessionId);
-    return this.workshops.materialsOf(sessionId, event.slug);
+  @EventAccess('event.member', { session: 'sessionId' })
+  @ZodResponse({ type: [WorkshopMaterialDto] })
+  async materials(@Access() access: SessionAccess): Promise<WorkshopMaterialView[]> {
+    const workshop = await this.workshops.sharedWorkshop(access);
+    return this.workshops.materialsOf(workshop, access.event);
   }
 
   @Post(':sessionId/materials/links')
-  @EventAccess('event.member')
+  @EventAccess('workshop.host', { session: 'sessionId' })
+  @ZodResponse({ status: 201, type: [WorkshopMaterialDto] })
   async addLink(
-    @Access() { principal, event, memberships }: ResolvedAccess,
-    @Param('sessionId', Id) sessionId: string,
+    @Access() access: SessionAccess,
     @Body() body: CreateWorkshopLinkDto,
   ): Promise<WorkshopMaterialView[]> {
-    await this.workshops.workshopOf(event, sessionId);
-    await this.workshops.assertHost(principal.userId, memberships, sessionId);
-    await this.workshops.addLink(sessionId, principal.userId, body);
-    return this.workshops.materialsOf(sessionId, event.slug);
+    const workshop = await this.workshops.hostedWorkshop(access);
+    await this.workshops.addLink(workshop.id, access.principal.userId, body);
+    return this.workshops.materialsOf(workshop, access.event);
   }
 
   /**
@@ -150,40 +150,39 @@ export class WorkshopsController {
    * archives and untyped files are allowed here, so the content is not checked by signature.
    */
   @Put(':sessionId/materials/files')
-  @EventAccess('event.member')
+  @EventAccess('workshop.host', { session: 'sessionId' })
   @Upload({
     contentTypes: workshopMaterialContentTypes,
     maxBytes: WORKSHOP_MATERIAL_MAX_BYTES,
     checkSignature: false,
   })
+  @ZodResponse({ type: [WorkshopMaterialDto] })
   async addFile(
-    @Access() { principal, event, memberships }: ResolvedAccess,
-    @Param('sessionId', Id) sessionId: string,
+    @Access() access: SessionAccess,
     @Query() query: WorkshopFileQueryDto,
     @UploadedBody() file: IncomingUpload,
   ): Promise<WorkshopMaterialView[]> {
-    await this.workshops.workshopOf(event, sessionId);
-    await this.workshops.assertHost(principal.userId, memberships, sessionId);
-    await this.workshops.addFile(sessionId, principal.userId, {
+    const workshop = await this.workshops.hostedWorkshop(access);
+    await this.workshops.addFile(workshop.id, access.principal.userId, {
       title: query.title,
       fileName: query.name,
       upload: file,
     });
-    return this.workshops.materialsOf(sessionId, event.slug);
+    return this.workshops.materialsOf(workshop, access.event);
   }
 
   /** Always a download, never rendered inline: a shared file must not run in our origin. */
   @Get(':sessionId/materials/:materialId/file')
-  @EventAccess('event.member')
+  @EventAccess('event.member', { session: 'sessionId' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'The shared file, as a download' })
   async file(
-    @Access() { principal, event, memberships }: ResolvedAccess,
-    @Param('sessionId', Id) sessionId: string,
+    @Access() access: SessionAccess,
     @Param('materialId', Id) materialId: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.workshops.workshopOf(event, sessionId);
-    await this.workshops.assertParticipant(principal.userId, memberships, sessionId);
-    const { material, data } = await this.workshops.materialFile(sessionId, materialId);
+    const workshop = await this.workshops.sharedWorkshop(access);
+    const { material, data } = await this.workshops.materialFile(workshop.id, materialId);
     const name = material.fileName ?? 'material';
     await reply
       .header('Content-Type', material.contentType ?? 'application/octet-stream')
@@ -197,54 +196,47 @@ export class WorkshopsController {
   }
 
   @Delete(':sessionId/materials/:materialId')
-  @EventAccess('event.member')
+  @EventAccess('workshop.host', { session: 'sessionId' })
+  @ZodResponse({ type: [WorkshopMaterialDto] })
   async removeMaterial(
-    @Access() { principal, event, memberships }: ResolvedAccess,
-    @Param('sessionId', Id) sessionId: string,
+    @Access() access: SessionAccess,
     @Param('materialId', Id) materialId: string,
   ): Promise<WorkshopMaterialView[]> {
-    await this.workshops.workshopOf(event, sessionId);
-    await this.workshops.assertHost(principal.userId, memberships, sessionId);
-    await this.workshops.removeMaterial(sessionId, materialId);
-    return this.workshops.materialsOf(sessionId, event.slug);
+    const workshop = await this.workshops.hostedWorkshop(access);
+    await this.workshops.removeMaterial(workshop.id, materialId);
+    return this.workshops.materialsOf(workshop, access.event);
   }
 
   @Post(':sessionId/room/mute')
-  @HttpCode(200)
-  @EventAccess('event.member')
+  @EventAccess('workshop.host', { session: 'sessionId' })
+  @ZodResponse({ status: 200, type: WorkshopRoomActionResultDto })
   async mute(
-    @Access() { principal, event, memberships }: ResolvedAccess,
-    @Param('sessionId', Id) sessionId: string,
+    @Access() access: SessionAccess,
     @Body() body: WorkshopParticipantActionDto,
-  ): Promise<{ inRoom: boolean }> {
-    await this.workshops.workshopOf(event, sessionId);
-    await this.workshops.assertHost(principal.userId, memberships, sessionId);
-    return { inRoom: await this.workshops.mute(event, sessionId, body.userId) };
+  ): Promise<WorkshopRoomActionResult> {
+    const workshop = await this.workshops.hostedWorkshop(access);
+    return { inRoom: await this.workshops.mute(access.event, workshop.id, body.userId) };
   }
 
   @Post(':sessionId/room/remove')
-  @HttpCode(200)
-  @EventAccess('event.member')
+  @EventAccess('workshop.host', { session: 'sessionId' })
+  @ZodResponse({ status: 200, type: WorkshopRoomActionResultDto })
   async remove(
-    @Access() { principal, event, memberships }: ResolvedAccess,
-    @Param('sessionId', Id) sessionId: string,
+    @Access() access: SessionAccess,
     @Body() body: WorkshopParticipantActionDto,
-  ): Promise<{ inRoom: boolean }> {
-    await this.workshops.workshopOf(event, sessionId);
-    await this.workshops.assertHost(principal.userId, memberships, sessionId);
-    return { inRoom: await this.workshops.remove(event, sessionId, body.userId) };
+  ): Promise<WorkshopRoomActionResult> {
+    const workshop = await this.workshops.hostedWorkshop(access);
+    return { inRoom: await this.workshops.remove(access.event, workshop.id, body.userId) };
   }
 
   @Post(':sessionId/room/spotlight')
   @HttpCode(204)
-  @EventAccess('event.member')
+  @EventAccess('workshop.host', { session: 'sessionId' })
   async spotlight(
-    @Access() { principal, event, memberships }: ResolvedAccess,
-    @Param('sessionId', Id) sessionId: string,
+    @Access() access: SessionAccess,
     @Body() body: WorkshopSpotlightDto,
   ): Promise<void> {
-    await this.workshops.workshopOf(event, sessionId);
-    await this.workshops.assertHost(principal.userId, memberships, sessionId);
-    this.workshops.spotlight(sessionId, body.userId);
+    const workshop = await this.workshops.hostedWorkshop(access);
+    this.workshops.spotlight(workshop.id, body.userId);
   }
 }

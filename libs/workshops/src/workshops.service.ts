@@ -1,97 +1,90 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In } from 'typeorm';
-import type { Repository } from 'typeorm';
 import { rooms } from '@plenum/contracts';
 import type {
   CreateWorkshopLink,
+  UpdateWorkshop,
   WorkshopList,
   WorkshopMaterialView,
   WorkshopRegistrants,
   WorkshopView,
 } from '@plenum/contracts';
-import {
-  Event,
-  Membership,
-  Session,
-  SessionSpeaker,
-  User,
-  WorkshopMaterial,
-  WorkshopRegistration,
-  WorkshopSettings,
-} from '@plenum/db';
-import { PermissionsService } from '@plenum/identity';
+import type { Event, Session, WorkshopMaterial } from '@plenum/db';
+import type { ResolvedAccess, SessionAccess } from '@plenum/identity';
 import { csvCell, FileStorage, LiveEmitter, PlenumError } from '@plenum/platform';
 import type { IncomingUpload } from '@plenum/platform';
-import { LiveKitRoomsService, VideoAccessService, videoRoomName } from '@plenum/video';
+import { LiveKitRoomsService, videoRoomName } from '@plenum/video';
+import { WorkshopRegistrationsRepository } from './workshop-registrations.repository';
 import {
   WorkshopRegistrationsService,
   registrationClosesAt,
 } from './workshop-registrations.service';
+import { WorkshopsRepository } from './workshops.repository';
 
 /** The list, the hosts' view of the registrants, materials and the hosts' room controls. */
 @Injectable()
 export class WorkshopsService {
   constructor(
+    private readonly workshops: WorkshopsRepository,
+    private readonly registrationRows: WorkshopRegistrationsRepository,
     private readonly registrations: WorkshopRegistrationsService,
-    private readonly permissions: PermissionsService,
-    private readonly videoAccess: VideoAccessService,
     private readonly videoRooms: LiveKitRoomsService,
     private readonly live: LiveEmitter,
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
-    @InjectRepository(SessionSpeaker) private readonly sessionSpeakers: Repository<SessionSpeaker>,
-    @InjectRepository(WorkshopSettings) private readonly settings: Repository<WorkshopSettings>,
-    @InjectRepository(WorkshopRegistration)
-    private readonly registrationRows: Repository<WorkshopRegistration>,
-    @InjectRepository(WorkshopMaterial) private readonly materials: Repository<WorkshopMaterial>,
-    @InjectRepository(User) private readonly users: Repository<User>,
     private readonly storage: FileStorage,
   ) {}
 
-  async list(event: Event, userId: string, memberships: Membership[]): Promise<WorkshopList> {
-    const sessions = await this.sessions.find({
-      where: { eventId: event.id, kind: 'workshop' },
-      order: { startsAt: 'ASC', title: 'ASC' },
-    });
-    const workshops = await Promise.all(sessions.map((s) => this.view(s, userId, memberships)));
-    return { workshops };
+  async list(access: ResolvedAccess): Promise<WorkshopList> {
+    const sessions = await this.workshops.workshopsOf(access.event.id);
+    return { workshops: await Promise.all(sessions.map((s) => this.view(access, s))) };
   }
 
-  async one(event: Event, sessionId: string, userId: string, memberships: Membership[]) {
-    return this.view(await this.workshopOf(event, sessionId), userId, memberships);
+  async one(access: SessionAccess): Promise<WorkshopView> {
+    return this.view(access, workshopOf(access.session));
   }
 
-  async isHost(userId: string, memberships: Membership[], sessionId: string): Promise<boolean> {
-    if (this.permissions.allows(memberships, 'session.moderate', { sessionId })) return true;
-    return this.videoAccess.isOnSession(userId, memberships, [sessionId], 'host');
+  /**
+   * Whether the person hosts this workshop: its organizers and moderators, a speaker invited
+   * for it, or a speaker whose profile is on it as host (a co-speaker's profile is not).
+   */
+  async isHost(access: ResolvedAccess, sessionId: string): Promise<boolean> {
+    if (access.can('session.moderate', { sessionId })) return true;
+    // No speaker role on this workshop at all: nothing to look up.
+    if (!access.can('workshop.host', { sessionId })) return false;
+    if (access.memberships.some((m) => m.role === 'speaker' && m.sessionId === sessionId)) {
+      return true;
+    }
+    return this.workshops.hostsByProfile(sessionId, access.principal.userId);
   }
 
-  async assertHost(userId: string, memberships: Membership[], sessionId: string) {
-    if (!(await this.isHost(userId, memberships, sessionId))) {
+  /** The workshop the route names, for its hosts only. */
+  async hostedWorkshop(access: SessionAccess): Promise<Session> {
+    const session = workshopOf(access.session);
+    if (!(await this.isHost(access, session.id))) {
       throw PlenumError.forbidden("Only the workshop's hosts and the organizers do this");
     }
-  }
-
-  /** Registrants and hosts see what is shared in the workshop; everyone else is told no. */
-  async assertParticipant(userId: string, memberships: Membership[], sessionId: string) {
-    if (await this.registrations.isConfirmed(sessionId, userId)) return;
-    if (await this.isHost(userId, memberships, sessionId)) return;
-    throw PlenumError.forbidden("Only the workshop's confirmed participants and hosts see this");
-  }
-
-  async workshopOf(event: Event, sessionId: string): Promise<Session> {
-    const session = await this.sessions.findOneBy({ id: sessionId, eventId: event.id });
-    if (!session || session.kind !== 'workshop') throw PlenumError.notFound('Workshop not found');
     return session;
   }
 
-  async registrants(event: Event, sessionId: string): Promise<WorkshopRegistrants> {
-    const session = await this.workshopOf(event, sessionId);
-    const rows = await this.registrationRows.find({
-      where: { sessionId },
-      relations: { user: true },
-      order: { arrival: 'ASC' },
-    });
+  /** The workshop the route names, for its confirmed participants and hosts only. */
+  async sharedWorkshop(access: SessionAccess): Promise<Session> {
+    const session = workshopOf(access.session);
+    if (await this.registrations.isConfirmed(session.id, access.principal.userId)) return session;
+    if (await this.isHost(access, session.id)) return session;
+    throw PlenumError.forbidden("Only the workshop's confirmed participants and hosts see this");
+  }
+
+  /** Organizers change the seats and the registration window. */
+  async update(access: SessionAccess, input: UpdateWorkshop): Promise<WorkshopView> {
+    const session = workshopOf(access.session);
+    if (input.registrationOpensAt !== undefined || input.registrationClosesAt !== undefined) {
+      await this.updateWindow(session, input);
+    }
+    if (input.capacity === undefined) return this.view(access, session);
+    await this.registrations.setCapacity(access.event.id, session.id, input.capacity);
+    return this.view(access, { ...session, capacity: input.capacity });
+  }
+
+  async registrants(session: Session): Promise<WorkshopRegistrants> {
+    const rows = await this.registrationRows.registrantsOf(session.id);
     let waiting = 0;
     return {
       seats: await this.registrations.seats(session),
@@ -108,8 +101,8 @@ export class WorkshopsService {
     };
   }
 
-  async registrantsCsv(event: Event, sessionId: string): Promise<string> {
-    const { registrants } = await this.registrants(event, sessionId);
+  async registrantsCsv(session: Session): Promise<string> {
+    const { registrants } = await this.registrants(session);
     const header = ['status', 'position', 'name', 'email', 'confirmed_at', 'cancelled_at'];
     const lines = registrants.map((r) =>
       [
@@ -126,39 +119,41 @@ export class WorkshopsService {
     return [header.join(','), ...lines].join('\r\n') + '\r\n';
   }
 
-  async updateWindow(
-    event: Event,
-    sessionId: string,
+  private async updateWindow(
+    session: Session,
     window: { registrationOpensAt?: string | null; registrationClosesAt?: string | null },
   ): Promise<void> {
-    await this.workshopOf(event, sessionId);
-    const current = await this.settings.findOneBy({ sessionId });
+    const current = await this.workshops.settingsOf(session.id);
     const opens =
       window.registrationOpensAt === undefined
         ? (current?.registrationOpensAt ?? null)
-        : window.registrationOpensAt && new Date(window.registrationOpensAt);
+        : window.registrationOpensAt
+          ? new Date(window.registrationOpensAt)
+          : null;
     const closes =
       window.registrationClosesAt === undefined
         ? (current?.registrationClosesAt ?? null)
-        : window.registrationClosesAt && new Date(window.registrationClosesAt);
+        : window.registrationClosesAt
+          ? new Date(window.registrationClosesAt)
+          : null;
     if (opens && closes && closes <= opens) {
       throw PlenumError.validation([
         { path: 'registrationClosesAt', message: 'Must be after the opening' },
       ]);
     }
-    await this.settings.upsert(
-      { sessionId, registrationOpensAt: opens, registrationClosesAt: closes },
-      ['sessionId'],
-    );
+    await this.workshops.setWindow(session.id, {
+      registrationOpensAt: opens,
+      registrationClosesAt: closes,
+    });
   }
 
-  async materialsOf(sessionId: string, slug: string): Promise<WorkshopMaterialView[]> {
-    const rows = await this.materials.find({ where: { sessionId }, order: { createdAt: 'ASC' } });
+  async materialsOf(session: Session, event: Event): Promise<WorkshopMaterialView[]> {
+    const rows = await this.workshops.materialsOf(session.id);
     return rows.map((m) => ({
       id: m.id,
       title: m.title,
       kind: m.url ? 'link' : 'file',
-      url: m.url ?? `/api/events/${slug}/workshops/${sessionId}/materials/${m.id}/file`,
+      url: m.url ?? `/api/events/${event.slug}/workshops/${session.id}/materials/${m.id}/file`,
       fileName: m.fileName,
       sizeBytes: m.sizeBytes,
       createdAt: m.createdAt.toISOString(),
@@ -166,7 +161,7 @@ export class WorkshopsService {
   }
 
   async addLink(sessionId: string, userId: string, link: CreateWorkshopLink): Promise<void> {
-    await this.materials.insert({
+    await this.workshops.insertMaterial({
       sessionId,
       title: link.title,
       url: link.url,
@@ -181,7 +176,7 @@ export class WorkshopsService {
     file: { title: string; fileName: string; upload: IncomingUpload },
   ): Promise<void> {
     const stored = await file.upload.store(this.storage, 'workshop-materials');
-    await this.materials.insert({
+    await this.workshops.insertMaterial({
       sessionId,
       title: file.title,
       storageKey: stored.key,
@@ -193,15 +188,15 @@ export class WorkshopsService {
   }
 
   async materialFile(sessionId: string, id: string) {
-    const material = await this.materials.findOneBy({ id, sessionId });
+    const material = await this.workshops.materialOf(sessionId, id);
     if (!material?.storageKey) throw PlenumError.notFound('File not found');
     return { material, data: await this.storage.get(material.storageKey) };
   }
 
   async removeMaterial(sessionId: string, id: string): Promise<WorkshopMaterial> {
-    const material = await this.materials.findOneBy({ id, sessionId });
+    const material = await this.workshops.materialOf(sessionId, id);
     if (!material) throw PlenumError.notFound('Material not found');
-    await this.materials.delete({ id });
+    await this.workshops.deleteMaterial(id);
     if (material.storageKey) {
       await this.storage.remove(material.storageKey);
     }
@@ -224,17 +219,13 @@ export class WorkshopsService {
     this.live.to(rooms.workshop(sessionId)).emit('workshop:spotlight', { sessionId, userId });
   }
 
-  private async view(
-    session: Session,
-    userId: string,
-    memberships: Membership[],
-  ): Promise<WorkshopView> {
+  private async view(access: ResolvedAccess, session: Session): Promise<WorkshopView> {
     const [seats, mine, settings, isHost, hosts] = await Promise.all([
       this.registrations.seats(session),
-      this.registrations.mine(session.id, userId),
-      this.settings.findOneBy({ sessionId: session.id }),
-      this.isHost(userId, memberships, session.id),
-      this.hostNames(session.id),
+      this.registrations.mine(session.id, access.principal.userId),
+      this.workshops.settingsOf(session.id),
+      this.isHost(access, session.id),
+      this.workshops.hostNames(session.id),
     ]);
     const closes = registrationClosesAt(session, settings);
     const opens = settings?.registrationOpensAt ?? null;
@@ -259,14 +250,10 @@ export class WorkshopsService {
       isHost,
     };
   }
-
-  private async hostNames(sessionId: string): Promise<string[]> {
-    const links = await this.sessionSpeakers.find({
-      where: { sessionId, part: In(['host', 'speaker']) },
-      relations: { speaker: true },
-    });
-    return links.map((l) => l.speaker?.name ?? '').filter(Boolean);
-  }
 }
 
-/** Quotes a CSV cell, and defuses cells a spreadsheet would run as a formula. */
+/** Workshop routes name sessions; one that is not a workshop is not found here. */
+function workshopOf(session: Session): Session {
+  if (session.kind !== 'workshop') throw PlenumError.notFound('Workshop not found');
+  return session;
+}

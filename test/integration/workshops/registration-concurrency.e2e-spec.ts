@@ -98,6 +98,37 @@ describe('workshop registration under concurrency (real PostgreSQL)', () => {
     });
   });
 
+  it('answers 503 BUSY with a retry hint, not 500, when no database connection comes free, and registers nobody', async () => {
+    const sessionId = await createWorkshop(t, eventId, 5);
+    const person = people[1]!;
+    // Every connection of the api's pool held elsewhere: what a burst on a loaded machine does
+    // for longer than the pool waits (connectionTimeoutMillis).
+    const size = (t.dataSource.options.extra as { max: number }).max;
+    const held = await Promise.all(
+      Array.from({ length: size }, async () => {
+        const runner = t.dataSource.createQueryRunner();
+        await runner.connect();
+        return runner;
+      }),
+    );
+    let busy: Awaited<ReturnType<typeof fetch>>;
+    try {
+      busy = await fetch(`${t.baseUrl}${path(sessionId)}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${person.token}` },
+      });
+    } finally {
+      await Promise.all(held.map((runner) => runner.release()));
+    }
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('retry-after')).toBe('2');
+    expect(await busy.json()).toMatchObject({ code: 'BUSY', retryAfterMs: 2000 });
+    expect(await registrationRows(t, sessionId)).toEqual([]);
+
+    const retried = await call<MyWorkshopRegistration>(t, person, 'POST', path(sessionId));
+    expect(retried).toMatchObject({ status: 200, body: { status: 'confirmed' } });
+  });
+
   it('ten registrations at once by one person make one row', async () => {
     const sessionId = await createWorkshop(t, eventId, 5);
     const person = people[0]!;

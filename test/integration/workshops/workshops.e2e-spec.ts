@@ -352,4 +352,64 @@ describe('workshops: registration, permissions, capacity, room', () => {
     expect((await alex.request('POST', `${path}/mute`, { userId: alexId })).status).toBe(403);
     expect((await alex.request('POST', `${path}/spotlight`, { userId: null })).status).toBe(403);
   });
+
+  it('makes a speaker a host where their profile hosts the workshop, not where they only speak, nor as an event-wide speaker', async () => {
+    const userOf = async (email: string) =>
+      (
+        await t.dataSource.query<Array<{ id: string }>>(`SELECT id FROM users WHERE email = $1`, [
+          email,
+        ])
+      )[0]!.id;
+    // The host profile of the open-data workshop becomes attendee 6's; the same profile is a
+    // co-speaker (not a host) of the Ehrenamt workshop.
+    const hostProfile = (
+      await t.dataSource.query<Array<{ speaker_id: string }>>(
+        `SELECT speaker_id FROM session_speakers WHERE session_id = $1 AND part = 'host'`,
+        [ws('ws-open-data')],
+      )
+    )[0]!.speaker_id;
+    await t.dataSource.query(`UPDATE speakers SET user_id = $1 WHERE id = $2`, [
+      await userOf(attendee(6)),
+      hostProfile,
+    ]);
+    await t.dataSource.query(
+      `INSERT INTO session_speakers (session_id, speaker_id, part, position) VALUES ($1, $2, 'speaker', 9)`,
+      [ws('ws-ehrenamt'), hostProfile],
+    );
+    await t.dataSource.query(
+      `INSERT INTO memberships (event_id, user_id, role, scope) VALUES ($1, $2, 'speaker', 'event')`,
+      [demo.eventId, await userOf(attendee(7))],
+    );
+
+    const host = await as(attendee(6));
+    const hosted = await host.request<WorkshopRegistrants>(
+      'GET',
+      `${base}/${ws('ws-open-data')}/registrations`,
+    );
+    expect(hosted.status).toBe(200);
+    const list = await host.request<WorkshopList>('GET', base);
+    const isHost = Object.fromEntries(list.body.workshops.map((w) => [w.id, w.isHost]));
+    expect(isHost[ws('ws-open-data')]).toBe(true);
+    expect(isHost[ws('ws-ehrenamt')]).toBe(false);
+    expect((await host.request('GET', `${base}/${ws('ws-ehrenamt')}/registrations`)).status).toBe(
+      403,
+    );
+
+    const eventSpeaker = await as(attendee(7));
+    expect(
+      (await eventSpeaker.request('GET', `${base}/${ws('ws-open-data')}/registrations`)).status,
+    ).toBe(403);
+    expect(
+      (await eventSpeaker.request<WorkshopView>('GET', `${base}/${ws('ws-open-data')}`)).body
+        .isHost,
+    ).toBe(false);
+  });
+
+  it('finds host routes only for workshops of this event', async () => {
+    const organizer = await as('organizer@plenum.test');
+    const talk = demo.sessions['talk-digitaler-zwilling']!;
+    expect((await organizer.request('GET', `${base}/${talk}/registrations`)).status).toBe(404);
+    expect((await organizer.request('GET', `${base}/${talk}`)).status).toBe(404);
+    expect((await organizer.request('GET', `${base}/not-a-uuid/materials`)).status).toBe(404);
+  });
 });

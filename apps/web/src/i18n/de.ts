@@ -65,6 +65,8 @@ export const de = {
       'Der Dienst ist gerade nicht verfügbar. Bitte versuchen Sie es gleich noch einmal.',
     throttled: (seconds: number) =>
       `Zu viele Versuche. Bitte warten Sie ${seconds} Sekunden und versuchen Sie es dann erneut.`,
+    busy: (seconds: number) =>
+      `Gerade ist sehr viel los. Bitte versuchen Sie es in ${seconds} Sekunden noch einmal.`,
     generic: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   },
   login: {

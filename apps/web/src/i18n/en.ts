@@ -36,6 +36,7 @@ export const en: Messages = {
     network: 'The server cannot be reached. Please check your connection.',
     unavailable: 'The service is unavailable right now. Please try again in a moment.',
     throttled: (seconds) => `Too many attempts. Please wait ${seconds} seconds and try again.`,
+    busy: (seconds) => `It is very busy right now. Please try again in ${seconds} seconds.`,
     generic: 'Something went wrong. Please try again.',
   },
   login: {

@@ -14,6 +14,9 @@ export function describeError(error: ApiError, t: Messages): string {
     case 'LOGIN_THROTTLED':
     case 'RATE_LIMITED':
       return t.errors.throttled(Math.max(1, Math.ceil((error.retryAfterMs ?? 60_000) / 1000)));
+    // The server is saturated (HTTP 503 BUSY): nothing happened, trying again soon works.
+    case 'BUSY':
+      return t.errors.busy(Math.max(1, Math.ceil((error.retryAfterMs ?? 2000) / 1000)));
     default:
       return t.errors.generic;
   }
