@@ -26,11 +26,8 @@ SELECT "Session"."id" AS "Session_id", "Session"."guid" AS "Session_guid", "Sess
 -- VideoRepository.isLive
 SELECT 1 AS "row_exists" FROM (SELECT 1 AS dummy_column) "dummy_table" WHERE EXISTS (SELECT 1 FROM "live_speakers" "LiveSpeaker" WHERE (("LiveSpeaker"."session_id" = $1) AND ("LiveSpeaker"."user_id" = $2))) LIMIT 1;
 
--- VideoRepository.onProgramme (any part)
-SELECT 1 AS "row_exists" FROM (SELECT 1 AS dummy_column) "dummy_table" WHERE EXISTS (SELECT 1 FROM "session_speakers" "ss" INNER JOIN "speakers" "sp" ON "sp"."id"="ss"."speaker_id" WHERE "ss"."session_id" IN ($1) AND "sp"."user_id" = $2) LIMIT 1;
-
--- VideoRepository.onProgramme (host)
-SELECT 1 AS "row_exists" FROM (SELECT 1 AS dummy_column) "dummy_table" WHERE EXISTS (SELECT 1 FROM "session_speakers" "ss" INNER JOIN "speakers" "sp" ON "sp"."id"="ss"."speaker_id" WHERE "ss"."session_id" IN ($1) AND "sp"."user_id" = $2 AND "ss"."part" = $3) LIMIT 1;
+-- VideoRepository.hostsByProfile
+SELECT 1 AS "row_exists" FROM (SELECT 1 AS dummy_column) "dummy_table" WHERE EXISTS (SELECT 1 FROM "session_speakers" "ss" INNER JOIN "speakers" "sp" ON "sp"."id"="ss"."speaker_id" WHERE "ss"."session_id" = $1 AND "sp"."user_id" = $2 AND "ss"."part" = 'host') LIMIT 1;
 
 -- VideoRepository.hasConfirmedSeat
 SELECT 1 AS "row_exists" FROM (SELECT 1 AS dummy_column) "dummy_table" WHERE EXISTS (SELECT 1 FROM "workshop_registrations" "WorkshopRegistration" WHERE (("WorkshopRegistration"."session_id" = $1) AND ("WorkshopRegistration"."user_id" = $2) AND ("WorkshopRegistration"."status" = $3))) LIMIT 1;

@@ -171,22 +171,7 @@ export class VideoAccessService {
     // No speaker role on this workshop at all: nothing to look up.
     if (!speaksOn(person.roles, [sessionId])) return false;
     if (speaksOn(person.memberships, [sessionId])) return true;
-    return this.video.onProgramme(userId, [sessionId], 'host');
-  }
-
-  /**
-   * Whether the person speaks in one of the sessions: a speaker role for that session, or a
-   * speaker profile of theirs on its programme (for workshops: as a host).
-   */
-  async isOnSession(
-    userId: string,
-    memberships: readonly MembershipRole[],
-    sessionIds: string[],
-    part?: 'host',
-  ): Promise<boolean> {
-    if (sessionIds.length === 0) return false;
-    if (speaksOn(memberships, sessionIds)) return true;
-    return this.video.onProgramme(userId, sessionIds, part);
+    return this.video.hostsByProfile(sessionId, userId);
   }
 
   /** Remembers that the person got a token for a room, so a later change of role reaches it. */

@@ -120,23 +120,17 @@ export class VideoRepository {
     return this.db.getRepository(LiveSpeaker).existsBy({ sessionId, userId });
   }
 
-  /**
-   * Whether one of the person's speaker profiles is on one of the sessions' programme (in the
-   * given part only, when one is given).
-   */
-  @GenerateSql(
-    { name: 'any part', params: [SQL_UUID, [SQL_UUID]] },
-    { name: 'host', params: [SQL_UUID, [SQL_UUID], 'host'] },
-  )
-  onProgramme(userId: string, sessionIds: string[], part?: 'host'): Promise<boolean> {
-    const query = this.db
+  /** Whether one of the person's speaker profiles is on the session's programme as its host. */
+  @GenerateSql({ params: [SQL_UUID, SQL_UUID] })
+  hostsByProfile(sessionId: string, userId: string): Promise<boolean> {
+    return this.db
       .getRepository(SessionSpeaker)
       .createQueryBuilder('ss')
       .innerJoin('ss.speaker', 'sp')
-      .where('ss.session_id IN (:...sessionIds)', { sessionIds })
-      .andWhere('sp.user_id = :userId', { userId });
-    if (part) query.andWhere('ss.part = :part', { part });
-    return query.getExists();
+      .where('ss.session_id = :sessionId', { sessionId })
+      .andWhere('sp.user_id = :userId', { userId })
+      .andWhere("ss.part = 'host'")
+      .getExists();
   }
 
   @GenerateSql({ params: [SQL_UUID, SQL_UUID] })
