@@ -15,6 +15,11 @@ export interface TestApp {
   config: PlenumConfig;
   dataSource: DataSource;
   databaseName: string;
+  /**
+   * Empties this suite's socket rate-limit buckets, so a test starts with full bursts whatever
+   * the tests before it spent and however fast the machine ran them.
+   */
+  refillRateLimits(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,6 +54,7 @@ export async function startTestApp(
     config,
     dataSource,
     databaseName,
+    refillRateLimits: () => deleteRedisKeys(`${config.redisPrefix}:live:rate:*`),
     async close() {
       await app.close();
       await dropDatabase(databaseName);

@@ -23,6 +23,7 @@ describe('session Q&A through real sockets', () => {
     room = (await demoPlaces(t)).stage;
     sessionId = room.slice('session:'.length);
   });
+  beforeEach(() => t.refillRateLimits());
   afterEach(() => {
     for (const socket of open.splice(0)) socket.close();
   });
