@@ -42,6 +42,12 @@ module.exports = {
     },
     {
       ...base,
+      // Real processes behind cuttable TCP proxies to PostgreSQL and Redis (test/support/tcp-proxy.ts).
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
+    },
+    {
+      ...base,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
     },
