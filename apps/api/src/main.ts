@@ -2,13 +2,15 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Event } from '@plenum/db';
-import { closeOnSignals } from '@plenum/platform';
+import { closeOnSignals, installProcessPolicy } from '@plenum/platform';
 import { DEMO_PASSWORD, seedDemoCongress } from '@plenum/demo';
 import { FileStorage } from '@plenum/platform';
 import { createApi } from './bootstrap';
 import { prepare } from './startup';
 
 async function main(): Promise<void> {
+  // Before anything can reject: Nest's Logger writes through the app's pino logger once it is set.
+  installProcessPolicy({ name: 'api', logger: new Logger('Process') });
   const config = await prepare();
   const app = await createApi(config);
   const logger = new Logger('Plenum');

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, ServiceUnavailableError, checkRedis, loadConfig } from '@plenum/config';
-import { closeOnSignals } from '@plenum/platform';
+import { closeOnSignals, installProcessPolicy } from '@plenum/platform';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -10,6 +11,8 @@ import { WorkerModule } from './worker.module';
  * migrations; the worker only needs the services to answer.
  */
 async function main(): Promise<void> {
+  // Before anything can reject: Nest's Logger writes through the app's pino logger once it is set.
+  installProcessPolicy({ name: 'worker', logger: new NestLogger('Process') });
   let config;
   try {
     config = loadConfig();

@@ -260,6 +260,17 @@ export const roomAccessChangedSchema = z.object({
 });
 export type RoomAccessChanged = z.infer<typeof roomAccessChangedSchema>;
 
+/**
+ * The room's latest sequence number, sent by an api instance to its own sockets in the room
+ * after its connection to Redis came back: broadcasts may have been lost meanwhile, so a client
+ * whose last message is older asks for what came after it (`chat:history` with `afterSeq`).
+ */
+export const roomResyncSchema = z.object({
+  room: z.string(),
+  lastSeq: z.number().int().nonnegative(),
+});
+export type RoomResync = z.infer<typeof roomResyncSchema>;
+
 /* ---- acknowledgements ---- */
 
 export const liveErrorSchema = z.object({
@@ -387,6 +398,8 @@ export interface ServerToClientEvents {
    * given, a workshop registration cancelled). With `joined: false` the socket left the room.
    */
   'room:access-changed': (payload: RoomAccessChanged) => void;
+  /** Sent to a room's sockets on one instance after Redis was away: catch up past `lastSeq`. */
+  'room:resync': (payload: RoomResync) => void;
   /** An event sent without an acknowledgement callback failed. */
   'live:error': (payload: LiveEventError) => void;
 }

@@ -105,6 +105,16 @@ export class ChatRepository {
     return row?.last_seq ?? 0;
   }
 
+  /** The latest sequence number of each room that has messages. */
+  @GenerateSql({ params: [[ROOM]] })
+  async lastSeqs(rooms: string[]): Promise<Map<string, number>> {
+    const rows = await this.db.query<Array<{ room: string; last_seq: number }>>(
+      `SELECT room, last_seq FROM chat_rooms WHERE room = ANY($1::text[])`,
+      [rooms],
+    );
+    return new Map(rows.map((row) => [row.room, row.last_seq]));
+  }
+
   /** The message, locked until the transaction ends. */
   @GenerateSql({ params: [SQL_MANAGER, SQL_UUID, ROOM] })
   lockMessage(manager: EntityManager, id: string, room: string): Promise<ChatMessage | null> {

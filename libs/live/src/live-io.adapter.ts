@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { Logger } from '@nestjs/common';
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
@@ -6,7 +7,7 @@ import Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import type { PlenumConfig } from '@plenum/config';
 import { LIVE_PATH } from '@plenum/contracts';
-import { closeRedisClient, socketIoKey } from '@plenum/platform';
+import { closeRedisClient, guardedPublisher, processFaults, socketIoKey } from '@plenum/platform';
 
 /** Largest Socket.IO packet accepted; a bigger one closes the connection. */
 export const LIVE_MAX_PACKET_BYTES = 16 * 1024;
@@ -32,6 +33,7 @@ export function originAllowed(req: IncomingMessage, allowlist: readonly string[]
  * (and the worker's emitter) through Redis.
  */
 export class LiveIoAdapter extends IoAdapter {
+  private readonly logger = new Logger('LiveIoAdapter');
   private readonly clients: Redis[] = [];
 
   constructor(
@@ -45,6 +47,7 @@ export class LiveIoAdapter extends IoAdapter {
     const pub = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 3 });
     const sub = pub.duplicate();
     this.clients.push(pub, sub);
+    this.guard(pub, sub);
     const allowlist = this.config.corsOrigins;
     return super.createIOServer(port, {
       ...options,
@@ -62,6 +65,38 @@ export class LiveIoAdapter extends IoAdapter {
       },
       adapter: createAdapter(pub, sub, { key: socketIoKey(this.config) }),
     }) as Server;
+  }
+
+  /**
+   * The adapter drops the promise of every publish (a broadcast from this instance, a
+   * `socketsJoin` on every instance): while Redis is away each would be an unhandled rejection.
+   * They are caught and counted like the LiveEmitter's; connection errors are logged once per
+   * outage instead of ioredis printing each reconnect attempt.
+   */
+  private guard(pub: Redis, sub: Redis): void {
+    const original = pub.publish.bind(pub);
+    const guarded = guardedPublisher({ publish: (c, m) => original(c, m) }, (err, channel) => {
+      processFaults.count('emit-failed');
+      this.logger.warn({ err, channel }, 'A Socket.IO adapter publish failed');
+    });
+    Object.assign(pub, {
+      publish: (channel: string, message: string | Buffer) => guarded.publish(channel, message),
+    });
+    for (const [client, role] of [
+      [pub, 'publisher'],
+      [sub, 'subscriber'],
+    ] as const) {
+      let down = false;
+      client.on('error', (err: unknown) => {
+        if (down) return;
+        down = true;
+        this.logger.warn({ err, role }, `The Socket.IO adapter's Redis ${role} lost Redis`);
+      });
+      client.on('ready', () => {
+        if (down) this.logger.log(`The Socket.IO adapter's Redis ${role} is connected again`);
+        down = false;
+      });
+    }
   }
 
   override async dispose(): Promise<void> {

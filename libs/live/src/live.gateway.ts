@@ -7,6 +7,7 @@ import { LIVE_NAMESPACE, rooms } from '@plenum/contracts';
 import type { Ack, ClientToServerEvents, LiveError, ServerToClientEvents } from '@plenum/contracts';
 import type { AccessChange } from '@plenum/identity';
 import { PlenumError, zodFieldErrors } from '@plenum/platform';
+import { ChatResync } from './chat-resync.service';
 import { LiveAuth } from './live-auth';
 import type { LiveUser } from './live-auth';
 import { LiveConnection } from './live-connection';
@@ -43,10 +44,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly auth: LiveAuth,
     private readonly handlers: LiveHandlers,
     private readonly metrics: LiveMetrics,
+    private readonly resync: ChatResync,
   ) {}
 
   afterInit(nsp: LiveNamespace): void {
     this.metrics.watch(nsp);
+    this.resync.watch(nsp);
     nsp.use((socket, next) => {
       this.auth.authenticate(socket.handshake.auth).then(
         (user) => {

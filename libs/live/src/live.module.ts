@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@plenum/identity';
 import { ChatHandlers } from './chat.handlers';
+import { ChatResync } from './chat-resync.service';
 import { ChatRepository } from './chat.repository';
 import { ChatService } from './chat.service';
 import { LiveAuth } from './live-auth';
@@ -23,6 +24,7 @@ import { RoomAccessService } from './room-access.service';
   providers: [
     ChatHandlers,
     ChatRepository,
+    ChatResync,
     ChatService,
     LiveAuth,
     LiveGateway,

@@ -9,6 +9,7 @@ export * from './platform.module';
 export * from './bull-connection';
 export * from './shutdown';
 export * from './live-emitter';
+export * from './process-faults';
 export * from './json-body';
 export * from './file-storage.service';
 export * from './close-redis';

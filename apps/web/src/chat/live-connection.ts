@@ -32,9 +32,32 @@ export class LiveCallError extends Error {
 
 let socket: LiveSocket | null = null;
 
+/** Refusals that no retry can change: the person has to sign in (again). */
+const FINAL_CODES: ReadonlySet<string> = new Set(['UNAUTHENTICATED']);
+
+/**
+ * Whether a refused handshake is final. Only authentication says no for good (an expired token
+ * is refreshed first); anything else (the server busy, Redis or PostgreSQL away) is tried again.
+ */
+export function isFinalRefusal(code: string | undefined): boolean {
+  return code !== undefined && FINAL_CODES.has(code);
+}
+
+/**
+ * How long to wait before the `attempt`-th retry (0-based): doubling from 500 ms up to 10 s,
+ * each spread by ±50 % so that a room full of browsers does not come back in one burst.
+ */
+export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(10_000, 500 * 2 ** Math.min(attempt, 10));
+  return Math.round(base * (0.5 + random()));
+}
+
 /**
  * One connection to /live for the whole app, shared by every chat on screen. The token is read
  * at each (re)connection attempt, so a refreshed token is used without tearing anything down.
+ * It never gives up but for authentication: socket.io retries lost connections by itself, and
+ * a handshake the server refused for another reason, or a disconnect by the server, is retried
+ * here with the same back-off.
  */
 export function liveSocket(): LiveSocket {
   if (socket) {
@@ -47,15 +70,44 @@ export function liveSocket(): LiveSocket {
     auth: (send) => send({ token: currentAccessToken() ?? '' }),
     reconnectionDelay: 500,
     reconnectionDelayMax: 10_000,
+    randomizationFactor: 0.5,
+  });
+  let attempts = 0;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const retryLater = () => {
+    clearTimeout(retry);
+    retry = setTimeout(() => {
+      if (socket === created && !created.connected) {
+        created.connect();
+      }
+    }, retryDelayMs(attempts++));
+  };
+  created.on('connect', () => {
+    attempts = 0;
+    clearTimeout(retry);
   });
   created.on('connect_error', (error: Error & { data?: { code?: string } }) => {
-    // An expired token is refreshed and the connection tried again; a refused one stays closed.
-    if (error.data?.code === 'TOKEN_EXPIRED') {
+    if (created.active) {
+      // A network failure: socket.io tries again by itself.
+      return;
+    }
+    const code = error.data?.code;
+    if (code === 'TOKEN_EXPIRED') {
+      // Refreshed, then tried again; without a session the sign-in page takes over.
       void refreshSession().then((session) => {
         if (session) {
           created.connect();
         }
       });
+    } else if (!isFinalRefusal(code)) {
+      retryLater();
+    }
+  });
+  created.on('disconnect', (reason) => {
+    // The server closed it (a restart, a revoked session): try again; a revoked session is then
+    // refused as UNAUTHENTICATED, which is final.
+    if (reason === 'io server disconnect') {
+      retryLater();
     }
   });
   socket = created;

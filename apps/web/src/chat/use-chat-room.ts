@@ -5,9 +5,16 @@ import type {
   ReactionKind,
   RoomAccessChanged,
   RoomJoined,
+  RoomResync,
 } from '@plenum/contracts';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { LiveCallError, liveCall, liveSocket } from './live-connection';
+import {
+  isFinalRefusal,
+  LiveCallError,
+  liveCall,
+  liveSocket,
+  retryDelayMs,
+} from './live-connection';
 
 export type Connection = 'connecting' | 'online' | 'reconnecting';
 
@@ -137,58 +144,138 @@ function lastSeqOf(messages: ChatMessageView[]): number | undefined {
 }
 
 /**
+ * The last message up to which nothing is missing. A room's sequence numbers have no gaps, so a
+ * gap is a broadcast that never arrived (Redis was away): catching up starts below it.
+ */
+export function contiguousSeqOf(messages: ChatMessageView[]): number | undefined {
+  let last = messages[0]?.seq;
+  for (const message of messages.slice(1)) {
+    if (last !== undefined && message.seq !== last + 1) {
+      break;
+    }
+    last = message.seq;
+  }
+  return last;
+}
+
+/** Join answers that no retry changes: the room is not there, or not for this person. */
+const FINAL_JOIN_CODES: ReadonlySet<string> = new Set([
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'VALIDATION_FAILED',
+]);
+
+/**
  * One chat room over the shared live connection: joins it, keeps its messages in order, and
  * after a reconnect asks for exactly what came after the last message it has.
  */
 export function useChatRoom(room: string, eventId: string) {
   const [state, dispatch] = useReducer(reduce, initial);
   const lastSeq = useRef<number | undefined>(undefined);
-  lastSeq.current = lastSeqOf(state.messages);
+  lastSeq.current = contiguousSeqOf(state.messages);
   const oldestSeq = state.messages[0]?.seq;
 
   useEffect(() => {
     const socket = liveSocket();
     let active = true;
 
+    let attempts = 0;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let catchingUp: Promise<void> | null = null;
+    let catchUpAgain = false;
+
+    /** Reads what came after `from`, page by page, into the room. */
+    const readAfter = async (from: number) => {
+      let more = true;
+      while (more && active) {
+        const page = await liveCall('chat:history', { room, afterSeq: from });
+        if (!active) {
+          return;
+        }
+        dispatch({ type: 'messages', messages: page.messages });
+        more = page.hasMore;
+        from = lastSeqOf(page.messages) ?? from;
+      }
+    };
+
     const join = async () => {
+      clearTimeout(retry);
       const afterSeq = lastSeq.current;
       try {
         const joined = await liveCall('room:join', { room, afterSeq });
         if (!active) {
           return;
         }
+        attempts = 0;
         dispatch({ type: 'joined', joined, catchUp: afterSeq !== undefined });
-        let more = afterSeq !== undefined && joined.hasMore;
-        let from = lastSeqOf(joined.messages) ?? afterSeq ?? 0;
-        while (more && active) {
-          const page = await liveCall('chat:history', { room, afterSeq: from });
-          dispatch({ type: 'messages', messages: page.messages });
-          more = page.hasMore;
-          from = lastSeqOf(page.messages) ?? from;
+        if (afterSeq !== undefined && joined.hasMore) {
+          await readAfter(lastSeqOf(joined.messages) ?? afterSeq);
         }
       } catch (error) {
-        if (active && error instanceof LiveCallError) {
+        if (!active || !(error instanceof LiveCallError)) {
+          return;
+        }
+        if (FINAL_JOIN_CODES.has(error.code) || isFinalRefusal(error.code)) {
           dispatch({ type: 'failed', error });
+          return;
+        }
+        // The server could not answer now (Redis or PostgreSQL away, a timeout): try again.
+        dispatch({ type: 'connection', connection: 'reconnecting' });
+        if (socket.connected) {
+          retry = setTimeout(() => void join(), retryDelayMs(attempts++));
         }
       }
+    };
+
+    /** Asks for what this room missed, once at a time; a call meanwhile runs once more after. */
+    const catchUp = () => {
+      if (catchingUp) {
+        catchUpAgain = true;
+        return;
+      }
+      const from = lastSeq.current;
+      if (from === undefined) {
+        return;
+      }
+      catchingUp = readAfter(from)
+        .catch(() => undefined)
+        .finally(() => {
+          catchingUp = null;
+          if (catchUpAgain && active) {
+            catchUpAgain = false;
+            // lastSeq is current only after React rendered what came in.
+            setTimeout(catchUp, 0);
+          }
+        });
     };
 
     const onConnect = () => void join();
     const onDisconnect = () => dispatch({ type: 'connection', connection: 'reconnecting' });
     const onConnectError = (error: Error & { data?: { code?: string } }) => {
-      // socket.io retries network failures by itself; a refused handshake it does not.
-      if (socket.active) {
-        dispatch({ type: 'connection', connection: 'reconnecting' });
-      } else if (error.data?.code !== 'TOKEN_EXPIRED') {
+      // Only authentication is final (live-connection.ts retries everything else).
+      if (isFinalRefusal(error.data?.code)) {
         dispatch({
           type: 'failed',
           error: new LiveCallError({ code: 'UNAUTHENTICATED', message: error.message }),
         });
+      } else {
+        dispatch({ type: 'connection', connection: 'reconnecting' });
+      }
+    };
+    const onResync = (resync: RoomResync) => {
+      const have = lastSeq.current;
+      if (resync.room === room && have !== undefined && resync.lastSeq > have) {
+        catchUp();
       }
     };
     const onMessage = (message: ChatMessageView) => {
       if (message.room === room) {
+        const have = lastSeq.current;
         dispatch({ type: 'messages', messages: [message] });
+        // A gap before it: broadcasts were lost (Redis was away), so read them from the server.
+        if (have !== undefined && message.seq > have + 1) {
+          catchUp();
+        }
       }
     };
     const onDeleted = (payload: {
@@ -244,11 +331,13 @@ export function useChatRoom(room: string, eventId: string) {
     socket.on('presence:count', onPresence);
     socket.on('reaction:burst', onReactions);
     socket.on('room:access-changed', onAccess);
+    socket.on('room:resync', onResync);
     if (socket.connected) {
       void join();
     }
     return () => {
       active = false;
+      clearTimeout(retry);
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onConnectError);
@@ -260,6 +349,7 @@ export function useChatRoom(room: string, eventId: string) {
       socket.off('presence:count', onPresence);
       socket.off('reaction:burst', onReactions);
       socket.off('room:access-changed', onAccess);
+      socket.off('room:resync', onResync);
       if (socket.connected) {
         liveCall('room:leave', { room }).catch(() => undefined);
       }

@@ -824,7 +824,7 @@ export const de = {
     charactersLeft: (n: number) => `Noch ${n} Zeichen`,
     send: 'Senden',
     sending: 'Wird gesendet …',
-    reconnecting: 'Verbindung unterbrochen. Es wird neu verbunden …',
+    reconnecting: 'Verbindung wird wiederhergestellt …',
     reconnected: 'Wieder verbunden.',
     joinFailed: 'Der Chat konnte nicht geöffnet werden.',
     notAllowed: 'Dieser Chat ist nur für Teilnehmende und Gastgeber/innen.',

@@ -802,7 +802,7 @@ export const en: Messages = {
     charactersLeft: (n) => `${n} characters left`,
     send: 'Send',
     sending: 'Sending …',
-    reconnecting: 'Connection lost. Reconnecting …',
+    reconnecting: 'Reconnecting …',
     reconnected: 'Connected again.',
     joinFailed: 'The chat could not be opened.',
     notAllowed: 'This chat is only for participants and hosts.',
