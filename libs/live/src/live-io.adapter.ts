@@ -7,7 +7,13 @@ import Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import type { PlenumConfig } from '@plenum/config';
 import { LIVE_PATH } from '@plenum/contracts';
-import { closeRedisClient, guardedPublisher, processFaults, socketIoKey } from '@plenum/platform';
+import {
+  closeRedisClient,
+  guardedPublisher,
+  processFaults,
+  redisRetryStrategy,
+  socketIoKey,
+} from '@plenum/platform';
 
 /** Largest Socket.IO packet accepted; a bigger one closes the connection. */
 export const LIVE_MAX_PACKET_BYTES = 16 * 1024;
@@ -44,7 +50,10 @@ export class LiveIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: Partial<ServerOptions>): Server {
-    const pub = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 3 });
+    const pub = new Redis(this.config.redisUrl, {
+      maxRetriesPerRequest: 3,
+      retryStrategy: redisRetryStrategy,
+    });
     const sub = pub.duplicate();
     this.clients.push(pub, sub);
     this.guard(pub, sub);
