@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@plenum/config';
+import { processFaults } from '@plenum/platform';
 import { metricsPlan } from './metrics-plan';
 import { Metrics } from './metrics.service';
 import { QueueMetrics } from './queue-metrics';
@@ -40,5 +41,15 @@ describe('scrape-time collectors when Redis does not answer', () => {
     expect(text).not.toMatch(/^plenum_queue_jobs\{/m);
     expect(text).not.toMatch(/^plenum_pg_pool_connections\{/m);
     expect(text).toMatch(/^nodejs_heap_size_used_bytes \d+/m);
+  });
+
+  it('reports the faults the process caught instead of ending', async () => {
+    processFaults.count('emit-failed');
+    const text = await metrics.registry.metrics();
+    const failed = processFaults.totals()['emit-failed'];
+    expect(text).toMatch(
+      new RegExp(`^plenum_process_faults_total\\{kind="emit-failed"\\} ${failed}$`, 'm'),
+    );
+    expect(text).toMatch(/^plenum_process_faults_total\{kind="unhandled-rejection"\} \d+$/m);
   });
 });

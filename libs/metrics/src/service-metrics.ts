@@ -2,9 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
-import { Gauge } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { REDIS } from '@plenum/platform';
+import { REDIS, processFaults } from '@plenum/platform';
+import type { ProcessFaultKind } from '@plenum/platform';
 import { Metrics, within } from './metrics.service';
 
 const PING_TIMEOUT_MS = 2000;
@@ -56,6 +57,20 @@ export class ServiceMetrics implements OnModuleInit {
       registers,
       collect() {
         waiting.set(pool()?.waitingCount ?? 0);
+      },
+    });
+    const faults = new Counter({
+      name: 'plenum_process_faults_total',
+      help: 'Faults caught instead of ending the process: emit-failed (a live broadcast Redis refused), unhandled-rejection, uncaught-exception (the process then exits)',
+      labelNames: ['kind'],
+      registers,
+      collect() {
+        faults.reset();
+        for (const [kind, n] of Object.entries(processFaults.totals()) as Array<
+          [ProcessFaultKind, number]
+        >) {
+          faults.inc({ kind }, n);
+        }
       },
     });
     const up = new Gauge({
