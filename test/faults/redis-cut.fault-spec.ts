@@ -21,9 +21,11 @@ import { ApiClient, deleteRedisKeys, randomSecret } from '../support/test-app';
 /*
  * Redis cut for 10 s under a chat in full flow (issue 14): two api instances and the worker, all
  * reaching Redis through a proxy the test cuts; CLIENTS people in one room, each sending every
- * few seconds. Sized for a 2-core machine: the jest process itself receives every broadcast.
+ * few seconds. 100 by default: on the shared 2-core machine the jest process, which receives
+ * every broadcast to every person, becomes the bottleneck above that (its timers ran up to 4 s
+ * late with 200). FAULT_CLIENTS=200 runs the issue's figure; docs/scaling.md has both.
  */
-const CLIENTS = Number(process.env.FAULT_CLIENTS ?? 200);
+const CLIENTS = Number(process.env.FAULT_CLIENTS ?? 100);
 const SEND_EVERY_MS = 6000;
 const CUT_MS = 10_000;
 /** Issue 14: everyone sending and receiving again within 5 s of the restore. */
