@@ -3,7 +3,7 @@ import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { AccessChangesService, AccessTokenService, RevocationsService } from '@plenum/identity';
 import type { AccessChange } from '@plenum/identity';
-import { closeRedisClient, PlenumError, REDIS, RedisKeys } from '@plenum/platform';
+import { closeRedisClient, logOutages, PlenumError, REDIS, RedisKeys } from '@plenum/platform';
 import { LiveRepository } from './live.repository';
 
 /** Who is on a socket, fixed at the handshake. */
@@ -67,7 +67,7 @@ export class LiveAuth implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     const channel = this.keys.key('auth', 'revocations');
     const changes = this.accessChanges.channel;
-    this.subscriber = this.redis.duplicate();
+    this.subscriber = logOutages(this.redis.duplicate(), 'live auth subscriber');
     this.subscriber.on('message', (from: string, message: string) => {
       if (from === changes) {
         const change = this.accessChanges.parse(message);

@@ -10,6 +10,7 @@ import { LIVE_PATH } from '@plenum/contracts';
 import {
   closeRedisClient,
   guardedPublisher,
+  logOutages,
   processFaults,
   redisRetryStrategy,
   socketIoKey,
@@ -79,33 +80,24 @@ export class LiveIoAdapter extends IoAdapter {
   /**
    * The adapter drops the promise of every publish (a broadcast from this instance, a
    * `socketsJoin` on every instance): while Redis is away each would be an unhandled rejection.
-   * They are caught and counted like the LiveEmitter's; connection errors are logged once per
-   * outage instead of ioredis printing each reconnect attempt.
+   * They are caught and counted like the LiveEmitter's.
    */
   private guard(pub: Redis, sub: Redis): void {
     const original = pub.publish.bind(pub);
+    // Logged once per outage; every failure is counted.
+    let logged = false;
+    pub.on('ready', () => (logged = false));
     const guarded = guardedPublisher({ publish: (c, m) => original(c, m) }, (err, channel) => {
       processFaults.count('emit-failed');
+      if (logged) return;
+      logged = true;
       this.logger.warn({ err, channel }, 'A Socket.IO adapter publish failed');
     });
     Object.assign(pub, {
       publish: (channel: string, message: string | Buffer) => guarded.publish(channel, message),
     });
-    for (const [client, role] of [
-      [pub, 'publisher'],
-      [sub, 'subscriber'],
-    ] as const) {
-      let down = false;
-      client.on('error', (err: unknown) => {
-        if (down) return;
-        down = true;
-        this.logger.warn({ err, role }, `The Socket.IO adapter's Redis ${role} lost Redis`);
-      });
-      client.on('ready', () => {
-        if (down) this.logger.log(`The Socket.IO adapter's Redis ${role} is connected again`);
-        down = false;
-      });
-    }
+    logOutages(pub, 'Socket.IO adapter publisher');
+    logOutages(sub, 'Socket.IO adapter subscriber');
   }
 
   override async dispose(): Promise<void> {

@@ -1,4 +1,4 @@
-import { Global, Inject, Module } from '@nestjs/common';
+import { Global, Inject, Logger, Module } from '@nestjs/common';
 import type { OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { PLENUM_CONFIG } from '@plenum/config';
@@ -25,6 +25,25 @@ export function redisRetryStrategy(times: number): number {
   return Math.min(times * 50, 500);
 }
 
+/**
+ * Logs a lost connection once per outage, and its return, instead of ioredis printing every
+ * failed reconnect as an "Unhandled error event". Returns the client.
+ */
+export function logOutages(client: Redis, role: string): Redis {
+  const logger = new Logger('Redis');
+  let down = false;
+  client.on('error', (err: unknown) => {
+    if (down) return;
+    down = true;
+    logger.warn({ err, role }, `The ${role} Redis connection is lost; reconnecting`);
+  });
+  client.on('ready', () => {
+    if (down) logger.log(`The ${role} Redis connection is back`);
+    down = false;
+  });
+  return client;
+}
+
 @Global()
 @Module({
   providers: [
@@ -32,11 +51,14 @@ export function redisRetryStrategy(times: number): number {
       provide: REDIS,
       inject: [PLENUM_CONFIG],
       useFactory: (config: PlenumConfig) =>
-        new Redis(config.redisUrl, {
-          maxRetriesPerRequest: 3,
-          enableOfflineQueue: true,
-          retryStrategy: redisRetryStrategy,
-        }),
+        logOutages(
+          new Redis(config.redisUrl, {
+            maxRetriesPerRequest: 3,
+            enableOfflineQueue: true,
+            retryStrategy: redisRetryStrategy,
+          }),
+          'shared',
+        ),
     },
     {
       provide: RedisKeys,
