@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { In } from 'typeorm';
 import type { Repository } from 'typeorm';
 import { Booth, Event, Membership, Session, User } from '@plenum/db';
 import { PlenumError } from '@plenum/platform';
 import type { ViewerAccess } from './access.decorators';
-import { allows, visitorPolicy } from './policy';
+import { allows, installationPolicy, visitorPolicy } from './policy';
 import type { ActionTarget, EventAction, InstallationAction, MembershipRole } from './policy';
 import type { Principal } from './principal';
 
@@ -154,18 +155,14 @@ export class PermissionsService {
     return this.assertCan(principal, event, action, target);
   }
 
-  /** Installation rights: platform admins may do anything; organizers of any event create events. */
+  /** Installation rights: platform admins may do anything; the rest as `installationPolicy` says. */
   async mayOnInstallation(principal: Principal, action: InstallationAction): Promise<boolean> {
     const user = await this.users.findOneBy({ id: principal.userId });
     if (!user || user.disabledAt) return false;
     if (user.isPlatformAdmin) return true;
-    switch (action) {
-      case 'events.create':
-        return this.memberships.exists({ where: { userId: principal.userId, role: 'organizer' } });
-      case 'queues.view':
-        // The queues hold every event's jobs: only the installation's admins see them.
-        return false;
-    }
+    const roles = installationPolicy[action];
+    if (roles.length === 0) return false;
+    return this.memberships.exists({ where: { userId: principal.userId, role: In([...roles]) } });
   }
 
   /** Platform admins and organizers of any event may create events. */

@@ -1,14 +1,11 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { Agenda, CalendarFeedView } from '@plenum/contracts';
 import { Access, EventAccess } from '@plenum/identity';
 import type { ResolvedAccess, SessionAccess } from '@plenum/identity';
-import { PlenumError } from '@plenum/platform';
 import { AgendaService } from './agenda.service';
 import { AgendaDto, CalendarFeedDto } from './programme.dto';
-
-const Id = new ParseUUIDPipe({ exceptionFactory: () => PlenumError.notFound() });
 
 /** "Mein Programm": the signed-in person's own agenda within one event. */
 @ApiTags('programme')
@@ -31,13 +28,10 @@ export class AgendaController {
   }
 
   @Delete('sessions/:sessionId')
-  @EventAccess('event.member')
+  @EventAccess('event.member', { session: 'sessionId' })
   @ZodResponse({ type: AgendaDto })
-  remove(
-    @Access() { principal, event }: ResolvedAccess,
-    @Param('sessionId', Id) sessionId: string,
-  ): Promise<Agenda> {
-    return this.agenda.remove(principal, event, sessionId);
+  remove(@Access() { principal, event, session }: SessionAccess): Promise<Agenda> {
+    return this.agenda.remove(principal, event, session.id);
   }
 
   @Get('feed')

@@ -2,7 +2,7 @@ import { Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
-import { Authenticated, CurrentPrincipal } from '@plenum/identity';
+import { CurrentPrincipal, InstallationAccess } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
 import {
   QUEUE_DASHBOARD_COOKIE,
@@ -20,7 +20,7 @@ export class QueueDashboardController {
 
   @Post('session')
   @HttpCode(204)
-  @Authenticated()
+  @InstallationAccess('queues.view')
   async open(
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
