@@ -231,7 +231,9 @@ function verdict(c: Case, status: number, body: unknown): string | undefined {
   const carriesBody = c.contentType !== undefined;
   switch (c.expected) {
     case 'allowed':
-      return refused(c, status, message) ? `${status} ${message}` : undefined;
+      // A call the guard let through that then breaks on the server (500; not 503, which says
+      // a service such as LiveKit is not set up) is a bug all the same.
+      return refused(c, status, message) || status === 500 ? `${status} ${message}` : undefined;
     case 'invisible':
       if (status === 404) return undefined;
       if (carriesBody && [400, 415, 422].includes(status)) return undefined;
