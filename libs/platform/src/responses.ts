@@ -1,5 +1,5 @@
 import { ApiResponse } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { SchemaObject } from '@nestjs/swagger';
 
 export interface FileResponseOptions {
   /** Media types the answer may have, without parameters. */
