@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { Agenda, CalendarFeedView } from '@plenum/contracts';
 import { Access, EventAccess } from '@plenum/identity';
@@ -15,28 +15,28 @@ export class AgendaController {
 
   @Get()
   @EventAccess('event.member')
-  @ZodResponse({ type: AgendaDto })
+  @ZodResponse({ status: 200, type: AgendaDto })
   list(@Access() { principal, event }: ResolvedAccess): Promise<Agenda> {
     return this.agenda.agenda(principal.userId, event);
   }
 
   @Put('sessions/:sessionId')
   @EventAccess('event.member', { session: 'sessionId' })
-  @ZodResponse({ type: AgendaDto })
+  @ZodResponse({ status: 200, type: AgendaDto })
   add(@Access() { principal, event, session }: SessionAccess): Promise<Agenda> {
     return this.agenda.add(principal, event, session);
   }
 
   @Delete('sessions/:sessionId')
   @EventAccess('event.member', { session: 'sessionId' })
-  @ZodResponse({ type: AgendaDto })
+  @ZodResponse({ status: 200, type: AgendaDto })
   remove(@Access() { principal, event, session }: SessionAccess): Promise<Agenda> {
     return this.agenda.remove(principal, event, session.id);
   }
 
   @Get('feed')
   @EventAccess('event.member')
-  @ZodResponse({ type: CalendarFeedDto })
+  @ZodResponse({ status: 200, type: CalendarFeedDto })
   feed(@Access() { principal, event }: ResolvedAccess): Promise<CalendarFeedView> {
     return this.agenda.feedStatus(principal, event);
   }
@@ -52,6 +52,7 @@ export class AgendaController {
   @Delete('feed')
   @HttpCode(204)
   @EventAccess('event.member')
+  @ApiNoContentResponse({ description: 'The feed address stops working' })
   async revokeFeed(@Access() { principal, event }: ResolvedAccess): Promise<void> {
     await this.agenda.revokeFeed(principal, event);
   }

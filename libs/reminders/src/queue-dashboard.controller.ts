@@ -1,4 +1,5 @@
 import { Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
@@ -11,6 +12,7 @@ import {
 } from './queue-dashboard-access.service';
 
 /** The organizer view calls this, then opens `/admin/queues` with the cookie it sets. */
+@ApiTags('admin')
 @Controller('admin/queues')
 export class QueueDashboardController {
   constructor(
@@ -21,6 +23,7 @@ export class QueueDashboardController {
   @Post('session')
   @HttpCode(204)
   @InstallationAccess('queues.view')
+  @ApiNoContentResponse({ description: 'The dashboard cookie is set' })
   async open(
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
