@@ -82,12 +82,13 @@ export class ReminderDeliveryService {
       for (const id of ids) await this.recordFailure(id, err, attempt.final);
       this.logger.warn(
         {
+          err,
           jobId: attempt.jobId,
           deliveries: ids.length,
           attempt: attempt.number,
           final: attempt.final,
         },
-        `Delivery failed: ${err instanceof Error ? err.message : String(err)}`,
+        'Delivery failed',
       );
       throw err;
     }
