@@ -68,7 +68,6 @@ const sqlAllowed = [
  */
 const sqlNotYetMoved = [
   'libs/identity/src/auth.service.ts',
-  'libs/identity/src/identity-maintenance.service.ts',
   'libs/identity/src/invitation-mail.service.ts',
   'libs/identity/src/invitations.service.ts',
   'libs/identity/src/me.controller.ts',
@@ -91,7 +90,6 @@ const sqlNotYetMoved = [
   'libs/reminders/src/reminder-fan-out.service.ts',
   'libs/reminders/src/reminder-preferences.service.ts',
   'libs/reminders/src/reminder-scheduler.service.ts',
-  'libs/reports/src/reports.service.ts',
 ];
 
 export default tseslint.config(

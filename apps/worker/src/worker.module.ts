@@ -7,7 +7,11 @@ import type { PlenumConfig } from '@plenum/config';
 import { queueNames } from '@plenum/contracts';
 import { DbModule } from '@plenum/db';
 import { MetricsModule } from '@plenum/metrics';
-import { IdentityMaintenance, InvitationMailModule } from '@plenum/identity';
+import {
+  IdentityMaintenance,
+  IdentityMaintenanceRepository,
+  InvitationMailModule,
+} from '@plenum/identity';
 import { PlatformModule, RedisModule, bullConnection } from '@plenum/platform';
 import { RetentionService } from '@plenum/privacy';
 import { ReminderDeliveryModule, RemindersCoreModule } from '@plenum/reminders';
@@ -51,6 +55,7 @@ export class WorkerModule {
         AttendanceRepository,
         DeliveriesProcessor,
         IdentityMaintenance,
+        IdentityMaintenanceRepository,
         LiveKitRoomsService,
         MailProcessor,
         MaintenanceProcessor,
