@@ -10,8 +10,8 @@ import type {
   ReminderJob,
 } from '@plenum/contracts';
 import { Announcement, Session, WorkshopRegistration } from '@plenum/db';
-import { FIRST_USER, ReminderAudience } from './reminder-audience.service';
-import type { AudienceMember } from './reminder-audience.service';
+import { FIRST_USER, ReminderAudienceRepository } from './reminder-audience.repository';
+import type { AudienceMember } from './reminder-audience.repository';
 import { deliveryJobId, deliveryJobOptions, deliverySubjects } from './reminder-jobs';
 import { ReminderScheduler } from './reminder-scheduler.service';
 
@@ -60,7 +60,7 @@ export class ReminderFanOut {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audience: ReminderAudience,
+    private readonly audience: ReminderAudienceRepository,
     private readonly scheduler: ReminderScheduler,
     @InjectQueue(queueNames.deliveries) private readonly deliveries: Queue<DeliveryJob>,
   ) {}
