@@ -85,8 +85,6 @@ const sqlNotYetMoved = [
   'libs/privacy/src/retention.service.ts',
   'libs/reminders/src/notifications.service.ts',
   'libs/reminders/src/queue-dashboard-access.service.ts',
-  'libs/reminders/src/reminder-delivery.service.ts',
-  'libs/reminders/src/reminder-fan-out.service.ts',
   'libs/reminders/src/reminder-preferences.service.ts',
   'libs/reminders/src/reminder-scheduler.service.ts',
 ];
