@@ -13,7 +13,7 @@ import {
   InvitationMailModule,
 } from '@plenum/identity';
 import { PlatformModule, RedisModule, bullConnection } from '@plenum/platform';
-import { RetentionService } from '@plenum/privacy';
+import { PrivacyRepository, RetentionService } from '@plenum/privacy';
 import { ReminderDeliveryModule, RemindersCoreModule } from '@plenum/reminders';
 import {
   AttendanceRepository,
@@ -60,6 +60,7 @@ export class WorkerModule {
         MailProcessor,
         MaintenanceProcessor,
         RemindersProcessor,
+        PrivacyRepository,
         RetentionProcessor,
         RetentionService,
         VideoRepository,
