@@ -14,14 +14,6 @@ import { unsubscribeToken } from './unsubscribe-token';
 /** `busy`: another worker holds the e-mail's claim; look again at `retryAt`. */
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'gone' | { busy: true; retryAt: number };
 
-/**
- * How long an e-mail claim protects a row. A claim is only left behind by a worker that died
- * (or hung) mid-send; after the lease another worker sends the message again with the same
- * Message-ID. It is longer than BullMQ's job lock (30 s), so a job handed out again by the
- * stalled check never races a live send, and longer than the SMTP timeouts (MailService).
- */
-export const EMAIL_CLAIM_LEASE_MS = 60_000;
-
 interface InAppRow {
   id: string;
   user_id: string;
@@ -198,14 +190,17 @@ export class ReminderDeliveryService {
        WHERE id = $1 AND (status = 'pending'
          OR (status = 'sending' AND claimed_at < now() - $2 * interval '1 millisecond'))
        RETURNING id`,
-      [row.id, EMAIL_CLAIM_LEASE_MS],
+      [row.id, this.config.reminderEmailLeaseMs],
     );
     if (claimed[1] === 1) return 'claimed';
     const now = await this.dataSource
       .getRepository(ReminderDelivery)
       .findOneByOrFail({ id: row.id });
     if (now.status === 'sending' && now.claimedAt) {
-      return { busy: true, retryAt: now.claimedAt.getTime() + EMAIL_CLAIM_LEASE_MS + 1_000 };
+      return {
+        busy: true,
+        retryAt: now.claimedAt.getTime() + this.config.reminderEmailLeaseMs + 1_000,
+      };
     }
     return now.status === 'sent' ? 'already-sent' : 'gone';
   }
