@@ -35,7 +35,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (busy) {
       // Overload, not a bug: one line each without a stack, so a saturated server logs little.
       const cause = (exception as Error).message;
-      this.logger.warn({ reqId: request.id, url: request.url, cause }, `Database busy: ${cause}`);
+      this.logger.warn({ reqId: request.id, url: request.url, cause }, 'Database busy');
     } else if (status >= 500) {
       this.logger.error(
         { err: exception, reqId: request.id, url: request.url },
