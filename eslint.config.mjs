@@ -77,7 +77,6 @@ const sqlNotYetMoved = [
   'libs/ondemand/src/ondemand-access.service.ts',
   'libs/ondemand/src/recordings.service.ts',
   'libs/ondemand/src/slides.service.ts',
-  'libs/platform/src/audit.service.ts',
   'libs/privacy/src/person-references.ts',
   'libs/privacy/src/personal-data.service.ts',
   'libs/privacy/src/privacy-settings.service.ts',
