@@ -67,11 +67,6 @@ const sqlAllowed = [
  * its queries move into `<lib>.repository.ts`; no file is ever added.
  */
 const sqlNotYetMoved = [
-  'libs/identity/src/auth.service.ts',
-  'libs/identity/src/invitation-mail.service.ts',
-  'libs/identity/src/invitations.service.ts',
-  'libs/identity/src/me.controller.ts',
-  'libs/identity/src/permissions.service.ts',
   'libs/ondemand/src/impressions.service.ts',
   'libs/ondemand/src/mediathek.service.ts',
   'libs/ondemand/src/ondemand-access.service.ts',
