@@ -75,10 +75,6 @@ const sqlNotYetMoved = [
   'libs/privacy/src/person-references.ts',
   'libs/privacy/src/personal-data.service.ts',
   'libs/privacy/src/privacy-settings.service.ts',
-  'libs/reminders/src/notifications.service.ts',
-  'libs/reminders/src/queue-dashboard-access.service.ts',
-  'libs/reminders/src/reminder-preferences.service.ts',
-  'libs/reminders/src/reminder-scheduler.service.ts',
 ];
 
 export default tseslint.config(
