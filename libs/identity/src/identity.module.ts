@@ -7,13 +7,17 @@ import { AccessRepository } from './access.repository';
 import { AccessTokenService } from './access-token.service';
 import { AuthController } from './auth.controller';
 import { AccessGuard } from './access.guard';
+import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
+import { InvitationsRepository } from './invitations.repository';
 import { InvitationsService } from './invitations.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { MeController } from './me.controller';
 import { MembershipChangesService } from './membership-changes.service';
 import { MembersController } from './members.controller';
 import { PermissionsService } from './permissions.service';
+import { ProfileRepository } from './profile.repository';
+import { ProfileService } from './profile.service';
 import { RevocationsService } from './revocations.service';
 
 @Module({
@@ -23,11 +27,15 @@ import { RevocationsService } from './revocations.service';
     AccessChangesService,
     AccessRepository,
     AccessTokenService,
+    AuthRepository,
     AuthService,
+    InvitationsRepository,
     InvitationsService,
     LoginThrottleService,
     MembershipChangesService,
     PermissionsService,
+    ProfileRepository,
+    ProfileService,
     RevocationsService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

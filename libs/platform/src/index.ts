@@ -3,6 +3,7 @@ export * from './database-busy';
 export * from './http-exception.filter';
 export * from './zod-fields';
 export * from './redis.module';
+export * from './audit.repository';
 export * from './audit.service';
 export * from './logging';
 export * from './platform.module';

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
@@ -8,6 +9,7 @@ import { LiveEmitter } from './live-emitter';
 @Global()
 @Module({
   providers: [
+    AuditRepository,
     AuditService,
     LiveEmitter,
     {

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull } from 'typeorm';
-import type { Repository } from 'typeorm';
 import type { AnnouncementRequest, DeliveryStats, NotificationView } from '@plenum/contracts';
-import { Announcement, Notification } from '@plenum/db';
-import type { Event } from '@plenum/db';
+import type { Event, Notification } from '@plenum/db';
 import type { Principal } from '@plenum/identity';
 import { AuditService } from '@plenum/platform';
 import { ReminderDeliveriesRepository } from './reminder-deliveries.repository';
 import { ReminderScheduler } from './reminder-scheduler.service';
+import { RemindersRepository } from './reminders.repository';
 
 const LIST_SIZE = 50;
 
@@ -31,23 +28,18 @@ export function toNotificationView(n: Notification): NotificationView {
 export class NotificationsService {
   constructor(
     private readonly deliveries: ReminderDeliveriesRepository,
-    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
-    @InjectRepository(Announcement) private readonly announcements: Repository<Announcement>,
+    private readonly reminders: RemindersRepository,
     private readonly scheduler: ReminderScheduler,
     private readonly audit: AuditService,
   ) {}
 
   async list(userId: string, eventId: string): Promise<NotificationView[]> {
-    const rows = await this.notifications.find({
-      where: { userId, eventId },
-      order: { createdAt: 'DESC' },
-      take: LIST_SIZE,
-    });
+    const rows = await this.reminders.notifications(userId, eventId, LIST_SIZE);
     return rows.map(toNotificationView);
   }
 
   async markAllRead(userId: string, eventId: string): Promise<void> {
-    await this.notifications.update({ userId, eventId, readAt: IsNull() }, { readAt: new Date() });
+    await this.reminders.markAllRead(userId, eventId);
   }
 
   async announce(
@@ -55,7 +47,7 @@ export class NotificationsService {
     event: Event,
     input: AnnouncementRequest,
   ): Promise<{ id: string }> {
-    const inserted = await this.announcements.insert({
+    const id = await this.reminders.insertAnnouncement({
       eventId: event.id,
       authorId: principal.userId,
       role: input.role,
@@ -63,7 +55,6 @@ export class NotificationsService {
       title: input.title,
       body: input.body,
     });
-    const id = (inserted.identifiers[0] as { id: string }).id;
     await this.audit.record({
       eventId: event.id,
       actorId: principal.userId,

@@ -5,6 +5,7 @@ import { ReminderAudienceRepository } from './reminder-audience.repository';
 import { ReminderDeliveriesRepository } from './reminder-deliveries.repository';
 import { ReminderFanOut } from './reminder-fan-out.service';
 import { ReminderScheduler } from './reminder-scheduler.service';
+import { RemindersRepository } from './reminders.repository';
 
 /** Scheduling and fan-out, shared by the api (programme changes) and the worker. */
 @Module({
@@ -16,12 +17,14 @@ import { ReminderScheduler } from './reminder-scheduler.service';
     ReminderDeliveriesRepository,
     ReminderFanOut,
     ReminderScheduler,
+    RemindersRepository,
   ],
   exports: [
     ReminderAudienceRepository,
     ReminderDeliveriesRepository,
     ReminderFanOut,
     ReminderScheduler,
+    RemindersRepository,
     BullModule,
   ],
 })
