@@ -9,7 +9,7 @@ import { createApi } from './bootstrap';
 import { prepare } from './startup';
 
 async function main(): Promise<void> {
-  const config = await prepare();
+  const config = await prepare({ serveWhileWaiting: true });
   const app = await createApi(config);
   const logger = new Logger('Plenum');
   if (config.usesDevelopmentSecret) {
