@@ -21,6 +21,8 @@ export const defaultDatabaseLimits: DatabaseLimits = {
 /** The code of the error a pooled connection fails with at once while the database is away. */
 export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
 
+class ProbeTimeout extends Error {}
+
 /** Pause between two probes while the database answers. */
 const PROBE_INTERVAL_MS = 500;
 
@@ -130,7 +132,13 @@ export class DatabaseWatch {
   }
 
   private async check(): Promise<void> {
-    const failure = await this.ask();
+    const reused = this.probe !== undefined;
+    let failure = await this.ask();
+    if (failure && reused && !(failure instanceof ProbeTimeout)) {
+      // The probe's connection died (closed by the server, reset by a blip already over): only a
+      // fresh connection failing too says the database is away.
+      failure = await this.ask();
+    }
     if (this.stopped) {
       // Stopped while asking: the probe connection opened meanwhile closes too.
       await this.stop();
@@ -176,7 +184,7 @@ export class DatabaseWatch {
       const deadline = setTimeout(() => {
         // After the poll phase: an answer that arrived while this process was busy counts.
         setImmediate(() =>
-          finish(new Error(`no answer to SELECT 1 within ${this.limits.probeTimeoutMs} ms`)),
+          finish(new ProbeTimeout(`no answer to SELECT 1 within ${this.limits.probeTimeoutMs} ms`)),
         );
       }, this.limits.probeTimeoutMs);
       probe.query('SELECT 1').then(
