@@ -23,4 +23,11 @@ describe('health and api shell', () => {
     expect(res.body.checks.redis.ok).toBe(true);
     expect(res.body.down).toEqual([]);
   });
+
+  it('holds every pooled connection to a statement timeout', async () => {
+    const [row] = await t.dataSource.query<Array<{ statement_timeout: string }>>(
+      'SHOW statement_timeout',
+    );
+    expect(row?.statement_timeout).toBe('15s');
+  });
 });

@@ -3,6 +3,7 @@ import { startTestApp } from '../../support/test-app';
 import type { TestApp } from '../../support/test-app';
 import {
   call,
+  callRetrying,
   createWorkshop,
   eventWithAttendees,
   registrationRows,
@@ -38,7 +39,7 @@ describe('workshop registration under concurrency (real PostgreSQL)', () => {
       const responses = await Promise.all(
         order(people).map(async (p) => ({
           person: p,
-          res: await call<MyWorkshopRegistration>(t, p, 'POST', path(sessionId)),
+          res: await callRetrying<MyWorkshopRegistration>(t, p, 'POST', path(sessionId)),
         })),
       );
       expect(responses.filter((r) => r.res.status !== 200).map((r) => r.res.status)).toEqual([]);
@@ -73,7 +74,7 @@ describe('workshop registration under concurrency (real PostgreSQL)', () => {
 
       const responses = await Promise.all(
         [...leaving].map((id) =>
-          call<MyWorkshopRegistration>(t, byId.get(id)!, 'DELETE', path(sessionId)),
+          callRetrying<MyWorkshopRegistration>(t, byId.get(id)!, 'DELETE', path(sessionId)),
         ),
       );
       expect(responses.map((r) => r.status)).toEqual(Array(30).fill(200));
