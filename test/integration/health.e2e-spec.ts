@@ -25,9 +25,8 @@ describe('health and api shell', () => {
   });
 
   it('holds every pooled connection to a statement timeout', async () => {
-    const [row] = await t.dataSource.query<Array<{ statement_timeout: string }>>(
-      'SHOW statement_timeout',
-    );
+    const [row] =
+      await t.dataSource.query<Array<{ statement_timeout: string }>>('SHOW statement_timeout');
     expect(row?.statement_timeout).toBe('15s');
   });
 });
