@@ -9,41 +9,49 @@ import { isDatabaseUnavailable } from '@plenum/platform';
 /**
  * Everything that must hold before Nest starts: a valid environment, reachable services, the
  * database created and migrated. While PostgreSQL or Redis does not answer it waits, says so
- * and tries again; with `serveWhileWaiting` the api's port answers meanwhile (`/api/health`
- * 503 naming what is down, everything else 503 with Retry-After), so a load balancer or
- * supervisor sees a starting api, not a dead one. A bad environment or a wrong password ends
+ * and tries again. With `serveWhileWaiting` the api's port answers from now until
+ * `releasePort()` (just before the api listens): `/api/health` 503 naming what is down (or
+ * `starting: true` with nothing down), everything else 503 with Retry-After, so a load balancer
+ * or supervisor sees a starting api, not a dead one. A bad environment or a wrong password ends
  * the process with one clear message.
  */
 export async function prepare(
   options: { serveWhileWaiting?: boolean } = {},
 ): Promise<PlenumConfig> {
   let config: PlenumConfig;
-  let waiting: WaitingResponder | undefined;
   try {
     config = loadConfig();
     const ready = config;
+    if (options.serveWhileWaiting) waiting = new WaitingResponder(config);
     await waitForServices(config, {
       log: (line) => process.stderr.write(`${line}\n`),
       onDown: (down) => {
-        if (!options.serveWhileWaiting) return;
-        waiting ??= new WaitingResponder(ready);
-        waiting.down = down;
+        if (waiting) waiting.down = down;
       },
       then: async () => {
         await runMigrations(ready.databaseUrl);
       },
       isUnavailable: isDatabaseUnavailable,
     });
+    if (waiting) waiting.down = [];
   } catch (err) {
+    await releasePort();
     if (err instanceof ConfigError || err instanceof ServiceUnavailableError) {
       process.stderr.write(`\n${err.message}\n\n`);
       process.exit(1);
     }
     throw err;
-  } finally {
-    await waiting?.close();
   }
   return config;
+}
+
+let waiting: WaitingResponder | undefined;
+
+/** Frees the api's port for the api itself (see `prepare`). */
+export async function releasePort(): Promise<void> {
+  const responder = waiting;
+  waiting = undefined;
+  await responder?.close();
 }
 
 /** The api's port while it waits for its services: nothing works yet, and it says why. */
@@ -72,7 +80,9 @@ class WaitingResponder {
       response.end(
         JSON.stringify({
           code: 'SERVICE_UNAVAILABLE',
-          message: `Plenum is starting: waiting for ${this.down.join(' and ') || 'its services'}`,
+          message: this.down.length
+            ? `Plenum is starting: waiting for ${this.down.join(' and ')}`
+            : 'Plenum is starting',
           retryAfterMs: 5000,
         }),
       );
