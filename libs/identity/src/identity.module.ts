@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { BullModule } from '@nestjs/bullmq';
 import { queueNames } from '@plenum/contracts';
 import { AccessChangesService } from './access-changes.service';
+import { AccessRepository } from './access.repository';
 import { AccessTokenService } from './access-token.service';
 import { AuthController } from './auth.controller';
 import { AccessGuard } from './access.guard';
@@ -20,6 +21,7 @@ import { RevocationsService } from './revocations.service';
   controllers: [AuthController, MeController, MembersController],
   providers: [
     AccessChangesService,
+    AccessRepository,
     AccessTokenService,
     AuthService,
     InvitationsService,

@@ -1,16 +1,25 @@
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
+import { ZodResponse } from 'nestjs-zod';
 import type { Repository } from 'typeorm';
 import type { AcceptedInvitation, EventView, MeResponse, UserView } from '@plenum/contracts';
 import { Membership, User } from '@plenum/db';
 import { PlenumError } from '@plenum/platform';
 import { Authenticated, CurrentPrincipal } from './access.decorators';
-import { InvitationTokenDto, UpdateProfileDto } from './identity.dto';
+import {
+  AcceptedInvitationDto,
+  InvitationTokenDto,
+  MeResponseDto,
+  UpdateProfileDto,
+  UserViewDto,
+} from './identity.dto';
 import { InvitationsService } from './invitations.service';
 import type { Principal } from './principal';
-import { toEventView } from './event-view';
+import { EventViewDto, toEventView } from './event-view';
 import { toUserView } from './views';
 
+@ApiTags('me')
 @Controller('me')
 @Authenticated()
 export class MeController {
@@ -22,7 +31,7 @@ export class MeController {
 
   /** Accepts the invitation behind a link for the signed-in account it was sent to. */
   @Post('invitations/accept')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: AcceptedInvitationDto })
   acceptInvitation(
     @CurrentPrincipal() principal: Principal,
     @Body() body: InvitationTokenDto,
@@ -31,6 +40,7 @@ export class MeController {
   }
 
   @Get()
+  @ZodResponse({ status: 200, type: MeResponseDto })
   async me(@CurrentPrincipal() principal: Principal): Promise<MeResponse> {
     const user = await this.requireUser(principal);
     const memberships = await this.memberships.find({
@@ -51,6 +61,7 @@ export class MeController {
   }
 
   @Patch()
+  @ZodResponse({ status: 200, type: UserViewDto })
   async update(
     @CurrentPrincipal() principal: Principal,
     @Body() body: UpdateProfileDto,
@@ -62,6 +73,7 @@ export class MeController {
   }
 
   @Get('events')
+  @ZodResponse({ status: 200, type: [EventViewDto] })
   async events(@CurrentPrincipal() principal: Principal): Promise<EventView[]> {
     const memberships = await this.memberships.find({
       where: { userId: principal.userId },

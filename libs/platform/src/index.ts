@@ -22,3 +22,4 @@ export * from './mail.service';
 export * from './mail.module';
 export * from './request-bodies';
 export * from './uploads';
+export * from './responses';
