@@ -42,7 +42,7 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ZodResponse({ type: HealthDto, description: 'PostgreSQL and Redis answer' })
+  @ZodResponse({ status: 200, type: HealthDto, description: 'PostgreSQL and Redis answer' })
   @ApiResponse({
     status: 503,
     type: HealthDto,
