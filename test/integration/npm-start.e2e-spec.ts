@@ -22,6 +22,8 @@ function alive(pid: number): boolean {
 const built =
   existsSync(builtApi) && existsSync(join(repoRoot, 'dist/web/index.html')) ? it : it.skip;
 
+jest.setTimeout(240_000);
+
 describe('npm start', () => {
   built(
     'runs the api and the worker, restarts either when it dies while the other runs on, and stops both on SIGTERM',
@@ -37,8 +39,9 @@ describe('npm start', () => {
         DEMO_SEED: 'off',
       });
       try {
+        // npm start first builds what is stale (after a merge, the web app), then starts both.
         expect(
-          await waitFor(() => start.output().includes('Plenum worker is processing jobs')),
+          await waitFor(() => start.output().includes('Plenum worker is processing jobs'), 150_000),
         ).toBe(true);
         expect(await isHealthy(port)).toBe(true);
         const apiPid = pidOf(start.output(), 'api');
