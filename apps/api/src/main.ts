@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Event } from '@plenum/db';
 import { closeOnSignals } from '@plenum/platform';
-import { DEMO_PASSWORD, seedDemoCongress } from '@plenum/demo';
+import { DEMO_PASSWORD, isEmptyInstallation, seedDemoCongress } from '@plenum/demo';
 import { FileStorage } from '@plenum/platform';
 import { createApi } from './bootstrap';
 import { prepare, releasePort } from './startup';
@@ -18,7 +17,7 @@ async function main(): Promise<void> {
 
   if (config.demoSeed === 'auto') {
     const dataSource = app.get(DataSource);
-    if ((await dataSource.getRepository(Event).count()) === 0) {
+    if (await isEmptyInstallation(dataSource)) {
       const result = await seedDemoCongress(dataSource, new Date(), app.get(FileStorage));
       if (result.created) {
         logger.log(`Demo congress loaded: ${config.publicUrl}/e/${result.eventSlug}`);

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, ServiceUnavailableError, loadConfig, waitForServices } from '@plenum/config';
@@ -27,8 +28,11 @@ async function main(): Promise<void> {
   });
   app.useLogger(app.get(Logger));
   // Closing the context closes the BullMQ workers, which let active jobs finish first.
-  closeOnSignals(app, app.get(Logger), 'worker');
-  app.get(Logger).log('Plenum worker is processing jobs');
+  // Through Nest's Logger (like the api): it adds the context, so `logger.error({ err }, 'message')`
+  // keeps its message; nestjs-pino's Logger called directly would take the message for the context.
+  const logger = new NestLogger('Worker');
+  closeOnSignals(app, logger, 'worker');
+  logger.log('Plenum worker is processing jobs');
 }
 
 main().catch((err: unknown) => {

@@ -121,10 +121,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
       this.handlers
         .reevaluate(connection, change.eventId, change.reason)
         .catch((err: unknown) =>
-          this.logger.warn(
-            { err, ...change },
-            `Re-evaluating the rooms of ${change.userId} failed: ${String(err)}`,
-          ),
+          this.logger.warn({ err, ...change }, 'Re-evaluating the rooms of a user failed'),
         );
     }
   }
@@ -156,6 +153,6 @@ function toLiveError(thrown: unknown, logger?: Logger, userId?: string): LiveErr
       fields: zodFieldErrors(err),
     };
   }
-  logger?.error({ err, userId }, `Live event failed for user ${userId ?? '?'}: ${String(err)}`);
+  logger?.error({ err, userId }, 'Live event failed');
   return { code: 'INTERNAL', message: 'Something went wrong on our side' };
 }

@@ -38,7 +38,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const cause = (exception as Error).message;
       this.logger.warn(
         { reqId: request.id, url: request.url, cause, code: trouble.code },
-        `Database ${trouble.code === 'BUSY' ? 'busy' : 'unavailable'}: ${cause}`,
+        trouble.code === 'BUSY' ? 'Database busy' : 'Database unavailable',
       );
     } else if (status >= 500) {
       this.logger.error(

@@ -1,4 +1,4 @@
-export * from './attendance-anonymiser';
 export * from './person-references';
 export * from './privacy.module';
+export * from './privacy.repository';
 export * from './retention.service';

@@ -10,7 +10,7 @@ import { AuthService, verifyPassword } from '@plenum/identity';
 import { AuditService, PlenumError } from '@plenum/platform';
 import { deliveryJobId } from '@plenum/reminders';
 import { WorkshopRegistrationsService } from '@plenum/workshops';
-import { anonymiseAttendance } from './attendance-anonymiser';
+import { PrivacyRepository } from './privacy.repository';
 import { exportDenylist, exportPlan, personReferences, quoteIdent } from './person-references';
 
 /** A person's own data: all of it as JSON, and the erasure of their account. */
@@ -20,6 +20,7 @@ export class PersonalDataService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly privacy: PrivacyRepository,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
     private readonly registrations: WorkshopRegistrationsService,
@@ -104,7 +105,7 @@ export class PersonalDataService {
     );
 
     await this.dataSource.transaction(async (manager) => {
-      await anonymiseAttendance(manager, { userId });
+      await this.privacy.anonymiseAttendance(manager, { userId });
       await this.scrubAuditLog(manager, user);
       // A public speaker profile is the organizers' programme; it stays, without the person.
       await manager.query(

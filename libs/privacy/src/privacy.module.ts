@@ -6,6 +6,7 @@ import { WorkshopsModule } from '@plenum/workshops';
 import { PersonalDataService } from './personal-data.service';
 import { PrivacyController } from './privacy.controller';
 import { PrivacySettingsService } from './privacy-settings.service';
+import { PrivacyRepository } from './privacy.repository';
 
 @Module({
   imports: [
@@ -14,6 +15,6 @@ import { PrivacySettingsService } from './privacy-settings.service';
     BullModule.registerQueue({ name: queueNames.deliveries }, { name: queueNames.mail }),
   ],
   controllers: [PrivacyController],
-  providers: [PersonalDataService, PrivacySettingsService],
+  providers: [PersonalDataService, PrivacyRepository, PrivacySettingsService],
 })
 export class PrivacyModule {}

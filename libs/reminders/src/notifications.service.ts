@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
 import type { Repository } from 'typeorm';
 import type { AnnouncementRequest, DeliveryStats, NotificationView } from '@plenum/contracts';
 import { Announcement, Notification } from '@plenum/db';
 import type { Event } from '@plenum/db';
 import type { Principal } from '@plenum/identity';
 import { AuditService } from '@plenum/platform';
+import { ReminderDeliveriesRepository } from './reminder-deliveries.repository';
 import { ReminderScheduler } from './reminder-scheduler.service';
 
 const LIST_SIZE = 50;
@@ -29,7 +30,7 @@ export function toNotificationView(n: Notification): NotificationView {
 @Injectable()
 export class NotificationsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly deliveries: ReminderDeliveriesRepository,
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     @InjectRepository(Announcement) private readonly announcements: Repository<Announcement>,
     private readonly scheduler: ReminderScheduler,
@@ -76,19 +77,10 @@ export class NotificationsService {
   }
 
   async stats(eventId: string): Promise<DeliveryStats> {
-    const counts = await this.dataSource.query<{ status: string; count: string }[]>(
-      `SELECT status, count(*) AS count FROM reminder_deliveries WHERE event_id = $1 GROUP BY status`,
-      [eventId],
-    );
+    const counts = await this.deliveries.statusCounts(eventId);
+    const failures = await this.deliveries.recentFailures(eventId);
     const count = (status: string): number =>
       Number(counts.find((c) => c.status === status)?.count ?? 0);
-    const failures = await this.dataSource.query<
-      { channel: 'in-app' | 'email'; last_error: string | null; failed_at: Date }[]
-    >(
-      `SELECT channel, last_error, failed_at FROM reminder_deliveries
-       WHERE event_id = $1 AND status = 'failed' ORDER BY failed_at DESC LIMIT 10`,
-      [eventId],
-    );
     return {
       sent: count('sent'),
       failed: count('failed'),

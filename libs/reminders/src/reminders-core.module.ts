@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { queueNames } from '@plenum/contracts';
-import { ReminderAudience } from './reminder-audience.service';
+import { ReminderAudienceRepository } from './reminder-audience.repository';
+import { ReminderDeliveriesRepository } from './reminder-deliveries.repository';
 import { ReminderFanOut } from './reminder-fan-out.service';
 import { ReminderScheduler } from './reminder-scheduler.service';
 
@@ -10,7 +11,18 @@ import { ReminderScheduler } from './reminder-scheduler.service';
   imports: [
     BullModule.registerQueue({ name: queueNames.reminders }, { name: queueNames.deliveries }),
   ],
-  providers: [ReminderAudience, ReminderFanOut, ReminderScheduler],
-  exports: [ReminderAudience, ReminderFanOut, ReminderScheduler, BullModule],
+  providers: [
+    ReminderAudienceRepository,
+    ReminderDeliveriesRepository,
+    ReminderFanOut,
+    ReminderScheduler,
+  ],
+  exports: [
+    ReminderAudienceRepository,
+    ReminderDeliveriesRepository,
+    ReminderFanOut,
+    ReminderScheduler,
+    BullModule,
+  ],
 })
 export class RemindersCoreModule {}

@@ -4,7 +4,12 @@ import type { Queue } from 'bullmq';
 import { queueNames } from '@plenum/contracts';
 import type { PersonalDataExport } from '@plenum/contracts';
 import { hashPassword } from '@plenum/identity';
-import { RetentionService, actedOnOthers, personReferences } from '@plenum/privacy';
+import {
+  PrivacyRepository,
+  RetentionService,
+  actedOnOthers,
+  personReferences,
+} from '@plenum/privacy';
 import { deliveryJobId } from '@plenum/reminders';
 import { connectLive, disconnected, ok } from '../../support/live-client';
 import { ApiClient, startTestApp } from '../../support/test-app';
@@ -468,7 +473,7 @@ describe('Personal data: export, erasure and retention', () => {
       ).status,
     ).toBe(403);
 
-    const retention = new RetentionService(app.dataSource);
+    const retention = new RetentionService(new PrivacyRepository(app.dataSource));
     const personal = async () => {
       const [row] = await app.dataSource.query<Array<{ a: number; p: number; v: number }>>(
         `SELECT (SELECT count(*)::int FROM attendance_intervals WHERE identity = $2) AS a,
