@@ -24,7 +24,7 @@ export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
 class ProbeTimeout extends Error {}
 
 /** Pause between two probes while the database answers. */
-const PROBE_INTERVAL_MS = 500;
+const PROBE_INTERVAL_MS = 250;
 
 type Destroyable = { connection?: { stream?: { destroy(): void } } };
 
@@ -44,7 +44,7 @@ export function databaseAddress(databaseUrl: string): string {
 }
 
 /**
- * Tells whether PostgreSQL answers, from a `SELECT 1` on a connection of its own every half
+ * Tells whether PostgreSQL answers, from a `SELECT 1` on a connection of its own every quarter
  * second. A refused connection fails requests at once anyway, but a stalled one (packets
  * dropped, a hung server) would hold every query until the stall ends, and a statement timeout
  * cannot help: the server never hears it. So when the probe gets no answer within
