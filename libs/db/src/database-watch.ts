@@ -122,7 +122,15 @@ export class DatabaseWatch {
     clearTimeout(this.timer);
     const probe = this.probe;
     this.probe = undefined;
-    if (probe) await probe.end().catch(() => destroy(probe));
+    if (!probe) return;
+    // A stalled server would never acknowledge the goodbye: half a second, then the socket goes.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      probe.end().catch(() => undefined),
+      new Promise((resolve) => (timer = setTimeout(resolve, 500))),
+    ]);
+    clearTimeout(timer);
+    destroy(probe);
   }
 
   private schedule(ms: number): void {
