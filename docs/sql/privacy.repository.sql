@@ -1,3 +1,12 @@
+-- PrivacyRepository.settings
+SELECT "EventPrivacySettings"."event_id" AS "EventPrivacySettings_event_id", "EventPrivacySettings"."attendance_retention_days" AS "EventPrivacySettings_attendance_retention_days", "EventPrivacySettings"."attendance_anonymised_at" AS "EventPrivacySettings_attendance_anonymised_at", "EventPrivacySettings"."updated_at" AS "EventPrivacySettings_updated_at" FROM "event_privacy_settings" "EventPrivacySettings" WHERE (("EventPrivacySettings"."event_id" = $1)) LIMIT 1;
+
+-- PrivacyRepository.saveRetention
+INSERT INTO "event_privacy_settings"("event_id", "attendance_retention_days", "attendance_anonymised_at", "updated_at") VALUES ($1, $2, DEFAULT, DEFAULT) ON CONFLICT ( "event_id" ) DO UPDATE SET "event_id" = EXCLUDED."event_id", "attendance_retention_days" = EXCLUDED."attendance_retention_days", "updated_at" = DEFAULT RETURNING "updated_at";
+
+-- PrivacyRepository.anonymiseAfter
+SELECT (($1::date + 1 + $2::int)::timestamp AT TIME ZONE $3) AS at;
+
 -- PrivacyRepository.eventsDueForAnonymisation
 SELECT s.event_id FROM event_privacy_settings s JOIN events e ON e.id = s.event_id
        WHERE s.attendance_retention_days IS NOT NULL

@@ -7,7 +7,15 @@ import { loadConfig } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import { seedDemoCongress } from '@plenum/demo';
 import { createApi } from '../../apps/api/src/bootstrap';
-import { REDIS_TEST_URL, createSuiteDatabase, databaseUrl, dropDatabase } from './databases';
+import {
+  REDIS_TEST_URL,
+  createSuiteDatabase,
+  databaseUrl,
+  deleteRedisKeys,
+  dropDatabase,
+} from './databases';
+
+export { deleteRedisKeys };
 
 export interface TestApp {
   baseUrl: string;
@@ -69,20 +77,6 @@ export async function startTestApp(
  */
 export function randomSecret(): string {
   return randomBytes(32).toString('base64url');
-}
-
-export async function deleteRedisKeys(pattern: string): Promise<void> {
-  const redis = new Redis(REDIS_TEST_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /** A small JSON client for the api under test. */

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, workerJobLock } from './config';
 
 describe('loadConfig', () => {
   it('starts bare: every default points at the local services', () => {
@@ -155,5 +155,25 @@ describe('loadConfig', () => {
       region: 'us-east-1',
       publicUrl: 'https://cdn.example/replays',
     });
+  });
+
+  it("keeps the reminder e-mail lease longer than the worker's job lock", () => {
+    expect(loadConfig({}).reminderEmailLeaseMs).toBe(60_000);
+    expect(workerJobLock({})).toEqual({});
+    expect(workerJobLock({ WORKER_JOB_LOCK_MS: '10000' })).toEqual({
+      lockDuration: 10_000,
+      stalledInterval: 10_000,
+    });
+    expect(
+      loadConfig({ WORKER_JOB_LOCK_MS: '10000', REMINDER_EMAIL_LEASE_MS: '15000' })
+        .reminderEmailLeaseMs,
+    ).toBe(15_000);
+    for (const env of [
+      { REMINDER_EMAIL_LEASE_MS: '30000' },
+      { WORKER_JOB_LOCK_MS: '60000' },
+      { WORKER_JOB_LOCK_MS: '10000', REMINDER_EMAIL_LEASE_MS: '5000' },
+    ]) {
+      expect(() => loadConfig(env)).toThrow(/REMINDER_EMAIL_LEASE_MS: Must be longer/);
+    }
   });
 });

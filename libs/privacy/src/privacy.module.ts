@@ -3,6 +3,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { queueNames } from '@plenum/contracts';
 import { IdentityModule } from '@plenum/identity';
 import { WorkshopsModule } from '@plenum/workshops';
+import { PersonalDataRepository } from './personal-data.repository';
 import { PersonalDataService } from './personal-data.service';
 import { PrivacyController } from './privacy.controller';
 import { PrivacySettingsService } from './privacy-settings.service';
@@ -15,6 +16,11 @@ import { PrivacyRepository } from './privacy.repository';
     BullModule.registerQueue({ name: queueNames.deliveries }, { name: queueNames.mail }),
   ],
   controllers: [PrivacyController],
-  providers: [PersonalDataService, PrivacyRepository, PrivacySettingsService],
+  providers: [
+    PersonalDataRepository,
+    PersonalDataService,
+    PrivacyRepository,
+    PrivacySettingsService,
+  ],
 })
 export class PrivacyModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
+import { EventPrivacySettings } from '@plenum/db';
 import { GenerateSql, SQL_MANAGER, SQL_UUID } from '@plenum/platform';
 
 export interface AnonymisedCounts {
@@ -9,13 +10,40 @@ export interface AnonymisedCounts {
   boothVisits: number;
 }
 
-/** The attendance records' retention: which events are due, and their anonymisation. */
+/** The attendance records' retention: each event's setting, which events are due, and their anonymisation. */
 @Injectable()
 export class PrivacyRepository {
   constructor(private readonly db: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
+  }
+
+  /** The event's privacy settings; null while the organizers set none. */
+  @GenerateSql({ params: [SQL_UUID] })
+  settings(eventId: string): Promise<EventPrivacySettings | null> {
+    return this.db.getRepository(EventPrivacySettings).findOneBy({ eventId });
+  }
+
+  /** Sets how long the event's attendance records are kept (null: until deleted by hand). */
+  @GenerateSql({ params: [SQL_UUID, 30] })
+  async saveRetention(eventId: string, attendanceRetentionDays: number | null): Promise<void> {
+    await this.db
+      .getRepository(EventPrivacySettings)
+      .upsert({ eventId, attendanceRetentionDays }, ['eventId']);
+  }
+
+  /**
+   * When attendance is anonymised: the end of the event's last day (`endsOn`) in its own time
+   * zone, plus the period.
+   */
+  @GenerateSql({ params: ['2026-05-06', 30, 'Europe/Berlin'] })
+  async anonymiseAfter(endsOn: string, days: number, timeZone: string): Promise<Date | null> {
+    const rows = await this.db.query<Array<{ at: Date }>>(
+      `SELECT (($1::date + 1 + $2::int)::timestamp AT TIME ZONE $3) AS at`,
+      [endsOn, days, timeZone],
+    );
+    return rows[0]?.at ?? null;
   }
 
   /**

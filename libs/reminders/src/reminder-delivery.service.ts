@@ -15,14 +15,6 @@ import { unsubscribeToken } from './unsubscribe-token';
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'gone' | { busy: true; retryAt: number };
 
 /**
- * How long an e-mail claim protects a row. A claim is only left behind by a worker that died
- * (or hung) mid-send; after the lease another worker sends the message again with the same
- * Message-ID. It is longer than BullMQ's job lock (30 s), so a job handed out again by the
- * stalled check never races a live send, and longer than the SMTP timeouts (MailService).
- */
-export const EMAIL_CLAIM_LEASE_MS = 60_000;
-
-/**
  * Sends delivery rows; the row is the idempotency key. In-app notices are written to the
  * notification list, pushed, and only then marked sent, so a crash in between pushes them again
  * (at least once; the web app dedupes by notification id). E-mails are claimed (`sending`)
@@ -165,10 +157,15 @@ export class ReminderDeliveryService {
    * (its worker died mid-send). Another worker's live claim answers `busy`.
    */
   private async claim(row: ReminderDelivery): Promise<'claimed' | DeliveryOutcome> {
-    if (await this.deliveries.claimEmail(row.id, EMAIL_CLAIM_LEASE_MS)) return 'claimed';
+    if (await this.deliveries.claimEmail(row.id, this.config.reminderEmailLeaseMs)) {
+      return 'claimed';
+    }
     const now = await this.deliveries.getDelivery(row.id);
     if (now.status === 'sending' && now.claimedAt) {
-      return { busy: true, retryAt: now.claimedAt.getTime() + EMAIL_CLAIM_LEASE_MS + 1_000 };
+      return {
+        busy: true,
+        retryAt: now.claimedAt.getTime() + this.config.reminderEmailLeaseMs + 1_000,
+      };
     }
     return now.status === 'sent' ? 'already-sent' : 'gone';
   }

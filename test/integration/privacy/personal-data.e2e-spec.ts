@@ -5,10 +5,10 @@ import { queueNames } from '@plenum/contracts';
 import type { PersonalDataExport } from '@plenum/contracts';
 import { hashPassword } from '@plenum/identity';
 import {
+  PersonalDataRepository,
   PrivacyRepository,
   RetentionService,
   actedOnOthers,
-  personReferences,
 } from '@plenum/privacy';
 import { deliveryJobId } from '@plenum/reminders';
 import { connectLive, disconnected, ok } from '../../support/live-client';
@@ -100,6 +100,11 @@ async function genericRow(
      VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})`,
     values,
   );
+}
+
+/** Every column that refers to a person, as the export finds them. */
+function personReferences(app: TestApp) {
+  return app.app.get(PersonalDataRepository).personReferences(app.dataSource.manager);
 }
 
 async function rowsOf(ds: DataSource, table: string, column: string, userId: string) {
@@ -242,7 +247,7 @@ describe('Personal data: export, erasure and retention', () => {
     // Every other table that refers to a person, found from the schema, gets a row too.
     const runner = app.dataSource.createQueryRunner();
     try {
-      for (const ref of await personReferences(app.dataSource.manager)) {
+      for (const ref of await personReferences(app)) {
         if (ref.where) continue;
         if ((await rowsOf(app.dataSource, ref.table, ref.column, userId)) > 0) continue;
         await genericRow(runner, ref.table, ref.column, userId);
@@ -357,7 +362,7 @@ describe('Personal data: export, erasure and retention', () => {
     }
     expect(found).toEqual([]);
     // And no uuid column points at the account any more.
-    for (const ref of await personReferences(app.dataSource.manager)) {
+    for (const ref of await personReferences(app)) {
       expect({ ref, rows: await rowsOf(app.dataSource, ref.table, ref.column, userId) }).toEqual({
         ref,
         rows: 0,
