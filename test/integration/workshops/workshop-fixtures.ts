@@ -94,38 +94,6 @@ export function call<T = unknown>(
   });
 }
 
-/**
- * `call`, trying again as a real client does when the server answers 503 with `Retry-After`
- * (a burst bigger than the connection pool: what waited past the pool's limit changed nothing).
- */
-export async function callRetrying<T = unknown>(
-  t: TestApp,
-  person: Person,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  for (let attempt = 1; ; attempt++) {
-    const res = await fetch(`${t.baseUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${person.token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const retryAfter = Number(res.headers.get('retry-after'));
-    if (res.status === 503 && retryAfter > 0 && attempt < 10) {
-      await res.text();
-      // Spread out, as clients' clocks are: not all back in the same millisecond.
-      await new Promise((r) => setTimeout(r, retryAfter * 1000 * (0.5 + Math.random())));
-      continue;
-    }
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
-}
-
 export interface RegistrationRow {
   user_id: string;
   status: 'confirmed' | 'waitlisted' | 'cancelled';
