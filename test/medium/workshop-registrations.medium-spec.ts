@@ -41,7 +41,9 @@ async function answer(
  * test/integration/workshops/registration-concurrency.e2e-spec.ts.)
  */
 describe('workshop registration under concurrency (service, real PostgreSQL)', () => {
-  const m = useMedium([WorkshopsModule]);
+  // 500 at once through a pool of 20: this is about the row lock, not about how long a
+  // request may wait for a connection (2 s in production, answered 503 BUSY: the HTTP test).
+  const m = useMedium([WorkshopsModule], { env: { DATABASE_POOL_TIMEOUT_MS: '30000' } });
   const { newEvent, newAttendees, newWorkshop } = factories(m);
   let event: Event;
   let people: Principal[];

@@ -5,10 +5,10 @@ import { closeOnSignals } from '@plenum/platform';
 import { DEMO_PASSWORD, isEmptyInstallation, seedDemoCongress } from '@plenum/demo';
 import { FileStorage } from '@plenum/platform';
 import { createApi } from './bootstrap';
-import { prepare } from './startup';
+import { prepare, releasePort } from './startup';
 
 async function main(): Promise<void> {
-  const config = await prepare();
+  const config = await prepare({ serveWhileWaiting: true });
   const app = await createApi(config);
   const logger = new Logger('Plenum');
   if (config.usesDevelopmentSecret) {
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   }
 
   closeOnSignals(app, logger, 'api');
+  await releasePort();
   await app.listen({ port: config.port, host: config.host });
   logger.log(`Plenum is running at ${config.publicUrl} (API docs: ${config.publicUrl}/api/docs)`);
 }

@@ -2,19 +2,20 @@ import 'reflect-metadata';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, ServiceUnavailableError, checkRedis, loadConfig } from '@plenum/config';
+import { ConfigError, ServiceUnavailableError, loadConfig, waitForServices } from '@plenum/config';
 import { closeOnSignals } from '@plenum/platform';
 import { WorkerModule } from './worker.module';
 
 /**
  * The worker: a Nest application context (no HTTP) running the BullMQ processors. The api owns
- * migrations; the worker only needs the services to answer.
+ * migrations; the worker only needs the services to answer, and waits for them.
  */
 async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
-    await checkRedis(config.redisUrl);
+    // While PostgreSQL or Redis does not answer, it says so and tries again.
+    await waitForServices(config, { log: (line) => process.stderr.write(`${line}\n`) });
   } catch (err) {
     if (err instanceof ConfigError || err instanceof ServiceUnavailableError) {
       process.stderr.write(`\n${err.message}\n\n`);

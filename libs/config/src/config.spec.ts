@@ -12,6 +12,27 @@ describe('loadConfig', () => {
     expect(config.cookieSecure).toBe(false);
   });
 
+  it('bounds how long PostgreSQL may take, with defaults a stall is answered within', () => {
+    expect(loadConfig({}).database).toEqual({
+      statementTimeoutMs: 15_000,
+      poolTimeoutMs: 2000,
+      probeTimeoutMs: 1000,
+    });
+    const tuned = loadConfig({
+      DATABASE_STATEMENT_TIMEOUT_MS: '0',
+      DATABASE_POOL_TIMEOUT_MS: '5000',
+      DATABASE_PROBE_TIMEOUT_MS: '3000',
+    });
+    expect(tuned.database).toEqual({
+      statementTimeoutMs: 0,
+      poolTimeoutMs: 5000,
+      probeTimeoutMs: 3000,
+    });
+    expect(() => loadConfig({ DATABASE_POOL_TIMEOUT_MS: '10' })).toThrow(
+      /DATABASE_POOL_TIMEOUT_MS/,
+    );
+  });
+
   it('treats empty variables as unset, as in a copied .env.example', () => {
     expect(loadConfig({ AUTH_SECRET: '', PORT: '' }).port).toBe(3000);
   });

@@ -62,6 +62,9 @@ const envSchema = z.object({
     })
     .default('redis://127.0.0.1:6379'),
   REDIS_PREFIX: z.string().default('plenum'),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
+  DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
+  DATABASE_PROBE_TIMEOUT_MS: z.coerce.number().int().min(100).default(1000),
   AUTH_SECRET: z.string().min(32, 'At least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
@@ -192,6 +195,12 @@ export interface PlenumConfig {
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
+  /**
+   * How long PostgreSQL may take: a statement (`statement_timeout`, 0 = no limit), a request
+   * waiting for a pooled connection or opening one, and the watch's `SELECT 1` before the
+   * database counts as stalled (requests then answer 503 at once until it answers again).
+   */
+  database: { statementTimeoutMs: number; poolTimeoutMs: number; probeTimeoutMs: number };
   authSecret: string;
   usesDevelopmentSecret: boolean;
   accessTokenTtlSeconds: number;
@@ -287,6 +296,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlenumConfig {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
+    database: {
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      poolTimeoutMs: e.DATABASE_POOL_TIMEOUT_MS,
+      probeTimeoutMs: e.DATABASE_PROBE_TIMEOUT_MS,
+    },
     authSecret: e.AUTH_SECRET ?? DEV_AUTH_SECRET,
     usesDevelopmentSecret: !e.AUTH_SECRET || PUBLISHED_AUTH_SECRETS.has(e.AUTH_SECRET),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,

@@ -6,7 +6,7 @@ import { ZodError } from 'zod';
 import { LIVE_NAMESPACE, rooms } from '@plenum/contracts';
 import type { Ack, ClientToServerEvents, LiveError, ServerToClientEvents } from '@plenum/contracts';
 import type { AccessChange } from '@plenum/identity';
-import { PlenumError, zodFieldErrors } from '@plenum/platform';
+import { PlenumError, databaseTrouble, zodFieldErrors } from '@plenum/platform';
 import { LiveAuth } from './live-auth';
 import type { LiveUser } from './live-auth';
 import { LiveConnection } from './live-connection';
@@ -128,7 +128,17 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
 }
 
 /** Every failure as the protocol's error object; only unexpected ones are logged. */
-function toLiveError(err: unknown, logger?: Logger, userId?: string): LiveError {
+function toLiveError(thrown: unknown, logger?: Logger, userId?: string): LiveError {
+  // A saturated or unreachable database is answered BUSY or SERVICE_UNAVAILABLE with a retry
+  // hint, as over HTTP, and logged as a warning, not a bug.
+  const trouble = databaseTrouble(thrown);
+  if (trouble) {
+    logger?.warn(
+      { cause: thrown instanceof Error ? thrown.message : String(thrown), userId },
+      `Live event met the database ${trouble.code === 'BUSY' ? 'busy' : 'unavailable'}`,
+    );
+  }
+  const err = trouble ?? thrown;
   if (err instanceof PlenumError) {
     const error: LiveError = { code: err.code, message: err.message };
     if (err.extra.retryAfterMs !== undefined)
