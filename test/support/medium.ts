@@ -55,6 +55,9 @@ export async function startMedium(
     REDIS_URL: REDIS_TEST_URL,
     REDIS_PREFIX: `plenum-test:${databaseName}`,
     LOG_LEVEL: 'silent',
+    // The stall watch's 1 s default suits production; on a CI machine running suites side by
+    // side a `SELECT 1` may queue that long without any fault. The fault suite keeps the default.
+    DATABASE_PROBE_TIMEOUT_MS: '3000',
     DEMO_SEED: 'off',
     ...options.env,
   });
