@@ -26,6 +26,10 @@ const base = {
 module.exports = {
   // Integration and browser tests boot real processes; testTimeout is a global-only option.
   testTimeout: 90_000,
+  // jest's default is one worker per core minus one, so a single worker on the 2-core CI
+  // machine; the suites mostly wait on PostgreSQL, Redis and child processes, and two keep both
+  // cores busy without starving the api each suite boots.
+  maxWorkers: 2,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [

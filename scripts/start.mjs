@@ -1,5 +1,7 @@
 // `npm start`: builds what is missing or stale, then runs the api and the worker together.
-// Ctrl-C or SIGTERM stops both cleanly; if either exits, the other is stopped too.
+// A process that dies is started again (after 1 s, doubling to 30 s while it keeps dying, back to
+// 1 s once it has run for a minute); the other keeps running meanwhile. Ctrl-C or SIGTERM stops
+// both cleanly.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,19 +49,38 @@ for (const part of ['server', 'web']) {
 }
 
 const children = new Map();
+const restarts = new Map();
 let stopping = false;
+
+const FIRST_DELAY_MS = 1000;
+const MAX_DELAY_MS = 30_000;
+const HEALTHY_AFTER_MS = 60_000;
 
 function run(name, file) {
   const child = spawn(process.execPath, [file], { cwd: root, stdio: 'inherit', env: process.env });
   children.set(name, child);
+  console.log(`${name} started (pid ${child.pid})`);
+  const state = restarts.get(name) ?? { delay: FIRST_DELAY_MS, timer: undefined };
+  restarts.set(name, state);
+  // A minute up counts as healthy: the next crash is restarted after the first delay again.
+  const healthy = setTimeout(() => (state.delay = FIRST_DELAY_MS), HEALTHY_AFTER_MS);
+  healthy.unref();
   child.on('exit', (code, signal) => {
+    clearTimeout(healthy);
     children.delete(name);
-    if (!stopping) {
-      console.error(`${name} exited (${signal ?? code}); stopping Plenum.`);
-      stop(code ?? 1);
-    } else if (children.size === 0) {
-      process.exit(process.exitCode ?? 0);
+    if (stopping) {
+      if (children.size === 0) process.exit(process.exitCode ?? 0);
+      return;
     }
+    const delay = state.delay;
+    state.delay = Math.min(delay * 2, MAX_DELAY_MS);
+    console.error(
+      `${name} exited (${signal ?? code}); restarting it in ${delay / 1000} s, the other keeps running.`,
+    );
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      if (!stopping) run(name, file);
+    }, delay);
   });
   return child;
 }
@@ -68,6 +89,7 @@ function stop(code = 0) {
   if (stopping) return;
   stopping = true;
   process.exitCode = code;
+  for (const state of restarts.values()) clearTimeout(state.timer);
   if (children.size === 0) process.exit(code);
   for (const child of children.values()) child.kill('SIGTERM');
   // Processes get 20 s to finish requests and jobs, then are killed.
@@ -79,12 +101,13 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-// The api creates and migrates the database; the worker starts once the api answers.
+// The api creates and migrates the database; the worker starts once the api answers. The api
+// waits for PostgreSQL and Redis itself (and says so), so this waits as long as it does.
 run('api', outputs.server[0]);
 const port = process.env.PORT ?? '3000';
-const started = Date.now();
 (async function waitForApi() {
-  while (!stopping && Date.now() - started < 120_000) {
+  let waited = 0;
+  while (!stopping) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/health`);
       if (res.ok) {
@@ -95,9 +118,9 @@ const started = Date.now();
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 500));
-  }
-  if (!stopping) {
-    console.error('The api did not become healthy within 2 minutes; stopping.');
-    stop(1);
+    waited += 500;
+    if (waited % 60_000 === 0) {
+      console.error('The api is not healthy yet; the worker starts once it is.');
+    }
   }
 })();

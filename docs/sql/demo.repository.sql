@@ -1,6 +1,9 @@
 -- DemoRepository.lockSeed
 SELECT pg_advisory_xact_lock($1);
 
+-- DemoRepository.anyEvent
+SELECT 1 AS "row_exists" FROM (SELECT 1 AS dummy_column) "dummy_table" WHERE EXISTS (SELECT 1 FROM "events" "Event") LIMIT 1;
+
 -- DemoRepository.eventExists
 SELECT 1 AS "row_exists" FROM (SELECT 1 AS dummy_column) "dummy_table" WHERE EXISTS (SELECT 1 FROM "events" "Event" WHERE (("Event"."slug" = $1))) LIMIT 1;
 

@@ -1,11 +1,14 @@
 import ICAL from 'ical.js';
 import type { Agenda, Programme } from '@plenum/contracts';
-import { seedDemoCongress } from '@plenum/demo';
 import { ApiClient, startTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
 
+/**
+ * The demo congress through the api. What the seed writes (counts, roles, a second run) is
+ * test/medium/demo-seed.medium-spec.ts.
+ */
 describe('the demo congress uses the programme features', () => {
   let t: TestApp;
   let attendee: ApiClient;
@@ -53,15 +56,30 @@ describe('the demo congress uses the programme features', () => {
     expect(cancelled[0]?.getFirstPropertyValue('sequence')).toBe(1);
   });
 
-  it('seeds idempotently: a second run changes nothing', async () => {
-    const before = await t.dataSource.query<Array<{ n: string }>>(
-      'SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM agenda_items) AS n',
-    );
-    const again = await seedDemoCongress(t.dataSource);
-    expect(again.created).toBe(false);
-    const after = await t.dataSource.query<Array<{ n: string }>>(
-      'SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM agenda_items) AS n',
-    );
-    expect(after[0]?.n).toBe(before[0]?.n);
+  it('has something live now, in the now-and-next strip', async () => {
+    const res = await new ApiClient(t.baseUrl).request<{
+      now: Array<{ state: string; kind: string }>;
+      next: unknown[];
+    }>('GET', '/api/events/digitale-staedte/now-next');
+    expect(res.status).toBe(200);
+    expect(res.body.now.some((s) => s.state === 'live' && s.kind === 'panel')).toBe(true);
+    expect(res.body.next.length).toBeGreaterThan(0);
+  });
+
+  it('gives every role a demo account with the password "plenum"', async () => {
+    for (const email of [
+      'organizer@plenum.test',
+      'moderator@plenum.test',
+      'speaker@plenum.test',
+      'exhibitor@plenum.test',
+      'attendee@plenum.test',
+      'attendee001@plenum.test',
+      'attendee400@plenum.test',
+    ]) {
+      const api = new ApiClient(t.baseUrl);
+      await api.login(email);
+      const me = await api.request<{ memberships: Array<{ role: string }> }>('GET', '/api/me');
+      expect(me.body.memberships.length).toBeGreaterThan(0);
+    }
   });
 });

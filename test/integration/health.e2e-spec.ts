@@ -14,11 +14,19 @@ describe('health and api shell', () => {
   it('answers 200 when PostgreSQL and Redis answer', async () => {
     const res = await api.request<{
       status: string;
+      down: string[];
       checks: { postgres: { ok: boolean }; redis: { ok: boolean } };
     }>('GET', '/api/health');
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('ok');
     expect(res.body.checks.postgres.ok).toBe(true);
     expect(res.body.checks.redis.ok).toBe(true);
+    expect(res.body.down).toEqual([]);
+  });
+
+  it('holds every pooled connection to a statement timeout', async () => {
+    const [row] =
+      await t.dataSource.query<Array<{ statement_timeout: string }>>('SHOW statement_timeout');
+    expect(row?.statement_timeout).toBe('15s');
   });
 });

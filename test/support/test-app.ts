@@ -7,7 +7,15 @@ import { loadConfig } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import { seedDemoCongress } from '@plenum/demo';
 import { createApi } from '../../apps/api/src/bootstrap';
-import { REDIS_TEST_URL, createSuiteDatabase, databaseUrl, dropDatabase } from './databases';
+import {
+  REDIS_TEST_URL,
+  createSuiteDatabase,
+  databaseUrl,
+  deleteRedisKeys,
+  dropDatabase,
+} from './databases';
+
+export { deleteRedisKeys };
 
 export interface TestApp {
   baseUrl: string;
@@ -37,6 +45,9 @@ export async function startTestApp(
     REDIS_URL: REDIS_TEST_URL,
     REDIS_PREFIX: `plenum-test:${databaseName}`,
     LOG_LEVEL: 'silent',
+    // The stall watch's 1 s default suits production; on a CI machine running suites side by
+    // side a `SELECT 1` may queue that long without any fault. The fault suite keeps the default.
+    DATABASE_PROBE_TIMEOUT_MS: '3000',
     DEMO_SEED: 'off',
     WEB_DIST: join(__dirname, '../../dist/web'),
     ...options.env,
@@ -69,20 +80,6 @@ export async function startTestApp(
  */
 export function randomSecret(): string {
   return randomBytes(32).toString('base64url');
-}
-
-export async function deleteRedisKeys(pattern: string): Promise<void> {
-  const redis = new Redis(REDIS_TEST_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /** A small JSON client for the api under test. */

@@ -1,10 +1,13 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
 import type { FastifyReply } from 'fastify';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import type { Health } from '@plenum/contracts';
+import type { Health, HealthService } from '@plenum/contracts';
 import { Public } from '@plenum/identity';
 import { REDIS } from '@plenum/platform';
+import { HealthDto } from './health.dto';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -29,6 +32,7 @@ async function timed(check: () => Promise<unknown>): Promise<Health['checks']['p
   }
 }
 
+@ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
@@ -38,13 +42,20 @@ export class HealthController {
 
   @Public()
   @Get()
+  @ZodResponse({ status: 200, type: HealthDto, description: 'PostgreSQL and Redis answer' })
+  @ApiResponse({
+    status: 503,
+    type: HealthDto,
+    description: 'Names in `down` what does not answer',
+  })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<Health> {
     const [postgres, redis] = await Promise.all([
       timed(() => this.dataSource.query('SELECT 1')),
       timed(() => this.redis.ping()),
     ]);
-    const ok = postgres.ok && redis.ok;
-    void reply.status(ok ? 200 : 503).header('Cache-Control', 'no-store');
-    return { status: ok ? 'ok' : 'unavailable', checks: { postgres, redis } };
+    const checks = { postgres, redis };
+    const down = (Object.keys(checks) as HealthService[]).filter((name) => !checks[name].ok);
+    void reply.status(down.length === 0 ? 200 : 503).header('Cache-Control', 'no-store');
+    return { status: down.length === 0 ? 'ok' : 'unavailable', down, checks };
   }
 }

@@ -1,17 +1,16 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Event } from '@plenum/db';
 import { closeOnSignals, installProcessPolicy } from '@plenum/platform';
-import { DEMO_PASSWORD, seedDemoCongress } from '@plenum/demo';
+import { DEMO_PASSWORD, isEmptyInstallation, seedDemoCongress } from '@plenum/demo';
 import { FileStorage } from '@plenum/platform';
 import { createApi } from './bootstrap';
-import { prepare } from './startup';
+import { prepare, releasePort } from './startup';
 
 async function main(): Promise<void> {
   // Before anything can reject: Nest's Logger writes through the app's pino logger once it is set.
   installProcessPolicy({ name: 'api', logger: new Logger('Process') });
-  const config = await prepare();
+  const config = await prepare({ serveWhileWaiting: true });
   const app = await createApi(config);
   const logger = new Logger('Plenum');
   if (config.usesDevelopmentSecret) {
@@ -20,7 +19,7 @@ async function main(): Promise<void> {
 
   if (config.demoSeed === 'auto') {
     const dataSource = app.get(DataSource);
-    if ((await dataSource.getRepository(Event).count()) === 0) {
+    if (await isEmptyInstallation(dataSource)) {
       const result = await seedDemoCongress(dataSource, new Date(), app.get(FileStorage));
       if (result.created) {
         logger.log(`Demo congress loaded: ${config.publicUrl}/e/${result.eventSlug}`);
@@ -30,6 +29,7 @@ async function main(): Promise<void> {
   }
 
   closeOnSignals(app, logger, 'api');
+  await releasePort();
   await app.listen({ port: config.port, host: config.host });
   logger.log(`Plenum is running at ${config.publicUrl} (API docs: ${config.publicUrl}/api/docs)`);
 }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { DelayedError } from 'bullmq';
 import type { Job } from 'bullmq';
+import { workerJobLock } from '@plenum/config';
 import { deliveryJobSchema, queueNames } from '@plenum/contracts';
 import { ReminderDeliveryService } from '@plenum/reminders';
 import type { DeliveryOutcome } from '@plenum/reminders';
@@ -10,7 +11,7 @@ import type { DeliveryOutcome } from '@plenum/reminders';
  * One e-mail to one person (or, from a fan-out without an in-process sender, one batch of in-app
  * notices); BullMQ retries with exponential backoff.
  */
-@Processor(queueNames.deliveries, { concurrency: 50 })
+@Processor(queueNames.deliveries, { concurrency: 50, ...workerJobLock() })
 export class DeliveriesProcessor extends WorkerHost {
   private readonly logger = new Logger(DeliveriesProcessor.name);
 

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
+import { workerJobLock } from '@plenum/config';
 import { maintenanceJobSchema, queueNames } from '@plenum/contracts';
 import type { MaintenanceJob } from '@plenum/contracts';
 import { IdentityMaintenance } from '@plenum/identity';
@@ -13,7 +14,7 @@ const HOURLY = 3_600_000;
  * Housekeeping: removes ended sign-ins, used or expired invitations, and the ids of LiveKit
  * webhooks old enough that LiveKit no longer retries them.
  */
-@Processor(queueNames.maintenance)
+@Processor(queueNames.maintenance, { ...workerJobLock() })
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(MaintenanceProcessor.name);
 

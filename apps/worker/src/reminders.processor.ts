@@ -2,13 +2,14 @@ import { Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
+import { workerJobLock } from '@plenum/config';
 import { queueNames, reminderJobSchema } from '@plenum/contracts';
 import type { ReminderJob } from '@plenum/contracts';
 import { ReminderDeliveryService, ReminderFanOut } from '@plenum/reminders';
 import type { FanOutResult } from '@plenum/reminders';
 
 /** Due reminders, session changes and announcements: fans each out into deliveries. */
-@Processor(queueNames.reminders, { concurrency: 2 })
+@Processor(queueNames.reminders, { concurrency: 2, ...workerJobLock() })
 export class RemindersProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(RemindersProcessor.name);
 

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
+import { workerJobLock } from '@plenum/config';
 import { privacyJobSchema, queueNames } from '@plenum/contracts';
 import type { PrivacyJob } from '@plenum/contracts';
 import { RetentionService } from '@plenum/privacy';
@@ -9,7 +10,7 @@ import { RetentionService } from '@plenum/privacy';
 const HOURLY = 3_600_000;
 
 /** Anonymises the attendance of events whose retention period is over, once an hour. */
-@Processor(queueNames.privacy)
+@Processor(queueNames.privacy, { ...workerJobLock() })
 export class RetentionProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(RetentionProcessor.name);
 

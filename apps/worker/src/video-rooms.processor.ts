@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
+import { workerJobLock } from '@plenum/config';
 import { queueNames, videoJobSchema } from '@plenum/contracts';
 import type { VideoJob } from '@plenum/contracts';
 import { LiveKitRoomsService } from '@plenum/video';
@@ -9,7 +10,7 @@ import { LiveKitRoomsService } from '@plenum/video';
 const EVERY_MINUTE = 60_000;
 
 /** Creates LiveKit rooms, with their limits, before the sessions that use them start. */
-@Processor(queueNames.video)
+@Processor(queueNames.video, { ...workerJobLock() })
 export class VideoRoomsProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(VideoRoomsProcessor.name);
 

@@ -7,9 +7,13 @@ import type { PlenumConfig } from '@plenum/config';
 import { queueNames } from '@plenum/contracts';
 import { DbModule } from '@plenum/db';
 import { MetricsModule } from '@plenum/metrics';
-import { IdentityMaintenance, InvitationMailModule } from '@plenum/identity';
+import {
+  IdentityMaintenance,
+  IdentityMaintenanceRepository,
+  InvitationMailModule,
+} from '@plenum/identity';
 import { PlatformModule, RedisModule, bullConnection } from '@plenum/platform';
-import { RetentionService } from '@plenum/privacy';
+import { PrivacyRepository, RetentionService } from '@plenum/privacy';
 import { ReminderDeliveryModule, RemindersCoreModule } from '@plenum/reminders';
 import {
   AttendanceRepository,
@@ -51,10 +55,12 @@ export class WorkerModule {
         AttendanceRepository,
         DeliveriesProcessor,
         IdentityMaintenance,
+        IdentityMaintenanceRepository,
         LiveKitRoomsService,
         MailProcessor,
         MaintenanceProcessor,
         RemindersProcessor,
+        PrivacyRepository,
         RetentionProcessor,
         RetentionService,
         VideoRepository,

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, workerJobLock } from './config';
 
 describe('loadConfig', () => {
   it('starts bare: every default points at the local services', () => {
@@ -10,6 +10,27 @@ describe('loadConfig', () => {
     expect(config.corsOrigins).toEqual(['http://localhost:3000']);
     expect(config.livekit).toBeUndefined();
     expect(config.cookieSecure).toBe(false);
+  });
+
+  it('bounds how long PostgreSQL may take, with defaults a stall is answered within', () => {
+    expect(loadConfig({}).database).toEqual({
+      statementTimeoutMs: 15_000,
+      poolTimeoutMs: 2000,
+      probeTimeoutMs: 1000,
+    });
+    const tuned = loadConfig({
+      DATABASE_STATEMENT_TIMEOUT_MS: '0',
+      DATABASE_POOL_TIMEOUT_MS: '5000',
+      DATABASE_PROBE_TIMEOUT_MS: '3000',
+    });
+    expect(tuned.database).toEqual({
+      statementTimeoutMs: 0,
+      poolTimeoutMs: 5000,
+      probeTimeoutMs: 3000,
+    });
+    expect(() => loadConfig({ DATABASE_POOL_TIMEOUT_MS: '10' })).toThrow(
+      /DATABASE_POOL_TIMEOUT_MS/,
+    );
   });
 
   it('treats empty variables as unset, as in a copied .env.example', () => {
@@ -134,5 +155,25 @@ describe('loadConfig', () => {
       region: 'us-east-1',
       publicUrl: 'https://cdn.example/replays',
     });
+  });
+
+  it("keeps the reminder e-mail lease longer than the worker's job lock", () => {
+    expect(loadConfig({}).reminderEmailLeaseMs).toBe(60_000);
+    expect(workerJobLock({})).toEqual({});
+    expect(workerJobLock({ WORKER_JOB_LOCK_MS: '10000' })).toEqual({
+      lockDuration: 10_000,
+      stalledInterval: 10_000,
+    });
+    expect(
+      loadConfig({ WORKER_JOB_LOCK_MS: '10000', REMINDER_EMAIL_LEASE_MS: '15000' })
+        .reminderEmailLeaseMs,
+    ).toBe(15_000);
+    for (const env of [
+      { REMINDER_EMAIL_LEASE_MS: '30000' },
+      { WORKER_JOB_LOCK_MS: '60000' },
+      { WORKER_JOB_LOCK_MS: '10000', REMINDER_EMAIL_LEASE_MS: '5000' },
+    ]) {
+      expect(() => loadConfig(env)).toThrow(/REMINDER_EMAIL_LEASE_MS: Must be longer/);
+    }
   });
 });

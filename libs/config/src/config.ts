@@ -62,6 +62,9 @@ const envSchema = z.object({
     })
     .default('redis://127.0.0.1:6379'),
   REDIS_PREFIX: z.string().default('plenum'),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
+  DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
+  DATABASE_PROBE_TIMEOUT_MS: z.coerce.number().int().min(100).default(1000),
   AUTH_SECRET: z.string().min(32, 'At least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
@@ -105,6 +108,8 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(10).default(900),
   QA_VOTE_QUEUE_MAX: z.coerce.number().int().min(1).default(1000),
+  REMINDER_EMAIL_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
+  WORKER_JOB_LOCK_MS: z.coerce.number().int().min(1000).optional(),
   METRICS_TOKEN: z
     .string()
     .min(16, 'At least 16 characters (for example: openssl rand -hex 24)')
@@ -115,6 +120,22 @@ const envSchema = z.object({
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   QUEUE_DASHBOARD_WRITABLE: booleanString.default(false),
 });
+
+/** BullMQ's own job lock and stalled-check interval, used when WORKER_JOB_LOCK_MS is not set. */
+const BULLMQ_JOB_LOCK_MS = 30_000;
+
+/**
+ * The BullMQ job lock of the worker's processors (lock duration and stalled-check interval):
+ * BullMQ's 30 s unless WORKER_JOB_LOCK_MS is set. Read by the processors' decorators, which are
+ * evaluated before the worker parses its configuration; loadConfig() reports a bad value.
+ */
+export function workerJobLock(
+  env: NodeJS.ProcessEnv = process.env,
+): { lockDuration: number; stalledInterval: number } | Record<string, never> {
+  const parsed = envSchema.shape.WORKER_JOB_LOCK_MS.safeParse(env.WORKER_JOB_LOCK_MS || undefined);
+  if (!parsed.success || parsed.data === undefined) return {};
+  return { lockDuration: parsed.data, stalledInterval: parsed.data };
+}
 
 /** Rules across variables, checked on the raw values so they are listed with the rest. */
 function crossFieldProblems(env: Record<string, string | undefined>): string[] {
@@ -156,6 +177,13 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   if (env.WORKER_METRICS_PORT && [port, env.METRICS_PORT].includes(env.WORKER_METRICS_PORT)) {
     problems.push('WORKER_METRICS_PORT: Must differ from PORT and METRICS_PORT');
   }
+  const lease = Number(env.REMINDER_EMAIL_LEASE_MS ?? 60_000);
+  const lock = Number(env.WORKER_JOB_LOCK_MS ?? BULLMQ_JOB_LOCK_MS);
+  if (lease <= lock) {
+    problems.push(
+      `REMINDER_EMAIL_LEASE_MS: Must be longer than the worker's job lock (${lock} ms), or a job handed out again could send an e-mail that is still being sent`,
+    );
+  }
   return problems;
 }
 
@@ -167,6 +195,12 @@ export interface PlenumConfig {
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
+  /**
+   * How long PostgreSQL may take: a statement (`statement_timeout`, 0 = no limit), a request
+   * waiting for a pooled connection or opening one, and the watch's `SELECT 1` before the
+   * database counts as stalled (requests then answer 503 at once until it answers again).
+   */
+  database: { statementTimeoutMs: number; poolTimeoutMs: number; probeTimeoutMs: number };
   authSecret: string;
   usesDevelopmentSecret: boolean;
   accessTokenTtlSeconds: number;
@@ -205,6 +239,14 @@ export interface PlenumConfig {
   loginThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
   /** Q&A votes waiting for their batch beyond this are refused with `BUSY`, never queued on. */
   qaVoteQueueMax: number;
+  /**
+   * How long a worker's claim on a reminder e-mail protects it. A claim is only left behind by a
+   * worker that died (or hung) mid-send; after the lease another worker sends the message again
+   * with the same Message-ID. The default (60 s) is longer than BullMQ's job lock (30 s), so a
+   * job handed out again by the stalled check never races a live send, and longer than the SMTP
+   * timeouts (MailService). The crash tests shorten it rather than wait a minute.
+   */
+  reminderEmailLeaseMs: number;
   /**
    * Prometheus metrics, off unless one of these is set. The api serves `/metrics` on `port`
    * (an internal listener on `host`) when given, else on its own port when `token` is set; the
@@ -254,6 +296,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlenumConfig {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
+    database: {
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      poolTimeoutMs: e.DATABASE_POOL_TIMEOUT_MS,
+      probeTimeoutMs: e.DATABASE_PROBE_TIMEOUT_MS,
+    },
     authSecret: e.AUTH_SECRET ?? DEV_AUTH_SECRET,
     usesDevelopmentSecret: !e.AUTH_SECRET || PUBLISHED_AUTH_SECRETS.has(e.AUTH_SECRET),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
@@ -297,6 +344,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlenumConfig {
       windowSeconds: e.LOGIN_THROTTLE_WINDOW_SECONDS,
     },
     qaVoteQueueMax: e.QA_VOTE_QUEUE_MAX,
+    reminderEmailLeaseMs: e.REMINDER_EMAIL_LEASE_MS,
     metrics: {
       token: e.METRICS_TOKEN,
       port: e.METRICS_PORT,

@@ -7,14 +7,43 @@ export class ServiceUnavailableError extends Error {
     readonly service: 'PostgreSQL' | 'Redis',
     readonly address: string,
     override readonly cause: unknown,
-    hint: string,
+    readonly hint: string,
   ) {
     super(
       `Plenum cannot start: ${service} is not reachable at ${address} ` +
-        `(${cause instanceof Error ? cause.message : String(cause)}).\n${hint}`,
+        `(${describe(cause)}).\n${hint}`,
     );
     this.name = 'ServiceUnavailableError';
   }
+
+  /** host:port, for a log line. */
+  get endpoint(): string {
+    try {
+      const u = new URL(this.address);
+      return `${u.hostname}:${u.port || (this.service === 'Redis' ? '6379' : '5432')}`;
+    } catch {
+      return this.address;
+    }
+  }
+
+  /**
+   * A refused, reset or slow connection, or a server starting up, may go away by itself; a
+   * wrong password or user does not, and waiting would only hide it.
+   */
+  get worthWaiting(): boolean {
+    const cause = this.cause as { code?: unknown; message?: unknown } | undefined;
+    const code = typeof cause?.code === 'string' ? cause.code : '';
+    const message = typeof cause?.message === 'string' ? cause.message : '';
+    if (this.service === 'PostgreSQL') return !/^(28|3D)/.test(code);
+    return !/^(WRONGPASS|NOAUTH|ERR AUTH)/.test(message);
+  }
+}
+
+function describe(cause: unknown): string {
+  if (cause instanceof AggregateError && cause.errors[0] instanceof Error) {
+    return cause.errors[0].message;
+  }
+  return cause instanceof Error ? cause.message || String(cause) : String(cause);
 }
 
 /** Strips credentials so an address can be printed. */
@@ -87,6 +116,67 @@ export async function checkRedis(redisUrl: string): Promise<void> {
     throw new ServiceUnavailableError('Redis', redactUrl(redisUrl), err, REDIS_HINT);
   } finally {
     redis.disconnect();
+  }
+}
+
+export type WaitedService = 'postgres' | 'redis';
+
+export interface WaitOptions {
+  /** Writes a line about the wait (plain text: the logger is not up yet). */
+  log: (line: string) => void;
+  /** Told which services do not answer, after each round that found one down. */
+  onDown?: (down: WaitedService[]) => void;
+  /** Runs once both answer (migrations); failing with `isUnavailable`, it is tried again. */
+  then?: () => Promise<void>;
+  isUnavailable?: (err: unknown) => boolean;
+  /** First pause between two rounds; it doubles up to `maxDelayMs`. */
+  delayMs?: number;
+  maxDelayMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits for PostgreSQL and Redis: checks both (creating the database if it is missing), and
+ * while either does not answer says so and tries again, 1 s doubling to 10 s apart. Throws a
+ * `ServiceUnavailableError` that waiting cannot cure (a wrong password) at once.
+ */
+export async function waitForServices(config: PlenumConfig, options: WaitOptions): Promise<void> {
+  let delay = options.delayMs ?? 1000;
+  const maxDelay = options.maxDelayMs ?? 10_000;
+  const told = new Set<string>();
+  for (;;) {
+    const failures: ServiceUnavailableError[] = [];
+    const note = (err: unknown) => {
+      if (!(err instanceof ServiceUnavailableError) || !err.worthWaiting) throw err;
+      failures.push(err);
+    };
+    await ensureDatabase(config.databaseUrl).catch(note);
+    await checkRedis(config.redisUrl).catch(note);
+    if (failures.length === 0) {
+      try {
+        await options.then?.();
+        if (told.size > 0) options.log('PostgreSQL and Redis answer; starting.');
+        return;
+      } catch (err) {
+        if (!options.isUnavailable?.(err)) throw err;
+        failures.push(
+          new ServiceUnavailableError('PostgreSQL', redactUrl(config.databaseUrl), err, ''),
+        );
+      }
+    }
+    options.onDown?.(failures.map((f) => (f.service === 'PostgreSQL' ? 'postgres' : 'redis')));
+    for (const failure of failures) {
+      const first = !told.has(failure.service);
+      told.add(failure.service);
+      options.log(
+        `${failure.service} at ${failure.endpoint} is not reachable (${describe(failure.cause)}); ` +
+          `retrying in ${Math.round(delay / 100) / 10} s` +
+          (first && failure.hint ? `. ${failure.hint}` : ''),
+      );
+    }
+    await sleep(delay);
+    delay = Math.min(delay * 2, maxDelay);
   }
 }
 

@@ -12,28 +12,32 @@ export const privacySettingsSchema = z.object({
 });
 export type PrivacySettingsRequest = z.infer<typeof privacySettingsSchema>;
 
-export interface PrivacySettingsView {
-  attendanceRetentionDays: number | null;
+export const privacySettingsViewSchema = z.object({
+  attendanceRetentionDays: z.number().int().nullable(),
   /** The first moment the retention job will anonymise attendance; null without a period. */
-  anonymiseAfter: string | null;
-  attendanceAnonymisedAt: string | null;
-}
+  anonymiseAfter: z.iso.datetime().nullable(),
+  attendanceAnonymisedAt: z.iso.datetime().nullable(),
+});
+export type PrivacySettingsView = z.infer<typeof privacySettingsViewSchema>;
+
+const exportedRowsSchema = z.record(z.string(), z.array(z.record(z.string(), z.unknown())));
 
 /** `GET /api/me/data-export`: every row of every table that refers to the person. */
-export interface PersonalDataExport {
-  exportedAt: string;
-  userId: string;
+export const personalDataExportSchema = z.object({
+  exportedAt: z.iso.datetime(),
+  userId: z.uuid(),
   /**
    * Table name → the person's own rows; secrets (password and token hashes) and other people's
    * ids are left out.
    */
-  tables: Record<string, Array<Record<string, unknown>>>;
+  tables: exportedRowsSchema,
   /**
    * `table.column` → what the person did to other people's records (decided a question, muted
    * someone, ...): only the columns that say what was done, never the other person's content.
    */
-  actions: Record<string, Array<Record<string, unknown>>>;
-}
+  actions: exportedRowsSchema,
+});
+export type PersonalDataExport = z.infer<typeof personalDataExportSchema>;
 
 /** What the UI and API show instead of the author of a deleted account's messages. */
 export const deletedUserLabel = { de: 'Gelöschte Person', en: 'Deleted user' } as const;

@@ -83,7 +83,9 @@ export type ReactionKind = z.infer<typeof reactionKindSchema>;
 export const presenceCounters = ['viewers', 'staff'] as const;
 export type PresenceCounter = (typeof presenceCounters)[number];
 
-const seqSchema = z.number().int().min(0);
+/** Sequence numbers are PostgreSQL `integer`s: a larger one is a bad payload, not a query. */
+export const SEQ_MAX = 2 ** 31 - 1;
+const seqSchema = z.number().int().min(0).max(SEQ_MAX);
 
 /* ---- client → server payloads ---- */
 

@@ -109,6 +109,9 @@ export const announcementRequestSchema = z.object({
 });
 export type AnnouncementRequest = z.infer<typeof announcementRequestSchema>;
 
+export const announcementSentSchema = z.object({ id: z.uuid() });
+export type AnnouncementSent = z.infer<typeof announcementSentSchema>;
+
 export const deliveryStatsSchema = z.object({
   sent: z.number().int(),
   failed: z.number().int(),

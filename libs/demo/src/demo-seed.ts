@@ -70,6 +70,11 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Whether the installation holds no event yet: `DEMO_SEED=auto` loads the demo only then. */
+export async function isEmptyInstallation(dataSource: DataSource): Promise<boolean> {
+  return !(await new DemoRepository(dataSource).anyEvent());
+}
+
 /**
  * Loads the reference congress once. The congress day is scheduled around `now` so that the
  * first panel is live; running it again when the event exists changes nothing.

@@ -40,6 +40,12 @@ export class DemoRepository {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
   }
 
+  /** Whether the installation holds any event yet (the api seeds the demo into an empty one). */
+  @GenerateSql()
+  anyEvent(): Promise<boolean> {
+    return this.db.getRepository(Event).exists();
+  }
+
   @GenerateSql({ params: [SQL_MANAGER, 'digitale-staedte'] })
   eventExists(manager: EntityManager, slug: string): Promise<boolean> {
     return manager.getRepository(Event).existsBy({ slug });

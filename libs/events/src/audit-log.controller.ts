@@ -1,8 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, EventAccess } from '@plenum/identity';
 import type { ResolvedAccess } from '@plenum/identity';
-import { csvCell } from '@plenum/platform';
+import { FileResponse, csvCell } from '@plenum/platform';
 import { EventsService } from './events.service';
 
 const columns = ['time', 'action', 'actor_id', 'actor', 'target_type', 'target_id', 'details'];
@@ -12,6 +13,7 @@ const columns = ['time', 'action', 'actor_id', 'actor', 'target_type', 'target_i
  * text quoted in the log is written by anyone, so such cells get a leading apostrophe.
  */
 
+@ApiTags('events')
 @Controller('events/:slug')
 export class AuditLogController {
   constructor(private readonly events: EventsService) {}
@@ -19,6 +21,7 @@ export class AuditLogController {
   /** Every moderation and administration action of the event, oldest first, for organizers. */
   @Get('audit-log.csv')
   @EventAccess('audit.read')
+  @FileResponse({ contentTypes: ['text/csv'], description: 'The audit log as CSV' })
   async export(@Access() { event }: ResolvedAccess, @Res() reply: FastifyReply): Promise<void> {
     const rows = await this.events.auditLog(event);
     const lines = [columns.join(',')];

@@ -8,13 +8,14 @@ import {
   Access,
   CurrentPrincipal,
   EventAccess,
+  EventViewDto,
   InstallationAccess,
   Public,
   toEventView,
 } from '@plenum/identity';
 import type { Principal, ResolvedAccess } from '@plenum/identity';
-import { IncomingUpload, Upload, UploadedBody } from '@plenum/platform';
-import { CreateEventDto, EventViewDto, UpdateEventDto } from './events.dto';
+import { FileResponse, IncomingUpload, Upload, UploadedBody } from '@plenum/platform';
+import { CreateEventDto, UpdateEventDto } from './events.dto';
 import { EventsService } from './events.service';
 
 @ApiTags('events')
@@ -35,14 +36,14 @@ export class EventsController {
   /** The event's public face: title, dates, description. Its private data has its own routes. */
   @Public()
   @Get(':slug')
-  @ZodResponse({ type: EventViewDto })
+  @ZodResponse({ status: 200, type: EventViewDto })
   async get(@Param('slug') slug: string): Promise<EventView> {
     return toEventView(await this.events.findBySlug(slug));
   }
 
   @Patch(':slug')
   @EventAccess('event.update')
-  @ZodResponse({ type: EventViewDto })
+  @ZodResponse({ status: 200, type: EventViewDto })
   update(
     @Access() { principal, event }: ResolvedAccess,
     @Body() body: UpdateEventDto,
@@ -53,7 +54,7 @@ export class EventsController {
   @Put(':slug/logo')
   @EventAccess('event.update')
   @Upload({ contentTypes: logoContentTypes, maxBytes: maxLogoBytes })
-  @ZodResponse({ type: EventViewDto })
+  @ZodResponse({ status: 200, type: EventViewDto })
   setLogo(
     @Access() { principal, event }: ResolvedAccess,
     @UploadedBody() file: IncomingUpload,
@@ -63,6 +64,7 @@ export class EventsController {
 
   @Public()
   @Get(':slug/logo')
+  @FileResponse({ contentTypes: logoContentTypes, description: "The event's logo" })
   async logo(@Param('slug') slug: string, @Res() reply: FastifyReply): Promise<void> {
     const { data, contentType } = await this.events.logo(slug);
     await reply

@@ -13,7 +13,7 @@ import {
   Res,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { BoothDocumentView, BoothSummaryView, BoothView } from '@plenum/contracts';
 import {
@@ -24,7 +24,7 @@ import {
 } from '@plenum/contracts';
 import { Access, EventAccess, Public } from '@plenum/identity';
 import type { BoothAccess, ResolvedAccess } from '@plenum/identity';
-import { IncomingUpload, Upload, UploadedBody } from '@plenum/platform';
+import { FileResponse, IncomingUpload, Upload, UploadedBody } from '@plenum/platform';
 import { BoothsService } from './booths.service';
 import type { BoothImageKind } from './booths.service';
 import {
@@ -47,21 +47,21 @@ export class BoothsController {
 
   @Get()
   @EventAccess('event.member')
-  @ZodResponse({ type: [BoothSummaryViewDto] })
+  @ZodResponse({ status: 200, type: [BoothSummaryViewDto] })
   list(@Access() { event }: ResolvedAccess): Promise<BoothSummaryView[]> {
     return this.booths.list(event);
   }
 
   @Get(':booth')
   @EventAccess('event.member', { booth: 'booth' })
-  @ZodResponse({ type: BoothViewDto })
+  @ZodResponse({ status: 200, type: BoothViewDto })
   get(@Access() access: BoothAccess): Promise<BoothView> {
     return this.booths.get(access);
   }
 
   @Patch(':booth')
   @EventAccess('booth.manage', { booth: 'booth' })
-  @ZodResponse({ type: BoothViewDto })
+  @ZodResponse({ status: 200, type: BoothViewDto })
   update(@Access() access: BoothAccess, @Body() body: UpdateBoothDto): Promise<BoothView> {
     return this.booths.update(access, body);
   }
@@ -69,7 +69,7 @@ export class BoothsController {
   @Put(':booth/logo')
   @EventAccess('booth.manage', { booth: 'booth' })
   @Upload({ contentTypes: boothImageContentTypes, maxBytes: maxBoothImageBytes })
-  @ZodResponse({ type: BoothViewDto })
+  @ZodResponse({ status: 200, type: BoothViewDto })
   setLogo(@Access() access: BoothAccess, @UploadedBody() file: IncomingUpload): Promise<BoothView> {
     return this.booths.setImage(access, 'logo', file);
   }
@@ -77,7 +77,7 @@ export class BoothsController {
   @Put(':booth/banner')
   @EventAccess('booth.manage', { booth: 'booth' })
   @Upload({ contentTypes: boothImageContentTypes, maxBytes: maxBoothImageBytes })
-  @ZodResponse({ type: BoothViewDto })
+  @ZodResponse({ status: 200, type: BoothViewDto })
   setBanner(
     @Access() access: BoothAccess,
     @UploadedBody() file: IncomingUpload,
@@ -87,8 +87,7 @@ export class BoothsController {
 
   @Public()
   @Get(':booth/logo')
-  @ApiProduces(...boothImageContentTypes)
-  @ApiOkResponse({ description: "The booth's logo" })
+  @FileResponse({ contentTypes: boothImageContentTypes, description: "The booth's logo" })
   logo(
     @Param('slug') slug: string,
     @Param('booth') boothId: string,
@@ -99,8 +98,7 @@ export class BoothsController {
 
   @Public()
   @Get(':booth/banner')
-  @ApiProduces(...boothImageContentTypes)
-  @ApiOkResponse({ description: "The booth's banner" })
+  @FileResponse({ contentTypes: boothImageContentTypes, description: "The booth's banner" })
   banner(
     @Param('slug') slug: string,
     @Param('booth') boothId: string,
@@ -126,7 +124,7 @@ export class BoothsController {
   /** Only the title changes; the file stays as uploaded. */
   @Patch(':booth/documents/:documentId')
   @EventAccess('booth.manage', { booth: 'booth' })
-  @ZodResponse({ type: BoothDocumentViewDto })
+  @ZodResponse({ status: 200, type: BoothDocumentViewDto })
   renameDocument(
     @Access() access: BoothAccess,
     @Param('documentId', ParseUUIDPipe) documentId: string,
@@ -149,8 +147,10 @@ export class BoothsController {
   /** Always a download, never rendered inline. */
   @Get(':booth/documents/:documentId')
   @EventAccess('event.member', { booth: 'booth' })
-  @ApiProduces(...boothDocumentContentTypes)
-  @ApiOkResponse({ description: 'The document, as a download' })
+  @FileResponse({
+    contentTypes: boothDocumentContentTypes,
+    description: 'The document, as a download',
+  })
   async document(
     @Access() { booth }: BoothAccess,
     @Param('documentId', ParseUUIDPipe) documentId: string,

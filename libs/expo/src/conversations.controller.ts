@@ -23,21 +23,21 @@ export class ConversationsController {
 
   @Get('mine')
   @EventAccess('event.member', { booth: 'booth' })
-  @ZodResponse({ type: MyConversationDto })
+  @ZodResponse({ status: 200, type: MyConversationDto })
   async mine(@Access() { principal, booth }: BoothAccess): Promise<MyConversation> {
     return { conversation: await this.conversations.mine(principal, booth) };
   }
 
   @Delete('mine')
   @EventAccess('event.member', { booth: 'booth' })
-  @ZodResponse({ type: ConversationViewDto })
+  @ZodResponse({ status: 200, type: ConversationViewDto })
   leave(@Access() { principal, booth }: BoothAccess): Promise<ConversationView> {
     return this.conversations.leave(principal, booth);
   }
 
   @Get()
   @EventAccess('booth.manage', { booth: 'booth' })
-  @ZodResponse({ type: [ConversationViewDto] })
+  @ZodResponse({ status: 200, type: [ConversationViewDto] })
   queue(@Access() { booth }: BoothAccess): Promise<ConversationView[]> {
     return this.conversations.queue(booth);
   }

@@ -10,11 +10,12 @@ import {
   Res,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { LeadView, MyShareView } from '@plenum/contracts';
 import { Access, EventAccess } from '@plenum/identity';
 import type { BoothAccess, ResolvedAccess } from '@plenum/identity';
+import { FileResponse } from '@plenum/platform';
 import { LeadViewDto, MyShareViewDto, ShareContactDto, UpdateLeadDto } from './expo.dto';
 import { LeadsService } from './leads.service';
 
@@ -37,29 +38,29 @@ export class LeadsController {
 
   @Delete('booths/:booth/contact')
   @EventAccess('event.member', { booth: 'booth' })
-  @ZodResponse({ type: MyShareViewDto })
+  @ZodResponse({ status: 200, type: MyShareViewDto })
   withdraw(@Access() { principal, booth }: BoothAccess): Promise<MyShareView> {
     return this.leads.withdraw(principal, booth);
   }
 
   @Get('me/contact-shares')
   @EventAccess('event.member')
-  @ZodResponse({ type: [MyShareViewDto] })
+  @ZodResponse({ status: 200, type: [MyShareViewDto] })
   mine(@Access() { principal, event }: ResolvedAccess): Promise<MyShareView[]> {
     return this.leads.mine(principal, event);
   }
 
   @Get('booths/:booth/leads')
   @EventAccess('booth.manage', { booth: 'booth' })
-  @ZodResponse({ type: [LeadViewDto] })
+  @ZodResponse({ status: 200, type: [LeadViewDto] })
   list(@Access() { booth }: BoothAccess): Promise<LeadView[]> {
     return this.leads.list(booth);
   }
 
   @Get('booths/:booth/leads.csv')
   @EventAccess('booth.manage', { booth: 'booth' })
-  @ApiProduces('text/csv')
-  @ApiOkResponse({
+  @FileResponse({
+    contentTypes: ['text/csv'],
     description: "The booth's leads as CSV (cells that look like formulas defused)",
   })
   async csv(
@@ -76,7 +77,7 @@ export class LeadsController {
 
   @Patch('booths/:booth/leads/:leadId')
   @EventAccess('booth.manage', { booth: 'booth' })
-  @ZodResponse({ type: LeadViewDto })
+  @ZodResponse({ status: 200, type: LeadViewDto })
   update(
     @Access() { booth }: BoothAccess,
     @Param('leadId', ParseUUIDPipe) leadId: string,

@@ -34,7 +34,7 @@ export class VisitsController {
 
   @Get('booths/:booth/stats')
   @EventAccess('booth.manage', { booth: 'booth' })
-  @ZodResponse({ type: BoothStatsViewDto })
+  @ZodResponse({ status: 200, type: BoothStatsViewDto })
   forBooth(@Access() { booth }: BoothAccess): Promise<BoothStatsView> {
     return this.visits.forBooth(booth);
   }
@@ -42,7 +42,7 @@ export class VisitsController {
   /** Every booth's counts: the organizers' overview. */
   @Get('expo/stats')
   @EventAccess('event.update')
-  @ZodResponse({ type: [BoothStatsViewDto] })
+  @ZodResponse({ status: 200, type: [BoothStatsViewDto] })
   forEvent(@Access() { event }: ResolvedAccess): Promise<BoothStatsView[]> {
     return this.visits.forEvent(event.id);
   }

@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ZodResponse } from 'nestjs-zod';
 import { Inject } from '@nestjs/common';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
@@ -8,13 +10,20 @@ import { Public } from './access.decorators';
 import type { AuthenticatedRequest } from './access.decorators';
 import { AuthService } from './auth.service';
 import type { SignedIn } from './auth.service';
-import { AcceptInvitationDto, InvitationTokenDto, LoginDto } from './identity.dto';
+import {
+  AcceptInvitationDto,
+  InvitationDetailsDto,
+  InvitationTokenDto,
+  LoginDto,
+  LoginResponseDto,
+} from './identity.dto';
 import { InvitationsService } from './invitations.service';
 import { AccessTokenService } from './access-token.service';
 
 export const REFRESH_COOKIE = 'plenum_refresh';
 const COOKIE_PATH = '/api/auth';
 
+@ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
@@ -26,7 +35,7 @@ export class AuthController {
 
   @Public()
   @Post('login')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: LoginResponseDto })
   async login(
     @Body() body: LoginDto,
     @Req() request: AuthenticatedRequest,
@@ -38,7 +47,7 @@ export class AuthController {
 
   @Public()
   @Post('refresh')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: LoginResponseDto })
   async refresh(
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -54,6 +63,7 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Signed out; the refresh cookie is cleared' })
   async logout(
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -72,7 +82,7 @@ export class AuthController {
 
   @Public()
   @Post('invitations/accept')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: LoginResponseDto })
   async acceptInvitation(
     @Body() body: AcceptInvitationDto,
     @Req() request: AuthenticatedRequest,
@@ -89,7 +99,7 @@ export class AuthController {
   /** The token travels in the body, never in a URL that logs and proxies keep. */
   @Public()
   @Post('invitations/lookup')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: InvitationDetailsDto })
   invitation(@Body() body: InvitationTokenDto): Promise<InvitationDetails> {
     return this.invitations.details(body.token);
   }
@@ -97,6 +107,7 @@ export class AuthController {
   @Public()
   @Post('invitations/decline')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The invitation is declined' })
   async declineInvitation(@Body() body: InvitationTokenDto): Promise<void> {
     await this.invitations.decline(body.token);
   }

@@ -1,13 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
-import type { Repository } from 'typeorm';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import type { LoginRequest, UserView } from '@plenum/contracts';
-import { AuthSession, RetiredRefreshToken, User } from '@plenum/db';
+import type { User } from '@plenum/db';
 import { PlenumError } from '@plenum/platform';
 import { AccessTokenService } from './access-token.service';
+import { AuthRepository } from './auth.repository';
 import { InvitationsService } from './invitations.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
@@ -32,9 +30,7 @@ export class AuthService {
   private readonly logger = new Logger(AuthService.name);
 
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectRepository(AuthSession) private readonly sessions: Repository<AuthSession>,
-    private readonly dataSource: DataSource,
+    private readonly auth: AuthRepository,
     private readonly tokens: AccessTokenService,
     private readonly throttle: LoginThrottleService,
     private readonly revocations: RevocationsService,
@@ -48,18 +44,7 @@ export class AuthService {
     userAgent: string | undefined,
   ): Promise<SignedIn> {
     await this.throttle.assertAllowed(input.email, address);
-    const user = await this.users.findOne({
-      where: { email: input.email },
-      select: [
-        'id',
-        'email',
-        'displayName',
-        'locale',
-        'isPlatformAdmin',
-        'disabledAt',
-        'passwordHash',
-      ],
-    });
+    const user = await this.auth.userWithPassword(input.email);
     const valid = user?.passwordHash
       ? await verifyPassword(user.passwordHash, input.password)
       : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
@@ -73,16 +58,12 @@ export class AuthService {
 
   private async startSession(user: User, userAgent: string | undefined): Promise<SignedIn> {
     const secret = newSecret();
-    const session = await this.sessions.save(
-      this.sessions.create({
-        userId: user.id,
-        tokenHash: secret.hash,
-        previousTokenHash: null,
-        expiresAt: new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000),
-        revokedAt: null,
-        userAgent: userAgent?.slice(0, 300) ?? null,
-      }),
-    );
+    const session = await this.auth.insertSignIn({
+      userId: user.id,
+      tokenHash: secret.hash,
+      expiresAt: new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000),
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    });
     return {
       accessToken: await this.tokens.sign({ userId: user.id, sessionId: session.id }),
       expiresInSeconds: this.tokens.ttlSeconds,
@@ -94,22 +75,16 @@ export class AuthService {
   async refresh(refreshToken: string | undefined): Promise<SignedIn> {
     if (!refreshToken) throw refreshInvalid();
     const hash = hashSecret(refreshToken);
-    const outcome = await this.dataSource.transaction(
+    const outcome = await this.auth.transaction(
       async (manager): Promise<SignedIn | { replayed: string }> => {
-        const sessions = manager.getRepository(AuthSession);
-        const current = await sessions.findOne({
-          where: [{ tokenHash: hash }, { previousTokenHash: hash }],
-          lock: { mode: 'pessimistic_write' },
-        });
+        const current = await this.auth.lockSignInByToken(manager, hash);
         if (!current) {
-          const retired = await manager
-            .getRepository(RetiredRefreshToken)
-            .findOneBy({ tokenHash: hash });
+          const retired = await this.auth.retiredToken(manager, hash);
           if (retired) return { replayed: retired.authSessionId };
           throw refreshInvalid();
         }
         if (current.revokedAt || current.expiresAt.getTime() <= Date.now()) throw refreshInvalid();
-        const user = await manager.getRepository(User).findOneBy({ id: current.userId });
+        const user = await this.auth.user(manager, current.userId);
         if (!user || user.disabledAt) throw refreshInvalid();
         const principal = { userId: user.id, sessionId: current.id };
         if (current.tokenHash !== hash) {
@@ -126,19 +101,9 @@ export class AuthService {
         const next = newSecret();
         // The token leaving the grace window is remembered, so its return is recognised too.
         if (current.previousTokenHash) {
-          await manager
-            .createQueryBuilder()
-            .insert()
-            .into(RetiredRefreshToken)
-            .values({ tokenHash: current.previousTokenHash, authSessionId: current.id })
-            .orIgnore()
-            .execute();
+          await this.auth.retireToken(manager, current.previousTokenHash, current.id);
         }
-        await sessions.update(current.id, {
-          previousTokenHash: current.tokenHash,
-          tokenHash: next.hash,
-          lastUsedAt: new Date(),
-        });
+        await this.auth.rotate(manager, current.id, current.tokenHash, next.hash);
         return {
           accessToken: await this.tokens.sign(principal),
           expiresInSeconds: this.tokens.ttlSeconds,
@@ -160,12 +125,7 @@ export class AuthService {
    * still out, and on the revocation channel that closes its sockets.
    */
   private async endReplayedSession(sessionId: string): Promise<void> {
-    await this.sessions
-      .createQueryBuilder()
-      .update()
-      .set({ revokedAt: () => 'now()' })
-      .where('id = :id AND revoked_at IS NULL', { id: sessionId })
-      .execute();
+    await this.auth.revokeIfActive(sessionId);
     await this.revocations.revoke([sessionId]);
     this.logger.warn({ authSessionId: sessionId }, 'Refresh token replay; session revoked');
   }
@@ -174,27 +134,21 @@ export class AuthService {
   async logout(refreshToken: string | undefined, sessionId: string | undefined): Promise<void> {
     const hash = refreshToken ? hashSecret(refreshToken) : undefined;
     const session = hash
-      ? await this.sessions.findOne({ where: [{ tokenHash: hash }, { previousTokenHash: hash }] })
+      ? await this.auth.signInByToken(hash)
       : sessionId
-        ? await this.sessions.findOneBy({ id: sessionId })
+        ? await this.auth.signIn(sessionId)
         : null;
     if (!session) return;
-    await this.sessions.update(session.id, { revokedAt: new Date() });
+    await this.auth.revoke([session.id]);
     await this.revocations.revoke([session.id]);
   }
 
   /** Ends every signed-in device of a person (account disabled, password changed). */
   async revokeAllSessions(userId: string): Promise<void> {
-    const active = await this.sessions.find({
-      where: { userId, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
-      select: ['id'],
-    });
+    const active = await this.auth.activeSignIns(userId);
     if (active.length === 0) return;
-    await this.sessions.update(
-      active.map((s) => s.id),
-      { revokedAt: new Date() },
-    );
-    await this.revocations.revoke(active.map((s) => s.id));
+    await this.auth.revoke(active);
+    await this.revocations.revoke(active);
   }
 
   /**

@@ -1,5 +1,10 @@
+import { createZodDto } from 'nestjs-zod';
+import { eventSchema } from '@plenum/contracts';
 import type { EventView } from '@plenum/contracts';
 import type { Event } from '@plenum/db';
+
+/** The answer of every route that shows an event: the events lib's and `/me/events`. */
+export class EventViewDto extends createZodDto(eventSchema) {}
 
 export function toEventView(event: Event): EventView {
   return {

@@ -1,10 +1,18 @@
 import { createZodDto } from 'nestjs-zod';
 import {
   acceptInvitationSchema,
+  acceptedInvitationSchema,
+  invitationDetailsSchema,
   invitationRequestSchema,
+  invitationResponseSchema,
   invitationTokenSchema,
   loginRequestSchema,
+  loginResponseSchema,
+  memberSchema,
+  meResponseSchema,
+  pendingInvitationSchema,
   updateProfileSchema,
+  userSchema,
 } from '@plenum/contracts';
 
 export class LoginDto extends createZodDto(loginRequestSchema) {}
@@ -12,3 +20,12 @@ export class AcceptInvitationDto extends createZodDto(acceptInvitationSchema) {}
 export class InvitationDto extends createZodDto(invitationRequestSchema) {}
 export class UpdateProfileDto extends createZodDto(updateProfileSchema) {}
 export class InvitationTokenDto extends createZodDto(invitationTokenSchema) {}
+
+export class LoginResponseDto extends createZodDto(loginResponseSchema) {}
+export class InvitationDetailsDto extends createZodDto(invitationDetailsSchema) {}
+export class AcceptedInvitationDto extends createZodDto(acceptedInvitationSchema) {}
+export class MeResponseDto extends createZodDto(meResponseSchema) {}
+export class UserViewDto extends createZodDto(userSchema) {}
+export class MemberViewDto extends createZodDto(memberSchema) {}
+export class PendingInvitationViewDto extends createZodDto(pendingInvitationSchema) {}
+export class InvitationResponseDto extends createZodDto(invitationResponseSchema) {}

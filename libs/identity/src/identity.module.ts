@@ -3,16 +3,21 @@ import { APP_GUARD } from '@nestjs/core';
 import { BullModule } from '@nestjs/bullmq';
 import { queueNames } from '@plenum/contracts';
 import { AccessChangesService } from './access-changes.service';
+import { AccessRepository } from './access.repository';
 import { AccessTokenService } from './access-token.service';
 import { AuthController } from './auth.controller';
 import { AccessGuard } from './access.guard';
+import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
+import { InvitationsRepository } from './invitations.repository';
 import { InvitationsService } from './invitations.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { MeController } from './me.controller';
 import { MembershipChangesService } from './membership-changes.service';
 import { MembersController } from './members.controller';
 import { PermissionsService } from './permissions.service';
+import { ProfileRepository } from './profile.repository';
+import { ProfileService } from './profile.service';
 import { RevocationsService } from './revocations.service';
 
 @Module({
@@ -20,12 +25,17 @@ import { RevocationsService } from './revocations.service';
   controllers: [AuthController, MeController, MembersController],
   providers: [
     AccessChangesService,
+    AccessRepository,
     AccessTokenService,
+    AuthRepository,
     AuthService,
+    InvitationsRepository,
     InvitationsService,
     LoginThrottleService,
     MembershipChangesService,
     PermissionsService,
+    ProfileRepository,
+    ProfileService,
     RevocationsService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

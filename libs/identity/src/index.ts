@@ -3,6 +3,7 @@ export * from './access-token.service';
 export * from './access.decorators';
 export * from './auth.service';
 export * from './event-view';
+export * from './identity-maintenance.repository';
 export * from './identity-maintenance.service';
 export * from './identity.module';
 export * from './invitation-mail.module';

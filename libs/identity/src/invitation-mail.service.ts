@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import type { Locale, Role } from '@plenum/contracts';
-import { Event, Invitation, User } from '@plenum/db';
 import { MailService } from '@plenum/platform';
 import { invitationLink, invitationToken } from './invitation-token';
+import { InvitationsRepository } from './invitations.repository';
 
 const roleNames: Record<Locale, Record<Role, string>> = {
   de: {
@@ -67,15 +66,13 @@ export class InvitationMailService {
   private readonly logger = new Logger(InvitationMailService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly invitations: InvitationsRepository,
     private readonly mail: MailService,
     @Inject(PLENUM_CONFIG) private readonly config: PlenumConfig,
   ) {}
 
   async send(invitationId: string): Promise<InvitationMailOutcome> {
-    const invitation = await this.dataSource
-      .getRepository(Invitation)
-      .findOneBy({ id: invitationId });
+    const invitation = await this.invitations.find(invitationId);
     // Withdrawn, answered or run out before the worker got to it: nothing to send any more.
     if (
       !invitation ||
@@ -87,11 +84,8 @@ export class InvitationMailService {
       return 'stale';
     }
     const [user, event] = await Promise.all([
-      this.dataSource.getRepository(User).findOne({
-        where: { id: invitation.userId },
-        select: ['id', 'email', 'displayName', 'locale', 'passwordHash'],
-      }),
-      this.dataSource.getRepository(Event).findOneBy({ id: invitation.eventId }),
+      this.invitations.recipient(invitation.userId),
+      this.invitations.findEvent(invitation.eventId),
     ]);
     if (!user || !event) return 'stale';
     const until = new Intl.DateTimeFormat(user.locale === 'de' ? 'de-DE' : 'en-GB', {

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import { queueNames } from '@plenum/contracts';
@@ -17,9 +15,10 @@ import type {
   MemberView,
   PendingInvitationView,
 } from '@plenum/contracts';
-import { Booth, Event, Invitation, Membership, Session, User, membershipScope } from '@plenum/db';
+import type { Event, Invitation, User } from '@plenum/db';
 import { AuditService, PlenumError } from '@plenum/platform';
 import { invitationLink, invitationToken } from './invitation-token';
+import { InvitationsRepository } from './invitations.repository';
 import { MembershipChangesService } from './membership-changes.service';
 import type { Principal } from './principal';
 import { hashSecret } from './secrets';
@@ -49,9 +48,7 @@ function isOpen(invitation: Invitation): boolean {
 @Injectable()
 export class InvitationsService {
   constructor(
-    private readonly dataSource: DataSource,
-    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
-    @InjectRepository(Invitation) private readonly invitations: Repository<Invitation>,
+    private readonly invitations: InvitationsRepository,
     @InjectQueue(queueNames.mail) private readonly mailQueue: Queue<MailJob>,
     private readonly audit: AuditService,
     private readonly changes: MembershipChangesService,
@@ -68,35 +65,26 @@ export class InvitationsService {
     const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
     const sessionId = input.sessionId ?? null;
     const boothId = input.boothId ?? null;
-    const newAccount = await this.dataSource.transaction(async (manager) => {
+    const newAccount = await this.invitations.transaction(async (manager) => {
       await this.assertScope(manager, event, sessionId, boothId);
-      const users = manager.getRepository(User);
-      const inserted = await users
-        .createQueryBuilder()
-        .insert()
-        .values({
-          email: input.email,
-          displayName: input.displayName,
-          locale: input.locale ?? event.defaultLocale,
-        })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      const created = (inserted.raw as unknown[]).length === 1;
-      const user = await users.findOneOrFail({ where: { email: input.email }, select: ['id'] });
+      const { userId, created } = await this.invitations.ensureUser(manager, {
+        email: input.email,
+        displayName: input.displayName,
+        locale: input.locale ?? event.defaultLocale,
+      });
       // The inviter made this account: it has nothing of anyone's yet, so the role is given now.
       if (created)
-        await this.grant(manager, {
+        await this.invitations.grant(manager, {
           eventId: event.id,
-          userId: user.id,
+          userId,
           role: input.role,
           sessionId,
           boothId,
         });
-      await manager.getRepository(Invitation).insert({
+      await this.invitations.insert(manager, {
         id,
         eventId: event.id,
-        userId: user.id,
+        userId,
         invitedById: principal.userId,
         email: input.email,
         role: input.role,
@@ -105,8 +93,6 @@ export class InvitationsService {
         newAccount: created,
         tokenHash: hashSecret(token),
         expiresAt,
-        acceptedAt: null,
-        declinedAt: null,
       });
       // The invitation, not the account, is the target: the log is read by the event's organizers.
       await this.audit.record(
@@ -142,11 +128,7 @@ export class InvitationsService {
   }
 
   async members(event: Event): Promise<MemberView[]> {
-    const rows = await this.memberships.find({
-      where: { eventId: event.id },
-      relations: { user: true, session: true, booth: true },
-      order: { createdAt: 'ASC' },
-    });
+    const rows = await this.invitations.members(event.id);
     return rows.map((m) => ({
       membershipId: m.id,
       userId: m.userId,
@@ -161,17 +143,7 @@ export class InvitationsService {
 
   /** Invitations to existing accounts not answered yet, by the address the inviter typed. */
   async pending(event: Event): Promise<PendingInvitationView[]> {
-    const rows = await this.invitations.find({
-      where: {
-        eventId: event.id,
-        newAccount: false,
-        acceptedAt: IsNull(),
-        declinedAt: IsNull(),
-        expiresAt: MoreThan(new Date()),
-      },
-      relations: { session: true, booth: true },
-      order: { createdAt: 'ASC' },
-    });
+    const rows = await this.invitations.pending(event.id);
     return rows.map((i) => ({
       invitationId: i.id,
       email: i.email,
@@ -185,15 +157,10 @@ export class InvitationsService {
 
   /** Takes back an invitation nobody has answered; its link stops working. */
   async withdraw(principal: Principal, event: Event, invitationId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(Invitation);
-      const found = await repo.findOneBy({
-        id: invitationId,
-        eventId: event.id,
-        acceptedAt: IsNull(),
-      });
+    await this.invitations.transaction(async (manager) => {
+      const found = await this.invitations.unaccepted(manager, event.id, invitationId);
       if (!found) throw PlenumError.notFound('Invitation not found');
-      await repo.delete(found.id);
+      await this.invitations.delete(manager, found.id);
       await this.audit.record(
         {
           eventId: event.id,
@@ -210,22 +177,17 @@ export class InvitationsService {
 
   /** What the page behind the link shows; whoever holds the link is the address's owner. */
   async details(token: string): Promise<InvitationDetails> {
-    const invitation = await this.invitations.findOne({
-      where: { tokenHash: hashSecret(token) },
-      relations: { event: true, session: true, booth: true },
-    });
+    const invitation = await this.invitations.byTokenHash(hashSecret(token));
     if (!invitation || !isOpen(invitation) || !invitation.event) throw invitationInvalid();
-    const user = await this.dataSource
-      .getRepository(User)
-      .findOne({ where: { id: invitation.userId }, select: ['id', 'passwordHash'] });
-    if (!user) throw invitationInvalid();
+    const hasPassword = await this.invitations.hasPassword(invitation.userId);
+    if (hasPassword === null) throw invitationInvalid();
     return {
       eventSlug: invitation.event.slug,
       eventTitle: invitation.event.title,
       role: invitation.role,
       scopeName: invitation.session?.title ?? invitation.booth?.organisation ?? null,
       email: invitation.email,
-      needsPassword: !user.passwordHash,
+      needsPassword: !hasPassword,
       expiresAt: invitation.expiresAt.toISOString(),
     };
   }
@@ -235,15 +197,9 @@ export class InvitationsService {
    * is refused (409) and nothing changes: its owner signs in and accepts instead.
    */
   async acceptSettingPassword(token: string, passwordHash: string): Promise<User> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.invitations.transaction(async (manager) => {
       const invitation = await this.lockOpen(manager, token);
-      const set = await manager
-        .createQueryBuilder()
-        .update(User)
-        .set({ passwordHash })
-        .where('id = :id AND password_hash IS NULL', { id: invitation.userId })
-        .execute();
-      if (set.affected !== 1) {
+      if (!(await this.invitations.setFirstPassword(manager, invitation.userId, passwordHash))) {
         throw new PlenumError(
           'INVITATION_SIGN_IN_REQUIRED',
           'This account already has a password. Sign in to accept the invitation.',
@@ -251,13 +207,13 @@ export class InvitationsService {
         );
       }
       await this.complete(manager, invitation);
-      return manager.getRepository(User).findOneByOrFail({ id: invitation.userId });
+      return this.invitations.getUser(manager, invitation.userId);
     });
   }
 
   /** The signed-in owner of the invited account accepts: the role is theirs from now on. */
   async accept(principal: Principal, token: string): Promise<AcceptedInvitation> {
-    const accepted = await this.dataSource.transaction(async (manager) => {
+    const accepted = await this.invitations.transaction(async (manager) => {
       const invitation = await this.lockOpen(manager, token);
       if (invitation.userId !== principal.userId) {
         throw new PlenumError(
@@ -267,7 +223,7 @@ export class InvitationsService {
         );
       }
       await this.complete(manager, invitation);
-      const event = await manager.getRepository(Event).findOneByOrFail({ id: invitation.eventId });
+      const event = await this.invitations.getEvent(manager, invitation.eventId);
       return { eventSlug: event.slug, eventId: event.id };
     });
     // The account is signed in, its sockets may have rooms open: the new role counts there now.
@@ -277,19 +233,12 @@ export class InvitationsService {
 
   /** Whoever holds the link says no; a role the invitation gave a new account goes with it. */
   async decline(token: string): Promise<void> {
-    const removed = await this.dataSource.transaction(async (manager) => {
+    const removed = await this.invitations.transaction(async (manager) => {
       const invitation = await this.lockOpen(manager, token);
-      await manager.getRepository(Invitation).update(invitation.id, { declinedAt: new Date() });
-      let dropped = false;
-      if (invitation.newAccount) {
-        const result = await manager.getRepository(Membership).delete({
-          eventId: invitation.eventId,
-          userId: invitation.userId,
-          role: invitation.role,
-          scope: membershipScope(invitation.sessionId, invitation.boothId),
-        });
-        dropped = (result.affected ?? 0) > 0;
-      }
+      await this.invitations.markDeclined(manager, invitation.id);
+      const dropped = invitation.newAccount
+        ? await this.invitations.revokeGrant(manager, invitation)
+        : false;
       await this.audit.record(
         {
           eventId: invitation.eventId,
@@ -308,11 +257,10 @@ export class InvitationsService {
 
   /** Takes one role away; what the person holds through it (live rooms) ends with it. */
   async removeMembership(principal: Principal, event: Event, membershipId: string): Promise<void> {
-    const membership = await this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(Membership);
-      const found = await repo.findOneBy({ id: membershipId, eventId: event.id });
+    const membership = await this.invitations.transaction(async (manager) => {
+      const found = await this.invitations.membership(manager, event.id, membershipId);
       if (!found) throw PlenumError.notFound('Membership not found');
-      await repo.delete(found.id);
+      await this.invitations.deleteMembership(manager, found.id);
       await this.audit.record(
         {
           eventId: event.id,
@@ -335,34 +283,25 @@ export class InvitationsService {
     sessionId: string | null,
     boothId: string | null,
   ): Promise<void> {
-    if (
-      sessionId &&
-      !(await manager.getRepository(Session).existsBy({ id: sessionId, eventId: event.id }))
-    ) {
+    if (sessionId && !(await this.invitations.sessionInEvent(manager, event.id, sessionId))) {
       throw PlenumError.validation([
         { path: 'sessionId', message: 'No such session in this event' },
       ]);
     }
-    if (
-      boothId &&
-      !(await manager.getRepository(Booth).existsBy({ id: boothId, eventId: event.id }))
-    ) {
+    if (boothId && !(await this.invitations.boothInEvent(manager, event.id, boothId))) {
       throw PlenumError.validation([{ path: 'boothId', message: 'No such booth in this event' }]);
     }
   }
 
   private async lockOpen(manager: EntityManager, token: string): Promise<Invitation> {
-    const invitation = await manager.getRepository(Invitation).findOne({
-      where: { tokenHash: hashSecret(token) },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const invitation = await this.invitations.lockByTokenHash(manager, hashSecret(token));
     if (!invitation || !isOpen(invitation)) throw invitationInvalid();
     return invitation;
   }
 
   private async complete(manager: EntityManager, invitation: Invitation): Promise<void> {
-    await manager.getRepository(Invitation).update(invitation.id, { acceptedAt: new Date() });
-    await this.grant(manager, invitation);
+    await this.invitations.markAccepted(manager, invitation.id);
+    await this.invitations.grant(manager, invitation);
     await this.audit.record(
       {
         eventId: invitation.eventId,
@@ -378,25 +317,5 @@ export class InvitationsService {
       },
       manager,
     );
-  }
-
-  private async grant(
-    manager: EntityManager,
-    m: Pick<Invitation, 'eventId' | 'userId' | 'role' | 'sessionId' | 'boothId'>,
-  ): Promise<void> {
-    await manager
-      .getRepository(Membership)
-      .createQueryBuilder()
-      .insert()
-      .values({
-        eventId: m.eventId,
-        userId: m.userId,
-        role: m.role,
-        sessionId: m.sessionId,
-        boothId: m.boothId,
-        scope: membershipScope(m.sessionId, m.boothId),
-      })
-      .orIgnore()
-      .execute();
   }
 }

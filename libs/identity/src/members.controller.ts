@@ -8,24 +8,34 @@ import {
   ParseUUIDPipe,
   Post,
 } from '@nestjs/common';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
 import type { InvitationResponse, MemberView, PendingInvitationView } from '@plenum/contracts';
 import { Access, EventAccess } from './access.decorators';
 import type { ResolvedAccess } from './access.decorators';
-import { InvitationDto } from './identity.dto';
+import {
+  InvitationDto,
+  InvitationResponseDto,
+  MemberViewDto,
+  PendingInvitationViewDto,
+} from './identity.dto';
 import { InvitationsService } from './invitations.service';
 
+@ApiTags('members')
 @Controller('events/:slug')
 export class MembersController {
   constructor(private readonly invitations: InvitationsService) {}
 
   @Get('members')
   @EventAccess('members.read')
+  @ZodResponse({ status: 200, type: [MemberViewDto] })
   members(@Access() { event }: ResolvedAccess): Promise<MemberView[]> {
     return this.invitations.members(event);
   }
 
   @Post('invitations')
   @EventAccess('members.invite')
+  @ZodResponse({ status: 201, type: InvitationResponseDto })
   invite(
     @Access() { principal, event }: ResolvedAccess,
     @Body() body: InvitationDto,
@@ -35,6 +45,7 @@ export class MembersController {
 
   @Get('invitations')
   @EventAccess('members.read')
+  @ZodResponse({ status: 200, type: [PendingInvitationViewDto] })
   pendingInvitations(@Access() { event }: ResolvedAccess): Promise<PendingInvitationView[]> {
     return this.invitations.pending(event);
   }
@@ -42,6 +53,7 @@ export class MembersController {
   @Delete('invitations/:invitationId')
   @HttpCode(204)
   @EventAccess('members.invite')
+  @ApiNoContentResponse({ description: 'The invitation is withdrawn' })
   async withdraw(
     @Access() { principal, event }: ResolvedAccess,
     @Param('invitationId', ParseUUIDPipe) invitationId: string,
@@ -52,6 +64,7 @@ export class MembersController {
   @Delete('members/:membershipId')
   @HttpCode(204)
   @EventAccess('members.invite')
+  @ApiNoContentResponse({ description: 'The membership is removed' })
   async remove(
     @Access() { principal, event }: ResolvedAccess,
     @Param('membershipId', ParseUUIDPipe) membershipId: string,

@@ -1,5 +1,8 @@
-import { allows, visitorPolicy } from './policy';
-import type { MembershipRole } from './policy';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Role } from '@plenum/contracts';
+import { allows, eventActions, eventPolicy, installationPolicy, visitorPolicy } from './policy';
+import type { InstallationAction, MembershipRole } from './policy';
 
 const scoped = (
   role: MembershipRole['role'],
@@ -70,5 +73,74 @@ describe('policy: allows', () => {
         sessionId: 's1',
       }),
     ).toBe(true);
+  });
+});
+
+/** The rows of the Markdown table under a heading of docs/architecture.md, cells trimmed. */
+function documentedTable(heading: string): string[][] {
+  const text = readFileSync(join(__dirname, '../../../docs/architecture.md'), 'utf8');
+  const start = text.indexOf(`\n${heading}\n`);
+  if (start < 0) throw new Error(`docs/architecture.md has no "${heading}"`);
+  const lines = text.slice(start).split('\n');
+  const first = lines.findIndex((l) => l.startsWith('|'));
+  const rows: string[][] = [];
+  for (const line of lines.slice(first)) {
+    if (!line.startsWith('|')) break;
+    rows.push(
+      line
+        .slice(1, -1)
+        .split('|')
+        .map((c) => c.trim()),
+    );
+  }
+  return rows.filter((r) => !r.every((c) => /^-+$/.test(c)));
+}
+
+const name = (cell: string) => cell.replace(/`/g, '');
+
+describe('policy: the table in docs/architecture.md', () => {
+  it('lists every event action with exactly the roles and visitors the policy allows', () => {
+    const [head, ...rows] = documentedTable('### Who may do what');
+    const roles = head!.slice(1, -1);
+    expect(roles).toEqual(['organizer', 'moderator', 'speaker', 'exhibitor', 'attendee']);
+    expect(head!.at(-1)).toBe('visitor');
+    const documented = Object.fromEntries(
+      rows.map((r) => [
+        name(r[0]!),
+        {
+          roles: roles.filter((_, i) => r[i + 1] !== '—'),
+          visitor: r.at(-1) !== '—',
+        },
+      ]),
+    );
+    const actual = Object.fromEntries(
+      eventActions.map((action) => [
+        action,
+        {
+          roles: roles.filter((role) => eventPolicy[action].includes(role as Role)),
+          visitor: Boolean(visitorPolicy[action]),
+        },
+      ]),
+    );
+    expect(documented).toEqual(actual);
+  });
+
+  it('lists every installation action with the roles that allow it', () => {
+    const [head, ...rows] = documentedTable('### Installation actions');
+    expect(head).toEqual(['action', 'installation admin', 'organizer of any event', 'anyone else']);
+    const documented = Object.fromEntries(
+      rows.map((r) => [name(r[0]!), { admin: r[1], organizer: r[2] !== '—', anyone: r[3] }]),
+    );
+    const actual = Object.fromEntries(
+      (Object.keys(installationPolicy) as InstallationAction[]).map((action) => [
+        action,
+        {
+          admin: '✓',
+          organizer: installationPolicy[action].includes('organizer'),
+          anyone: '—',
+        },
+      ]),
+    );
+    expect(documented).toEqual(actual);
   });
 });

@@ -22,6 +22,16 @@ export type EventAction =
 export type InstallationAction = 'events.create' | 'queues.view';
 
 /**
+ * Which roles, held in any event, allow an installation action. The installation's admins
+ * (`users.is_platform_admin`) may take every one of them.
+ */
+export const installationPolicy: Readonly<Record<InstallationAction, readonly Role[]>> = {
+  'events.create': ['organizer'],
+  // The queues hold every event's jobs: only the installation's admins see them.
+  'queues.view': [],
+};
+
+/**
  * Which roles allow an action. A role held for a session or booth allows the action only on
  * that session or booth; an event-wide role allows it everywhere in the event.
  */

@@ -134,7 +134,7 @@ export class ChatHandlers implements OnModuleInit {
       if (staff(before) && !staff(after)) await this.presence.leave(place.room, userId, 'staff');
       if (!after) await this.presence.leave(place.room, userId);
     } catch (err) {
-      this.logger.warn(`Presence leave of ${place.room} for ${userId} failed: ${String(err)}`);
+      this.logger.warn({ err, room: place.room, userId }, 'Presence leave failed');
     }
   }
 }

@@ -311,7 +311,7 @@ export class LiveHandlers {
       } catch (err) {
         if (failLoudly) throw err;
         const room = (after ?? before)?.room;
-        this.logger.warn({ err, room }, `A place hook failed for ${room ?? '?'}: ${String(err)}`);
+        this.logger.warn({ err, room }, 'A place hook failed');
       }
     }
   }

@@ -6,7 +6,7 @@ import { ZodError } from 'zod';
 import { LIVE_NAMESPACE, rooms } from '@plenum/contracts';
 import type { Ack, ClientToServerEvents, LiveError, ServerToClientEvents } from '@plenum/contracts';
 import type { AccessChange } from '@plenum/identity';
-import { PlenumError, zodFieldErrors } from '@plenum/platform';
+import { PlenumError, databaseTrouble, zodFieldErrors } from '@plenum/platform';
 import { ChatResync } from './chat-resync.service';
 import { LiveAuth } from './live-auth';
 import type { LiveUser } from './live-auth';
@@ -124,17 +124,24 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
       this.handlers
         .reevaluate(connection, change.eventId, change.reason)
         .catch((err: unknown) =>
-          this.logger.warn(
-            { err, ...change },
-            `Re-evaluating the rooms of ${change.userId} failed: ${String(err)}`,
-          ),
+          this.logger.warn({ err, ...change }, 'Re-evaluating the rooms of a user failed'),
         );
     }
   }
 }
 
 /** Every failure as the protocol's error object; only unexpected ones are logged. */
-function toLiveError(err: unknown, logger?: Logger, userId?: string): LiveError {
+function toLiveError(thrown: unknown, logger?: Logger, userId?: string): LiveError {
+  // A saturated or unreachable database is answered BUSY or SERVICE_UNAVAILABLE with a retry
+  // hint, as over HTTP, and logged as a warning, not a bug.
+  const trouble = databaseTrouble(thrown);
+  if (trouble) {
+    logger?.warn(
+      { cause: thrown instanceof Error ? thrown.message : String(thrown), userId },
+      `Live event met the database ${trouble.code === 'BUSY' ? 'busy' : 'unavailable'}`,
+    );
+  }
+  const err = trouble ?? thrown;
   if (err instanceof PlenumError) {
     const error: LiveError = { code: err.code, message: err.message };
     if (err.extra.retryAfterMs !== undefined)
@@ -149,6 +156,6 @@ function toLiveError(err: unknown, logger?: Logger, userId?: string): LiveError 
       fields: zodFieldErrors(err),
     };
   }
-  logger?.error({ err, userId }, `Live event failed for user ${userId ?? '?'}: ${String(err)}`);
+  logger?.error({ err, userId }, 'Live event failed');
   return { code: 'INTERNAL', message: 'Something went wrong on our side' };
 }

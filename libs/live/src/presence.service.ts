@@ -48,7 +48,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     if (ids.length > 0) {
       await this.repository
         .closeStays(ids)
-        .catch((err: unknown) => this.logger.warn(`Closing presence failed: ${String(err)}`));
+        .catch((err: unknown) => this.logger.warn({ err }, 'Closing presence failed'));
     }
   }
 
@@ -133,7 +133,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
         this.emitter.to(room).emit('presence:count', { room, counter, count });
       }
     } catch (err) {
-      this.logger.warn(`Presence broadcast failed: ${String(err)}`);
+      this.logger.warn({ err }, 'Presence broadcast failed');
     }
   }
 
@@ -151,7 +151,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
       }
       await pipeline.exec();
     } catch (err) {
-      this.logger.warn(`Presence refresh failed: ${String(err)}`);
+      this.logger.warn({ err }, 'Presence refresh failed');
     }
   }
 
@@ -160,7 +160,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     this.intervals.set(id, people);
     // Reports are a statistic: a failed write must never keep anyone out of a room.
     const row = this.repository.openStay(eventId, room, userId).catch((err: unknown) => {
-      this.logger.warn(`Recording presence in ${room} for ${userId} failed: ${String(err)}`);
+      this.logger.warn({ err, room, userId }, 'Recording presence failed');
       return null;
     });
     people.set(userId, row);
@@ -176,7 +176,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
       if (!intervalId) return;
       await this.repository
         .closeStays([intervalId])
-        .catch((err: unknown) => this.logger.warn(`Closing presence failed: ${String(err)}`));
+        .catch((err: unknown) => this.logger.warn({ err }, 'Closing presence failed'));
     });
   }
 

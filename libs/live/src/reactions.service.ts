@@ -67,7 +67,7 @@ export class ReactionsService implements OnModuleInit, OnModuleDestroy {
         }
       }
     } catch (err) {
-      this.logger.warn(`Reaction burst failed: ${String(err)}`);
+      this.logger.warn({ err }, 'Reaction burst failed');
     }
   }
 

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import type { ImpressionUploadQuery, ImpressionView, UpdateImpression } from '@plenum/contracts';
-import { EventImpression } from '@plenum/db';
 import type { Event } from '@plenum/db';
 import type { ResolvedAccess } from '@plenum/identity';
 import { AuditService, FileStorage, PlenumError } from '@plenum/platform';
 import type { IncomingUpload } from '@plenum/platform';
 import type { MediaFile } from './media-response';
 import { OnDemandAccessService } from './ondemand-access.service';
+import { OnDemandRepository } from './ondemand.repository';
 
 export function impressionImagePath(slug: string, id: string): string {
   return `/api/events/${encodeURIComponent(slug)}/media/impressions/${id}/image`;
@@ -21,14 +19,11 @@ export class ImpressionsService {
     private readonly access: OnDemandAccessService,
     private readonly audit: AuditService,
     private readonly storage: FileStorage,
-    @InjectRepository(EventImpression) private readonly impressions: Repository<EventImpression>,
+    private readonly media: OnDemandRepository,
   ) {}
 
   async of(event: Event): Promise<ImpressionView[]> {
-    const rows = await this.impressions.find({
-      where: { eventId: event.id },
-      order: { position: 'ASC', createdAt: 'ASC' },
-    });
+    const rows = await this.media.impressions(event.id);
     return rows.map((r) => ({
       id: r.id,
       imageUrl: this.access.links.sign(impressionImagePath(event.slug, r.id)),
@@ -43,24 +38,18 @@ export class ImpressionsService {
     query: ImpressionUploadQuery,
     file: IncomingUpload,
   ): Promise<ImpressionView[]> {
-    const last = await this.impressions
-      .createQueryBuilder('i')
-      .select('max(i.position)', 'max')
-      .where('i.event_id = :eventId', { eventId: event.id })
-      .getRawOne<{ max: number | null }>();
+    const last = await this.media.lastImpressionPosition(event.id);
     const { key: storageKey, bytes } = await file.store(this.storage, 'impressions');
-    const row = await this.impressions.save(
-      this.impressions.create({
-        eventId: event.id,
-        storageKey,
-        contentType: file.contentType,
-        sizeBytes: bytes,
-        altText: query.alt,
-        caption: query.caption,
-        position: (last?.max ?? -1) + 1,
-        createdById: principal.userId,
-      }),
-    );
+    const row = await this.media.addImpression({
+      eventId: event.id,
+      storageKey,
+      contentType: file.contentType,
+      sizeBytes: bytes,
+      altText: query.alt,
+      caption: query.caption,
+      position: (last ?? -1) + 1,
+      createdById: principal.userId,
+    });
     await this.audit.record({
       eventId: event.id,
       actorId: principal.userId,
@@ -76,16 +65,16 @@ export class ImpressionsService {
     id: string,
     input: UpdateImpression,
   ): Promise<ImpressionView[]> {
-    const row = await this.impressions.findOneBy({ id, eventId: event.id });
+    const row = await this.media.impression(event.id, id);
     if (!row) throw PlenumError.notFound('Photo not found');
-    if (Object.keys(input).length > 0) await this.impressions.update(row.id, input);
+    if (Object.keys(input).length > 0) await this.media.updateImpression(row.id, input);
     return this.of(event);
   }
 
   async remove({ principal, event }: ResolvedAccess, id: string): Promise<ImpressionView[]> {
-    const row = await this.impressions.findOneBy({ id, eventId: event.id });
+    const row = await this.media.impression(event.id, id);
     if (!row) throw PlenumError.notFound('Photo not found');
-    await this.impressions.delete(row.id);
+    await this.media.deleteImpression(row.id);
     await this.storage.remove(row.storageKey);
     await this.audit.record({
       eventId: event.id,
@@ -98,7 +87,7 @@ export class ImpressionsService {
   }
 
   async image(event: Event, id: string): Promise<MediaFile> {
-    const row = await this.impressions.findOneBy({ id, eventId: event.id });
+    const row = await this.media.impression(event.id, id);
     if (!row) throw PlenumError.notFound('Photo not found');
     return {
       size: await this.storage.size(row.storageKey),

@@ -1,18 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Not } from 'typeorm';
-import type { Repository } from 'typeorm';
 import type {
   AnsweredQuestion,
   Mediathek,
   OnDemandSession,
   SessionOnDemand,
 } from '@plenum/contracts';
-import { Question, Session, SessionSpeaker, Stage } from '@plenum/db';
-import type { Event } from '@plenum/db';
+import type { Event, Session } from '@plenum/db';
 import type { ViewerAccess } from '@plenum/identity';
 import { ImpressionsService } from './impressions.service';
 import { OnDemandAccessService, hasEnded } from './ondemand-access.service';
+import { OnDemandRepository } from './ondemand.repository';
 import { RecordingsService } from './recordings.service';
 import { SlidesService } from './slides.service';
 
@@ -24,21 +21,15 @@ export class MediathekService {
     private readonly recordings: RecordingsService,
     private readonly slides: SlidesService,
     private readonly impressions: ImpressionsService,
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
-    @InjectRepository(Stage) private readonly stages: Repository<Stage>,
-    @InjectRepository(SessionSpeaker) private readonly sessionSpeakers: Repository<SessionSpeaker>,
-    @InjectRepository(Question) private readonly questions: Repository<Question>,
+    private readonly media: OnDemandRepository,
   ) {}
 
   /** Every ended session with a replay or slides, by start time, and the photo gallery. */
   async mediathek({ event }: ViewerAccess): Promise<Mediathek> {
     const now = new Date();
-    const candidates = (
-      await this.sessions.find({
-        where: { eventId: event.id, state: Not('cancelled'), kind: Not(In(['break', 'expo'])) },
-        order: { startsAt: 'ASC' },
-      })
-    ).filter((s) => hasEnded(s, now));
+    const candidates = (await this.media.mediathekSessions(event.id)).filter((s) =>
+      hasEnded(s, now),
+    );
     const views = await this.views(event, candidates);
     return {
       mediaAccess: event.mediaAccess,
@@ -64,11 +55,7 @@ export class MediathekService {
   }
 
   private async answered(sessionId: string): Promise<AnsweredQuestion[]> {
-    const rows = await this.questions.find({
-      where: { sessionId, state: 'answered' },
-      relations: { author: true },
-      order: { voteCount: 'DESC', answeredAt: 'ASC' },
-    });
+    const rows = await this.media.answeredQuestions(sessionId);
     return rows.map((q) => ({
       id: q.id,
       body: q.body,
@@ -83,14 +70,8 @@ export class MediathekService {
     const [replays, slides, stages, speakers] = await Promise.all([
       this.recordings.replays(event, ids),
       this.slides.of(event, ids),
-      this.stages.find({ where: { eventId: event.id } }),
-      ids.length
-        ? this.sessionSpeakers.find({
-            where: { sessionId: In(ids) },
-            relations: { speaker: true },
-            order: { position: 'ASC' },
-          })
-        : Promise.resolve([]),
+      this.media.stages(event.id),
+      this.media.sessionSpeakers(ids),
     ]);
     const stageNames = new Map(stages.map((s) => [s.id, s.name]));
     return sessions.map((s) => ({

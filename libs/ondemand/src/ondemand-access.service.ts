@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
-import { Event } from '@plenum/db';
-import type { Session } from '@plenum/db';
+import type { Event, Session } from '@plenum/db';
 import { PermissionsService } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
 import { PlenumError } from '@plenum/platform';
 import { MediaLinks } from './media-links';
+import { OnDemandRepository } from './ondemand.repository';
 
 /**
  * Who sees replays, slides and photos follows the event's `mediaAccess`: anyone for a public
@@ -20,7 +18,7 @@ export class OnDemandAccessService {
 
   constructor(
     private readonly permissions: PermissionsService,
-    @InjectRepository(Event) private readonly events: Repository<Event>,
+    private readonly media: OnDemandRepository,
     @Inject(PLENUM_CONFIG) config: PlenumConfig,
   ) {
     this.links = new MediaLinks(config.authSecret);
@@ -38,7 +36,7 @@ export class OnDemandAccessService {
     sig: string | undefined,
   ): Promise<Event> {
     if (this.links.verify(path, exp, sig)) {
-      const event = await this.events.findOneBy({ slug });
+      const event = await this.media.eventBySlug(slug);
       if (!event) throw PlenumError.notFound('Event not found');
       return event;
     }

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import {
   attachRecordingUrlSchema,
   impressionUploadQuerySchema,
+  impressionViewSchema,
+  mediathekSchema,
+  recordingControlSchema,
+  sessionOnDemandSchema,
   slideUploadQuerySchema,
+  slideViewSchema,
   updateImpressionSchema,
 } from '@plenum/contracts';
 
@@ -14,3 +19,9 @@ export class UpdateImpressionDto extends createZodDto(updateImpressionSchema) {}
 export class MediaLinkQueryDto extends createZodDto(
   z.object({ exp: z.string().max(20).optional(), sig: z.string().max(100).optional() }),
 ) {}
+
+export class MediathekDto extends createZodDto(mediathekSchema) {}
+export class SessionOnDemandDto extends createZodDto(sessionOnDemandSchema) {}
+export class SlideViewDto extends createZodDto(slideViewSchema) {}
+export class ImpressionViewDto extends createZodDto(impressionViewSchema) {}
+export class RecordingControlDto extends createZodDto(recordingControlSchema) {}

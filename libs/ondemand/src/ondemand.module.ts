@@ -5,7 +5,9 @@ import { ImpressionsService } from './impressions.service';
 import { MediathekService } from './mediathek.service';
 import { OnDemandAccessService } from './ondemand-access.service';
 import { OnDemandController } from './ondemand.controller';
+import { OnDemandRepository } from './ondemand.repository';
 import { RecordingsController } from './recordings.controller';
+import { RecordingsRepository } from './recordings.repository';
 import { RecordingsService } from './recordings.service';
 import { SlidesService } from './slides.service';
 
@@ -16,6 +18,8 @@ import { SlidesService } from './slides.service';
     ImpressionsService,
     MediathekService,
     OnDemandAccessService,
+    OnDemandRepository,
+    RecordingsRepository,
     RecordingsService,
     SlidesService,
   ],

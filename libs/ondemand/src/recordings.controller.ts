@@ -1,24 +1,17 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
 import type { RecordingControl } from '@plenum/contracts';
 import { RECORDING_UPLOAD_MAX_BYTES, recordingUploadContentTypes } from '@plenum/contracts';
 import { Access, EventAccess } from '@plenum/identity';
 import type { SessionAccess } from '@plenum/identity';
 import { IncomingUpload, PlenumError, Upload, UploadedBody } from '@plenum/platform';
-import { AttachRecordingUrlDto } from './ondemand.dto';
+import { AttachRecordingUrlDto, RecordingControlDto } from './ondemand.dto';
 import { RecordingsService } from './recordings.service';
 
 const Id = new ParseUUIDPipe({ exceptionFactory: () => PlenumError.notFound() });
 
+@ApiTags('ondemand')
 @Controller('events/:slug/sessions/:sessionId/recordings')
 export class RecordingsController {
   constructor(private readonly recordings: RecordingsService) {}
@@ -26,19 +19,20 @@ export class RecordingsController {
   /** The record button's state and every recording of the session (moderators, organizers). */
   @Get()
   @EventAccess('session.moderate', { session: 'sessionId' })
+  @ZodResponse({ status: 200, type: RecordingControlDto })
   control(@Access() access: SessionAccess): Promise<RecordingControl> {
     return this.recordings.control(access);
   }
 
   @Post('start')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: RecordingControlDto })
   @EventAccess('session.moderate', { session: 'sessionId' })
   start(@Access() access: SessionAccess): Promise<RecordingControl> {
     return this.recordings.start(access);
   }
 
   @Post('stop')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: RecordingControlDto })
   @EventAccess('session.moderate', { session: 'sessionId' })
   stop(@Access() access: SessionAccess): Promise<RecordingControl> {
     return this.recordings.stop(access);
@@ -48,6 +42,7 @@ export class RecordingsController {
   @Put('upload')
   @EventAccess('programme.edit', { session: 'sessionId' })
   @Upload({ contentTypes: recordingUploadContentTypes, maxBytes: RECORDING_UPLOAD_MAX_BYTES })
+  @ZodResponse({ status: 200, type: RecordingControlDto })
   upload(
     @Access() access: SessionAccess,
     @UploadedBody() file: IncomingUpload,
@@ -56,7 +51,7 @@ export class RecordingsController {
   }
 
   @Post('url')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: RecordingControlDto })
   @EventAccess('programme.edit', { session: 'sessionId' })
   attachUrl(
     @Access() access: SessionAccess,
@@ -67,6 +62,7 @@ export class RecordingsController {
 
   @Delete(':recordingId')
   @EventAccess('programme.edit', { session: 'sessionId' })
+  @ZodResponse({ status: 200, type: RecordingControlDto })
   remove(
     @Access() access: SessionAccess,
     @Param('recordingId', Id) recordingId: string,

@@ -3,7 +3,6 @@ import { stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import {
   EgressClient,
   EgressStatus,
@@ -13,13 +12,12 @@ import {
   TwirpError,
 } from 'livekit-server-sdk';
 import type { EgressInfo, WebhookEvent } from 'livekit-server-sdk';
-import { In, QueryFailedError } from 'typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import type { RecordingControl, RecordingState, RecordingView } from '@plenum/contracts';
-import { Recording, Session, User } from '@plenum/db';
-import type { Event } from '@plenum/db';
+import type { Event, Recording, Session } from '@plenum/db';
 import type { Principal, SessionAccess } from '@plenum/identity';
 import { AuditService, FileStorage, PlenumError } from '@plenum/platform';
 import type { IncomingUpload } from '@plenum/platform';
@@ -32,10 +30,12 @@ import {
 import type { MediaFile } from './media-response';
 import { OnDemandAccessService } from './ondemand-access.service';
 import { classifyRecordingUrl } from './recording-urls';
+import { RUNNING_RECORDING, RecordingsRepository } from './recordings.repository';
+import type { RecordingChanges } from './recordings.repository';
 
 type FileInfo = EgressInfo['fileResults'][number];
 
-const RUNNING: RecordingState[] = ['starting', 'recording'];
+const RUNNING: RecordingState[] = RUNNING_RECORDING;
 
 function fromNanos(value: bigint): Date | null {
   return value > 0n ? new Date(Number(value / 1_000_000n)) : null;
@@ -60,8 +60,7 @@ export class RecordingsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly storage: FileStorage,
     private readonly webhooks: LiveKitWebhookHandlers,
-    @InjectRepository(Recording) private readonly recordings: Repository<Recording>,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly recordings: RecordingsRepository,
     @Inject(PLENUM_CONFIG) private readonly config: PlenumConfig,
   ) {
     this.egress = config.livekit
@@ -87,25 +86,23 @@ export class RecordingsService implements OnModuleInit {
         { path: 'sessionId', message: 'Only a stage session that takes place can be recorded' },
       ]);
     }
-    if (await this.recordings.existsBy({ sessionId: session.id, state: In(RUNNING) })) {
+    if (await this.recordings.isRecording(session.id)) {
       throw PlenumError.conflict('This session is already being recorded');
     }
     let recording: Recording;
     try {
       // The row claims the session's one running slot before LiveKit is asked, so a second click
       // (or a second moderator) gets a conflict instead of a second egress.
-      recording = await this.recordings.save(
-        this.recordings.create({
-          eventId: event.id,
-          sessionId: session.id,
-          source: 'egress',
-          state: 'starting',
-          media: 'file',
-          contentType: 'video/mp4',
-          startedById: principal.userId,
-          startedAt: new Date(),
-        }),
-      );
+      recording = await this.recordings.add({
+        eventId: event.id,
+        sessionId: session.id,
+        source: 'egress',
+        state: 'starting',
+        media: 'file',
+        contentType: 'video/mp4',
+        startedById: principal.userId,
+        startedAt: new Date(),
+      });
     } catch (err) {
       if (isUniqueViolation(err)) {
         throw PlenumError.conflict('This session is already being recorded');
@@ -166,10 +163,7 @@ export class RecordingsService implements OnModuleInit {
   async stop(access: SessionAccess): Promise<RecordingControl> {
     const { principal, event, session } = access;
     if (!this.egress) throw videoNotConfigured();
-    const running = await this.recordings.findOneBy({
-      sessionId: session.id,
-      state: In(RUNNING),
-    });
+    const running = await this.recordings.running(session.id);
     if (!running) throw PlenumError.conflict('No recording of this session is running');
     if (running.egressId) {
       try {
@@ -183,10 +177,10 @@ export class RecordingsService implements OnModuleInit {
       }
     }
     // The webhook may have finished the row meanwhile; only a running one becomes "processing".
-    await this.recordings.update(
-      { id: running.id, state: In(RUNNING) },
-      { state: running.egressId ? 'processing' : 'failed', endedAt: new Date() },
-    );
+    await this.recordings.endIfRunning(running.id, {
+      state: running.egressId ? 'processing' : 'failed',
+      endedAt: new Date(),
+    });
     await this.recordings.update(running.id, { endedById: principal.userId });
     await this.audit.record({
       eventId: event.id,
@@ -204,19 +198,17 @@ export class RecordingsService implements OnModuleInit {
     file: IncomingUpload,
   ): Promise<RecordingControl> {
     const { key: storageKey, bytes } = await file.store(this.storage, 'recordings');
-    const recording = await this.recordings.save(
-      this.recordings.create({
-        eventId: event.id,
-        sessionId: session.id,
-        source: 'upload',
-        state: 'ready',
-        media: 'file',
-        storageKey,
-        contentType: file.contentType,
-        sizeBytes: bytes,
-        startedById: principal.userId,
-      }),
-    );
+    const recording = await this.recordings.add({
+      eventId: event.id,
+      sessionId: session.id,
+      source: 'upload',
+      state: 'ready',
+      media: 'file',
+      storageKey,
+      contentType: file.contentType,
+      sizeBytes: bytes,
+      startedById: principal.userId,
+    });
     await this.recordAttached(event, principal, session, recording);
     return this.controlOf(event, session);
   }
@@ -227,17 +219,15 @@ export class RecordingsService implements OnModuleInit {
   ): Promise<RecordingControl> {
     const link = classifyRecordingUrl(input);
     if (!link.ok) throw PlenumError.validation([{ path: 'url', message: link.message }]);
-    const recording = await this.recordings.save(
-      this.recordings.create({
-        eventId: event.id,
-        sessionId: session.id,
-        source: 'url',
-        state: 'ready',
-        media: link.media,
-        url: link.url,
-        startedById: principal.userId,
-      }),
-    );
+    const recording = await this.recordings.add({
+      eventId: event.id,
+      sessionId: session.id,
+      source: 'url',
+      state: 'ready',
+      media: link.media,
+      url: link.url,
+      startedById: principal.userId,
+    });
     await this.recordAttached(event, principal, session, recording);
     return this.controlOf(event, session);
   }
@@ -246,7 +236,7 @@ export class RecordingsService implements OnModuleInit {
     { principal, event, session }: SessionAccess,
     recordingId: string,
   ): Promise<RecordingControl> {
-    const recording = await this.recordings.findOneBy({ id: recordingId, sessionId: session.id });
+    const recording = await this.recordings.recording({ sessionId: session.id }, recordingId);
     if (!recording) throw PlenumError.notFound('Recording not found');
     if (RUNNING.includes(recording.state)) {
       throw PlenumError.conflict('Stop the recording before removing it');
@@ -268,10 +258,7 @@ export class RecordingsService implements OnModuleInit {
   async replays(event: Event, sessionIds: string[]): Promise<Map<string, RecordingView>> {
     const result = new Map<string, RecordingView>();
     if (sessionIds.length === 0) return result;
-    const rows = await this.recordings.find({
-      where: { sessionId: In(sessionIds), state: 'ready' },
-      order: { createdAt: 'DESC' },
-    });
+    const rows = await this.recordings.ready(sessionIds);
     const names = await this.namesOf(rows);
     for (const row of rows) {
       if (result.has(row.sessionId)) continue;
@@ -283,7 +270,7 @@ export class RecordingsService implements OnModuleInit {
 
   /** The file behind a replay the api serves itself (an upload, or an egress file on a shared volume). */
   async file(event: Event, recordingId: string): Promise<MediaFile> {
-    const recording = await this.recordings.findOneBy({ id: recordingId, eventId: event.id });
+    const recording = await this.recordings.recording({ eventId: event.id }, recordingId);
     if (!recording || recording.state !== 'ready')
       throw PlenumError.notFound('Recording not found');
     const contentType = recording.contentType ?? 'video/mp4';
@@ -316,10 +303,9 @@ export class RecordingsService implements OnModuleInit {
   private async onWebhook(manager: EntityManager, event: WebhookEvent): Promise<void> {
     if (!event.event.startsWith('egress_') || !event.egressInfo?.egressId) return;
     const info = event.egressInfo;
-    const repo = manager.getRepository(Recording);
-    const recording = await repo.findOneBy({ egressId: info.egressId });
+    const recording = await this.recordings.byEgressId(manager, info.egressId);
     if (!recording || recording.state === 'ready' || recording.state === 'failed') return;
-    const changes: Partial<Recording> = {};
+    const changes: RecordingChanges = {};
     switch (info.status) {
       case EgressStatus.EGRESS_STARTING:
         break;
@@ -347,7 +333,7 @@ export class RecordingsService implements OnModuleInit {
         changes.endedAt = fromNanos(info.endedAt) ?? new Date();
     }
     if (Object.keys(changes).length === 0) return;
-    await repo.update(recording.id, changes);
+    await this.recordings.updateIn(manager, recording.id, changes);
     this.logger.log(
       { recordingId: recording.id, egressId: info.egressId, state: changes.state },
       `Egress ${info.egressId}: ${event.event}`,
@@ -359,7 +345,7 @@ export class RecordingsService implements OnModuleInit {
     return info.result.case === 'file' ? info.result.value : undefined;
   }
 
-  private finished(file: FileInfo): Partial<Recording> {
+  private finished(file: FileInfo): RecordingChanges {
     const s3 = this.config.recordings.s3;
     const location = file.location || file.filename;
     return {
@@ -404,10 +390,7 @@ export class RecordingsService implements OnModuleInit {
   }
 
   private async controlOf(event: Event, session: Session): Promise<RecordingControl> {
-    const rows = await this.recordings.find({
-      where: { sessionId: session.id },
-      order: { createdAt: 'DESC' },
-    });
+    const rows = await this.recordings.ofSession(session.id);
     const names = await this.namesOf(rows);
     const views = rows.map((r) => this.view(event, r, names));
     return {
@@ -421,9 +404,7 @@ export class RecordingsService implements OnModuleInit {
     const ids = [
       ...new Set(rows.flatMap((r) => [r.startedById, r.endedById]).filter((id) => id !== null)),
     ];
-    const people = ids.length
-      ? await this.users.find({ where: { id: In(ids) }, select: ['id', 'displayName'] })
-      : [];
+    const people = await this.recordings.displayNames(ids);
     return new Map(people.map((p) => [p.id, p.displayName]));
   }
 

@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In } from 'typeorm';
-import type { Repository } from 'typeorm';
 import type { SlideUploadQuery, SlideView } from '@plenum/contracts';
-import { SessionSlide } from '@plenum/db';
 import type { Event, Session } from '@plenum/db';
 import type { SessionAccess, ViewerAccess } from '@plenum/identity';
 import { AuditService, FileStorage, PlenumError } from '@plenum/platform';
 import type { IncomingUpload } from '@plenum/platform';
 import type { MediaFile } from './media-response';
 import { OnDemandAccessService } from './ondemand-access.service';
+import { OnDemandRepository } from './ondemand.repository';
 
 export function slideFilePath(slug: string, slideId: string): string {
   return `/api/events/${encodeURIComponent(slug)}/media/slides/${slideId}/file`;
@@ -22,7 +19,7 @@ export class SlidesService {
     private readonly access: OnDemandAccessService,
     private readonly audit: AuditService,
     private readonly storage: FileStorage,
-    @InjectRepository(SessionSlide) private readonly slides: Repository<SessionSlide>,
+    private readonly media: OnDemandRepository,
   ) {}
 
   async list({ event, session }: ViewerAccess & { session: Session }): Promise<SlideView[]> {
@@ -32,10 +29,7 @@ export class SlidesService {
   async of(event: Event, sessionIds: string[]): Promise<Map<string, SlideView[]>> {
     const result = new Map<string, SlideView[]>();
     if (sessionIds.length === 0) return result;
-    const rows = await this.slides.find({
-      where: { sessionId: In(sessionIds) },
-      order: { createdAt: 'ASC' },
-    });
+    const rows = await this.media.slides(sessionIds);
     for (const row of rows) {
       const list = result.get(row.sessionId) ?? [];
       list.push({
@@ -58,17 +52,15 @@ export class SlidesService {
     file: IncomingUpload,
   ): Promise<SlideView[]> {
     const { key: storageKey, bytes } = await file.store(this.storage, 'slides');
-    const slide = await this.slides.save(
-      this.slides.create({
-        eventId: event.id,
-        sessionId: session.id,
-        title: query.title,
-        fileName: query.name,
-        storageKey,
-        sizeBytes: bytes,
-        uploadedById: principal.userId,
-      }),
-    );
+    const slide = await this.media.addSlide({
+      eventId: event.id,
+      sessionId: session.id,
+      title: query.title,
+      fileName: query.name,
+      storageKey,
+      sizeBytes: bytes,
+      uploadedById: principal.userId,
+    });
     await this.audit.record({
       eventId: event.id,
       actorId: principal.userId,
@@ -84,9 +76,9 @@ export class SlidesService {
     { principal, event, session }: SessionAccess,
     slideId: string,
   ): Promise<SlideView[]> {
-    const slide = await this.slides.findOneBy({ id: slideId, sessionId: session.id });
+    const slide = await this.media.slide({ sessionId: session.id }, slideId);
     if (!slide) throw PlenumError.notFound('Slides not found');
-    await this.slides.delete(slide.id);
+    await this.media.deleteSlide(slide.id);
     await this.storage.remove(slide.storageKey);
     await this.audit.record({
       eventId: event.id,
@@ -100,7 +92,7 @@ export class SlidesService {
   }
 
   async file(event: Event, slideId: string): Promise<MediaFile> {
-    const slide = await this.slides.findOneBy({ id: slideId, eventId: event.id });
+    const slide = await this.media.slide({ eventId: event.id }, slideId);
     if (!slide) throw PlenumError.notFound('Slides not found');
     return {
       size: await this.storage.size(slide.storageKey),

@@ -1,5 +1,6 @@
 import { QueryFailedError } from 'typeorm';
-import { isDatabaseBusy } from './database-busy';
+import { databaseTrouble, isDatabaseBusy, isDatabaseUnavailable } from './database-busy';
+import { PlenumError } from './plenum-error';
 
 function pgError(code: string, message = 'error'): Error {
   return Object.assign(new Error(message), { code });
@@ -8,9 +9,10 @@ function pgError(code: string, message = 'error'): Error {
 describe('isDatabaseBusy', () => {
   it('knows the pool running out of connections and the server refusing more', () => {
     expect(isDatabaseBusy(new Error('timeout exceeded when trying to connect'))).toBe(true);
-    expect(isDatabaseBusy(new Error('Connection terminated due to connection timeout'))).toBe(true);
     expect(isDatabaseBusy(pgError('53300', 'sorry, too many clients already'))).toBe(true);
-    expect(isDatabaseBusy(pgError('57P03', 'the database system is starting up'))).toBe(true);
+    expect(isDatabaseBusy(pgError('57014', 'canceling statement due to statement timeout'))).toBe(
+      true,
+    );
   });
 
   it('looks through a failed query to the driver error', () => {
@@ -29,5 +31,54 @@ describe('isDatabaseBusy', () => {
     expect(isDatabaseBusy(pgError('42P01', 'relation "x" does not exist'))).toBe(false);
     expect(isDatabaseBusy('timeout exceeded when trying to connect')).toBe(false);
     expect(isDatabaseBusy(undefined)).toBe(false);
+  });
+});
+
+describe('isDatabaseUnavailable', () => {
+  it('knows a refused, reset, timed-out or dropped connection', () => {
+    expect(isDatabaseUnavailable(pgError('ECONNREFUSED', 'connect ECONNREFUSED'))).toBe(true);
+    expect(isDatabaseUnavailable(pgError('ECONNRESET', 'read ECONNRESET'))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(
+      isDatabaseUnavailable(new Error('Connection terminated due to connection timeout')),
+    ).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Query read timeout'))).toBe(true);
+    expect(isDatabaseUnavailable(pgError('DATABASE_UNAVAILABLE'))).toBe(true);
+  });
+
+  it("knows PostgreSQL's shutdown, start-up and connection-exception codes", () => {
+    for (const code of ['57P01', '57P02', '57P03', '08000', '08003', '08006']) {
+      expect(isDatabaseUnavailable(pgError(code))).toBe(true);
+    }
+  });
+
+  it('looks through a failed query, a cause and an AggregateError', () => {
+    const failed = new QueryFailedError('SELECT 1', [], pgError('57P01', 'terminating'));
+    expect(isDatabaseUnavailable(failed)).toBe(true);
+    const wrapped = new Error('outer', { cause: pgError('ECONNREFUSED') });
+    expect(isDatabaseUnavailable(wrapped)).toBe(true);
+    expect(isDatabaseUnavailable(new AggregateError([pgError('ECONNREFUSED')], 'x'))).toBe(true);
+  });
+
+  it('leaves a bad query or a bug alone', () => {
+    expect(isDatabaseUnavailable(pgError('23505', 'duplicate key'))).toBe(false);
+    expect(isDatabaseUnavailable(pgError('22003', 'value out of range for type integer'))).toBe(
+      false,
+    );
+    expect(isDatabaseUnavailable(new Error('Cannot read properties of undefined'))).toBe(false);
+  });
+});
+
+describe('databaseTrouble', () => {
+  it('answers 503 SERVICE_UNAVAILABLE or BUSY with a retry hint, and nothing for the rest', () => {
+    const cut = databaseTrouble(pgError('ECONNREFUSED'));
+    expect(cut).toMatchObject({ code: 'SERVICE_UNAVAILABLE', status: 503 });
+    expect(cut?.extra.retryAfterMs).toBeGreaterThan(0);
+    expect(databaseTrouble(new Error('timeout exceeded when trying to connect'))).toMatchObject({
+      code: 'BUSY',
+      status: 503,
+    });
+    expect(databaseTrouble(new Error('bug'))).toBeUndefined();
+    expect(databaseTrouble(PlenumError.notFound())).toBeUndefined();
   });
 });

@@ -2,20 +2,45 @@ import { PlenumError } from './plenum-error';
 
 /** How long a client should wait before trying again when the database is saturated. */
 export const DATABASE_BUSY_RETRY_MS = 2000;
+/** How long a client should wait before trying again when the database is away. */
+export const DATABASE_UNAVAILABLE_RETRY_MS = 3000;
 
-/** What node-postgres says when no connection comes free, or none can be opened, in time. */
-const poolMessages = [
-  // pg-pool: every pooled connection stayed busy for `connectionTimeoutMillis`.
-  'timeout exceeded when trying to connect',
-  // pg: opening a new connection took longer than `connectionTimeoutMillis`.
-  'Connection terminated due to connection timeout',
-];
+/** pg-pool: every pooled connection stayed busy for `connectionTimeoutMillis`. */
+const poolMessages = ['timeout exceeded when trying to connect'];
 
 /** PostgreSQL's answers for "not now" rather than "not this request". */
 const busyCodes = new Set([
   '53300', // too_many_connections: the server's max_connections are all taken
-  '57P03', // cannot_connect_now: the server is starting or shutting down
   '55P03', // lock_not_available: a lock wait reached lock_timeout
+  '57014', // query_canceled: the statement ran past statement_timeout
+]);
+
+/** What node-postgres and the socket say when the server cannot be reached or went away. */
+const unavailableMessages = [
+  // pg: opening a new connection took longer than `connectionTimeoutMillis`.
+  'Connection terminated due to connection timeout',
+  // pg: the socket closed under an open connection (a cut link, a killed server).
+  'Connection terminated unexpectedly',
+  // pg: no answer within the client's own `query_timeout`.
+  'Query read timeout',
+];
+
+const unavailableCodes = new Set([
+  // libs/db's DatabaseWatch: the probe went unanswered, so connections fail at once.
+  'DATABASE_UNAVAILABLE',
+  // The socket.
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  // PostgreSQL: admin_shutdown, crash_shutdown, cannot_connect_now (starting or stopping).
+  '57P01',
+  '57P02',
+  '57P03',
 ]);
 
 function codeOf(err: object): unknown {
@@ -26,11 +51,22 @@ function codeOf(err: object): unknown {
   return driver?.code;
 }
 
+/** The error and what it wraps: TypeORM's driver error, a cause, an AggregateError's errors. */
+function* chain(err: unknown, depth = 0): Generator<Error> {
+  if (!(err instanceof Error) || depth > 3) return;
+  yield err;
+  yield* chain((err as { driverError?: unknown }).driverError, depth + 1);
+  yield* chain(err.cause, depth + 1);
+  if (err instanceof AggregateError) {
+    for (const inner of err.errors) yield* chain(inner, depth + 1);
+  }
+}
+
 /**
  * True for an error that says the database is saturated, not that the request is wrong: the
  * connection pool had nothing free within its wait, PostgreSQL refused another connection, or
- * a lock wait timed out. Such a request can succeed a moment later, so it is answered 503 BUSY
- * with a retry hint instead of 500.
+ * a lock wait or a statement timed out. Such a request can succeed a moment later, so it is
+ * answered 503 BUSY with a retry hint instead of 500.
  */
 export function isDatabaseBusy(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
@@ -39,9 +75,46 @@ export function isDatabaseBusy(err: unknown): boolean {
   return typeof code === 'string' && busyCodes.has(code);
 }
 
+/**
+ * True for an error that says PostgreSQL cannot be reached or went away: a refused or reset
+ * connection, a connection that did not open or answer in time, the server shutting down or
+ * starting, or the watch finding it stalled. Answered 503 SERVICE_UNAVAILABLE with a retry hint.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (const e of chain(err)) {
+    if (unavailableMessages.includes(e.message)) return true;
+    const code = codeOf(e);
+    if (typeof code !== 'string') continue;
+    // Class 08: connection_exception and its kinds.
+    if (unavailableCodes.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  return false;
+}
+
 /** The answer for a request that met a saturated database. */
 export function databaseBusy(): PlenumError {
   return new PlenumError('BUSY', 'The server is busy; try again in a moment', 503, {
     retryAfterMs: DATABASE_BUSY_RETRY_MS,
   });
+}
+
+/** The answer for a request that met a database that cannot be reached. */
+export function databaseUnavailable(): PlenumError {
+  return new PlenumError(
+    'SERVICE_UNAVAILABLE',
+    'A service Plenum needs cannot be reached right now; try again in a moment',
+    503,
+    { retryAfterMs: DATABASE_UNAVAILABLE_RETRY_MS },
+  );
+}
+
+/**
+ * The one place where a database failure becomes an answer: the PlenumError for a saturated or
+ * unreachable database, or undefined for every other error (a bug, answered 500).
+ */
+export function databaseTrouble(err: unknown): PlenumError | undefined {
+  if (err instanceof PlenumError) return undefined;
+  if (isDatabaseUnavailable(err)) return databaseUnavailable();
+  if (isDatabaseBusy(err)) return databaseBusy();
+  return undefined;
 }

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodSerializationException, ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
 import type { ErrorBody, ErrorCode } from '@plenum/contracts';
-import { databaseBusy, isDatabaseBusy } from './database-busy';
+import { databaseTrouble } from './database-busy';
 import { PlenumError } from './plenum-error';
 import { zodFieldErrors } from './zod-fields';
 
@@ -30,12 +30,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const busy = isDatabaseBusy(exception);
-    const { status, body } = this.toBody(busy ? databaseBusy() : exception);
-    if (busy) {
-      // Overload, not a bug: one line each without a stack, so a saturated server logs little.
+    const trouble = databaseTrouble(exception);
+    const { status, body } = this.toBody(trouble ?? exception);
+    if (trouble) {
+      // Overload or an outage, not a bug: one line each without a stack, so a saturated or
+      // cut-off server logs little.
       const cause = (exception as Error).message;
-      this.logger.warn({ reqId: request.id, url: request.url, cause }, `Database busy: ${cause}`);
+      this.logger.warn(
+        { reqId: request.id, url: request.url, cause, code: trouble.code },
+        trouble.code === 'BUSY' ? 'Database busy' : 'Database unavailable',
+      );
     } else if (status >= 500) {
       this.logger.error(
         { err: exception, reqId: request.id, url: request.url },

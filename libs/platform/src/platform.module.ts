@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
@@ -9,6 +10,7 @@ import { ProcessFaults, processFaults } from './process-faults';
 @Global()
 @Module({
   providers: [
+    AuditRepository,
     AuditService,
     LiveEmitter,
     { provide: ProcessFaults, useValue: processFaults },

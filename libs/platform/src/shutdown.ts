@@ -25,7 +25,7 @@ export function closeOnSignals(
     app.close().then(
       () => process.exit(0),
       (err: unknown) => {
-        logger.error(`${name}: error while shutting down: ${String(err)}`);
+        logger.error({ err, process: name }, 'error while shutting down');
         process.exit(1);
       },
     );

@@ -1,5 +1,3 @@
-import type { EntityManager } from 'typeorm';
-
 /** A column that holds a user id: every foreign key to `users.id`, found in the catalogue. */
 export interface PersonReference {
   table: string;
@@ -43,67 +41,3 @@ export function referenceKey(ref: Pick<PersonReference, 'table' | 'column'>): st
 
 /** Columns left out of every export: secrets that would let someone act as the person. */
 export const exportDenylist = new Set(['password_hash', 'token_hash', 'previous_token_hash']);
-
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-/** Every single-column foreign key that points at `users.id`, from pg_catalog. */
-export async function personReferences(manager: EntityManager): Promise<PersonReference[]> {
-  const rows = await manager.query<Array<{ table: string; column: string; on_delete: string }>>(
-    `SELECT src.relname AS table, att.attname AS column, con.confdeltype AS on_delete
-     FROM pg_constraint con
-     JOIN pg_class src ON src.oid = con.conrelid
-     JOIN pg_namespace ns ON ns.oid = src.relnamespace
-     JOIN pg_attribute att ON att.attrelid = con.conrelid AND att.attnum = con.conkey[1]
-     WHERE con.contype = 'f' AND con.confrelid = 'users'::regclass
-       AND array_length(con.conkey, 1) = 1 AND ns.nspname = current_schema()
-     ORDER BY src.relname, att.attname`,
-  );
-  return [
-    ...rows.map((r) => ({ table: r.table, column: r.column, onDelete: r.on_delete })),
-    ...plainPersonReferences,
-  ];
-}
-
-/** The condition that selects the rows holding the person ($1) in this reference. */
-export function referenceCondition(ref: PersonReference): string {
-  return ref.where
-    ? `(${quoteIdent(ref.column)}::text = $1::text AND ${ref.where})`
-    : `${quoteIdent(ref.column)}::text = $1::text`;
-}
-
-export interface ExportPlan {
-  table: string;
-  /** Rows that are the person's own: whole, except secrets and other people's ids. */
-  own: string | null;
-  /** Columns that may name other people in the person's own rows. */
-  personColumns: string[];
-  /** Where the person acted on others' rows: what to select, and from which rows. */
-  acted: Array<{ key: string; columns: readonly string[]; condition: string }>;
-}
-
-/** How each table that refers to people is exported. */
-export function exportPlan(refs: PersonReference[]): ExportPlan[] {
-  const tables = new Map<string, PersonReference[]>();
-  for (const ref of refs) tables.set(ref.table, [...(tables.get(ref.table) ?? []), ref]);
-  return [...tables].map(([table, list]) => {
-    const own = list.filter((r) => !actedOnOthers[referenceKey(r)]);
-    const ownCondition = own.length ? own.map(referenceCondition).join(' OR ') : null;
-    return {
-      table,
-      own: ownCondition,
-      personColumns: [...new Set(list.filter((r) => !r.where).map((r) => r.column))],
-      acted: list
-        .filter((r) => actedOnOthers[referenceKey(r)])
-        .map((r) => ({
-          key: referenceKey(r),
-          columns: actedOnOthers[referenceKey(r)]!,
-          // A row that is also the person's own is exported whole already (NULL keys: not).
-          condition: ownCondition
-            ? `${referenceCondition(r)} AND (${ownCondition}) IS NOT TRUE`
-            : referenceCondition(r),
-        })),
-    };
-  });
-}

@@ -1,17 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { deletedUserLabel, queueNames } from '@plenum/contracts';
 import type { PersonalDataExport } from '@plenum/contracts';
-import { User } from '@plenum/db';
+import type { User } from '@plenum/db';
 import { AuthService, verifyPassword } from '@plenum/identity';
 import { AuditService, PlenumError } from '@plenum/platform';
 import { deliveryJobId } from '@plenum/reminders';
 import { WorkshopRegistrationsService } from '@plenum/workshops';
-import { anonymiseAttendance } from './attendance-anonymiser';
-import { exportDenylist, exportPlan, personReferences, quoteIdent } from './person-references';
+import { PrivacyRepository } from './privacy.repository';
+import { exportDenylist } from './person-references';
+import { PersonalDataRepository } from './personal-data.repository';
 
 /** A person's own data: all of it as JSON, and the erasure of their account. */
 @Injectable()
@@ -19,7 +19,8 @@ export class PersonalDataService {
   private readonly logger = new Logger(PersonalDataService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly personalData: PersonalDataRepository,
+    private readonly privacy: PrivacyRepository,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
     private readonly registrations: WorkshopRegistrationsService,
@@ -35,35 +36,21 @@ export class PersonalDataService {
    * rows are left out too.
    */
   async export(userId: string): Promise<PersonalDataExport> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    return this.personalData.transaction(async (manager) => {
       const tables: PersonalDataExport['tables'] = {};
       const actions: PersonalDataExport['actions'] = {};
-      const account = await manager.query<Array<Record<string, unknown>>>(
-        `SELECT * FROM users WHERE id = $1`,
-        [userId],
-      );
+      const account = await this.personalData.account(manager, userId);
       if (account.length === 0) throw PlenumError.notFound('Account not found');
       tables.users = account.map(withoutSecrets);
-      for (const plan of exportPlan(await personReferences(manager))) {
-        if (plan.own) {
-          const rows = await manager.query<Array<Record<string, unknown>>>(
-            `SELECT * FROM ${quoteIdent(plan.table)} WHERE ${plan.own}`,
-            [userId],
-          );
-          tables[plan.table] = rows.map((row) =>
-            withoutOthers(withoutSecrets(row), plan.personColumns, userId),
-          );
-        }
-        for (const acted of plan.acted) {
-          actions[acted.key] = await manager.query<Array<Record<string, unknown>>>(
-            `SELECT ${acted.columns.map(quoteIdent).join(', ')} FROM ${quoteIdent(plan.table)}
-             WHERE ${acted.condition}`,
-            [userId],
-          );
-        }
+      const found = await this.personalData.referencingRows(manager, userId);
+      for (const { table, personColumns, rows } of found.own) {
+        tables[table] = rows.map((row) =>
+          withoutOthers(withoutSecrets(row), personColumns, userId),
+        );
       }
+      for (const { key, rows } of found.acted) actions[key] = rows;
       return { exportedAt: new Date().toISOString(), userId, tables, actions };
-    });
+    }, 'REPEATABLE READ');
   }
 
   /**
@@ -73,10 +60,7 @@ export class PersonalDataService {
    * anonymous so the event's figures stay right.
    */
   async erase(userId: string, password: string): Promise<void> {
-    const user = await this.dataSource.getRepository(User).findOne({
-      where: { id: userId },
-      select: ['id', 'email', 'displayName', 'passwordHash'],
-    });
+    const user = await this.personalData.accountForErasure(userId);
     if (!user) throw PlenumError.unauthenticated('This account is not active');
     if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
       // 422, not 401: a wrong confirmation must not look like an ended sign-in to the client.
@@ -84,68 +68,43 @@ export class PersonalDataService {
     }
 
     // Through the workshops service, so a freed seat promotes the next on the waitlist.
-    const held = await this.dataSource.query<Array<{ event_id: string; session_id: string }>>(
-      `SELECT event_id, session_id FROM workshop_registrations
-       WHERE user_id = $1 AND status IN ('confirmed', 'waitlisted')`,
-      [userId],
-    );
-    for (const r of held) await this.registrations.cancel(r.event_id, r.session_id, userId);
+    for (const seat of await this.personalData.heldSeats(userId)) {
+      await this.registrations.cancel(seat.eventId, seat.sessionId, userId);
+    }
 
     // Signing out everywhere also closes the person's live sockets on every api instance.
     await this.auth.revokeAllSessions(userId);
 
-    const pending = await this.dataSource.query<Array<{ id: string }>>(
-      `SELECT id FROM reminder_deliveries WHERE user_id = $1 AND status = 'pending'`,
-      [userId],
-    );
-    const invitations = await this.dataSource.query<Array<{ id: string }>>(
-      `SELECT id FROM invitations WHERE user_id = $1 AND accepted_at IS NULL`,
-      [userId],
-    );
+    const pending = await this.personalData.pendingDeliveryIds(userId);
+    const invitations = await this.personalData.openInvitationIds(userId);
 
-    await this.dataSource.transaction(async (manager) => {
-      await anonymiseAttendance(manager, { userId });
+    await this.personalData.transaction(async (manager) => {
+      await this.privacy.anonymiseAttendance(manager, { userId });
       await this.scrubAuditLog(manager, user);
       // A public speaker profile is the organizers' programme; it stays, without the person.
-      await manager.query(
-        `UPDATE speakers SET name = $2, title = '', organisation = '', biography = '',
-                photo_url = NULL, links = '[]'
-         WHERE user_id = $1`,
-        [userId, deletedUserLabel.de],
-      );
+      await this.personalData.clearSpeakerProfiles(manager, userId, deletedUserLabel.de);
       // Pending delivery rows go with the account (ON DELETE CASCADE), and with them anything a
       // batched in-app job could still send.
-      await manager.query(`DELETE FROM users WHERE id = $1`, [userId]);
+      await this.personalData.deleteAccount(manager, userId);
       await this.audit.record(
         { eventId: null, actorId: null, action: 'account.deleted', targetType: 'user' },
         manager,
       );
     });
 
-    await this.dropQueuedJobs(
-      pending.map((d) => d.id),
-      invitations.map((i) => i.id),
-    );
+    await this.dropQueuedJobs(pending, invitations);
     this.logger.log({ deliveries: pending.length }, 'Deleted an account at its owner’s request');
   }
 
   /** Audit entries keep the action; the person's id, name and e-mail leave their details. */
-  private async scrubAuditLog(manager: EntityManager, user: User): Promise<void> {
-    await manager.query(
-      `UPDATE audit_logs SET target_id = NULL WHERE target_type = 'user' AND target_id = $1`,
-      [user.id],
-    );
+  private async scrubAuditLog(
+    manager: EntityManager,
+    user: Pick<User, 'id' | 'email' | 'displayName'>,
+  ): Promise<void> {
+    await this.personalData.clearAuditTargets(manager, user.id);
     const needles = [user.id, user.email, user.displayName].filter((n) => n.length > 0);
-    const rows = await manager.query<Array<{ id: string; details: unknown }>>(
-      `SELECT id, details FROM audit_logs
-       WHERE details::text ILIKE ANY ($1)`,
-      [needles.map((n) => `%${n.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)],
-    );
-    for (const row of rows) {
-      await manager.query(`UPDATE audit_logs SET details = $2 WHERE id = $1`, [
-        row.id,
-        JSON.stringify(scrub(row.details, needles)),
-      ]);
+    for (const row of await this.personalData.auditEntriesMentioning(manager, needles)) {
+      await this.personalData.setAuditDetails(manager, row.id, scrub(row.details, needles));
     }
   }
 

@@ -1,21 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import type { PrivacySettingsRequest, PrivacySettingsView } from '@plenum/contracts';
-import { EventPrivacySettings } from '@plenum/db';
-import type { Event } from '@plenum/db';
+import type { Event, EventPrivacySettings } from '@plenum/db';
 import { AuditService } from '@plenum/platform';
+import { PrivacyRepository } from './privacy.repository';
 
 @Injectable()
 export class PrivacySettingsService {
   constructor(
-    @InjectRepository(EventPrivacySettings)
-    private readonly settings: Repository<EventPrivacySettings>,
+    private readonly privacy: PrivacyRepository,
     private readonly audit: AuditService,
   ) {}
 
   async get(event: Event): Promise<PrivacySettingsView> {
-    const row = await this.settings.findOneBy({ eventId: event.id });
+    const row = await this.privacy.settings(event.id);
     return this.view(event, row);
   }
 
@@ -24,10 +21,7 @@ export class PrivacySettingsService {
     actorId: string,
     input: PrivacySettingsRequest,
   ): Promise<PrivacySettingsView> {
-    await this.settings.upsert(
-      { eventId: event.id, attendanceRetentionDays: input.attendanceRetentionDays },
-      ['eventId'],
-    );
+    await this.privacy.saveRetention(event.id, input.attendanceRetentionDays);
     await this.audit.record({
       eventId: event.id,
       actorId,
@@ -44,11 +38,9 @@ export class PrivacySettingsService {
     let anonymiseAfter: string | null = null;
     if (days !== null) {
       // The end of the event's last day in its own time zone, plus the period.
-      const rows = await this.settings.query<Array<{ at: Date }>>(
-        `SELECT (($1::date + 1 + $2::int)::timestamp AT TIME ZONE $3) AS at`,
-        [event.endsOn, days, event.timeZone],
-      );
-      anonymiseAfter = rows[0]?.at.toISOString() ?? null;
+      anonymiseAfter =
+        (await this.privacy.anonymiseAfter(event.endsOn, days, event.timeZone))?.toISOString() ??
+        null;
     }
     return {
       attendanceRetentionDays: days,

@@ -1,11 +1,19 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Put } from '@nestjs/common';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
 import type { PersonalDataExport, PrivacySettingsView } from '@plenum/contracts';
 import { Access, Authenticated, CurrentPrincipal, EventAccess } from '@plenum/identity';
 import type { Principal, ResolvedAccess } from '@plenum/identity';
 import { PersonalDataService } from './personal-data.service';
 import { PrivacySettingsService } from './privacy-settings.service';
-import { DeleteAccountDto, PrivacySettingsDto } from './privacy.dto';
+import {
+  DeleteAccountDto,
+  PersonalDataExportDto,
+  PrivacySettingsDto,
+  PrivacySettingsViewDto,
+} from './privacy.dto';
 
+@ApiTags('privacy')
 @Controller()
 export class PrivacyController {
   constructor(
@@ -18,6 +26,7 @@ export class PrivacyController {
   @Header('Content-Disposition', 'attachment; filename="plenum-my-data.json"')
   @Header('Cache-Control', 'no-store')
   @Authenticated()
+  @ZodResponse({ status: 200, type: PersonalDataExportDto })
   dataExport(@CurrentPrincipal() principal: Principal): Promise<PersonalDataExport> {
     return this.personalData.export(principal.userId);
   }
@@ -26,6 +35,7 @@ export class PrivacyController {
   @Delete('me')
   @HttpCode(204)
   @Authenticated()
+  @ApiNoContentResponse({ description: 'The account and its personal data are gone' })
   async deleteAccount(
     @CurrentPrincipal() principal: Principal,
     @Body() body: DeleteAccountDto,
@@ -35,12 +45,14 @@ export class PrivacyController {
 
   @Get('events/:slug/privacy')
   @EventAccess('event.update')
+  @ZodResponse({ status: 200, type: PrivacySettingsViewDto })
   getSettings(@Access() { event }: ResolvedAccess): Promise<PrivacySettingsView> {
     return this.settings.get(event);
   }
 
   @Put('events/:slug/privacy')
   @EventAccess('event.update')
+  @ZodResponse({ status: 200, type: PrivacySettingsViewDto })
   putSettings(
     @Access() { principal, event }: ResolvedAccess,
     @Body() body: PrivacySettingsDto,

@@ -1,14 +1,11 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { Agenda, CalendarFeedView } from '@plenum/contracts';
 import { Access, EventAccess } from '@plenum/identity';
 import type { ResolvedAccess, SessionAccess } from '@plenum/identity';
-import { PlenumError } from '@plenum/platform';
 import { AgendaService } from './agenda.service';
 import { AgendaDto, CalendarFeedDto } from './programme.dto';
-
-const Id = new ParseUUIDPipe({ exceptionFactory: () => PlenumError.notFound() });
 
 /** "Mein Programm": the signed-in person's own agenda within one event. */
 @ApiTags('programme')
@@ -18,31 +15,28 @@ export class AgendaController {
 
   @Get()
   @EventAccess('event.member')
-  @ZodResponse({ type: AgendaDto })
+  @ZodResponse({ status: 200, type: AgendaDto })
   list(@Access() { principal, event }: ResolvedAccess): Promise<Agenda> {
     return this.agenda.agenda(principal.userId, event);
   }
 
   @Put('sessions/:sessionId')
   @EventAccess('event.member', { session: 'sessionId' })
-  @ZodResponse({ type: AgendaDto })
+  @ZodResponse({ status: 200, type: AgendaDto })
   add(@Access() { principal, event, session }: SessionAccess): Promise<Agenda> {
     return this.agenda.add(principal, event, session);
   }
 
   @Delete('sessions/:sessionId')
-  @EventAccess('event.member')
-  @ZodResponse({ type: AgendaDto })
-  remove(
-    @Access() { principal, event }: ResolvedAccess,
-    @Param('sessionId', Id) sessionId: string,
-  ): Promise<Agenda> {
-    return this.agenda.remove(principal, event, sessionId);
+  @EventAccess('event.member', { session: 'sessionId' })
+  @ZodResponse({ status: 200, type: AgendaDto })
+  remove(@Access() { principal, event, session }: SessionAccess): Promise<Agenda> {
+    return this.agenda.remove(principal, event, session.id);
   }
 
   @Get('feed')
   @EventAccess('event.member')
-  @ZodResponse({ type: CalendarFeedDto })
+  @ZodResponse({ status: 200, type: CalendarFeedDto })
   feed(@Access() { principal, event }: ResolvedAccess): Promise<CalendarFeedView> {
     return this.agenda.feedStatus(principal, event);
   }
@@ -58,6 +52,7 @@ export class AgendaController {
   @Delete('feed')
   @HttpCode(204)
   @EventAccess('event.member')
+  @ApiNoContentResponse({ description: 'The feed address stops working' })
   async revokeFeed(@Access() { principal, event }: ResolvedAccess): Promise<void> {
     await this.agenda.revokeFeed(principal, event);
   }

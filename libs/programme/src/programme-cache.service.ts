@@ -47,7 +47,7 @@ export class ProgrammeCache implements OnModuleInit, OnModuleDestroy {
     // Messages sent while the connection was down are lost, so a reconnect forgets everything.
     subscriber.on('ready', () => this.clear());
     subscriber.on('error', (err: Error) =>
-      this.logger.warn(`programme cache channel: ${err.message}`),
+      this.logger.warn({ err }, 'programme cache channel failed'),
     );
     await subscriber.subscribe(this.channel);
   }
@@ -96,7 +96,7 @@ export class ProgrammeCache implements OnModuleInit, OnModuleDestroy {
     try {
       await this.redis.publish(this.channel, eventId);
     } catch (err) {
-      this.logger.warn(`could not announce programme change of event ${eventId}: ${String(err)}`);
+      this.logger.warn({ err, eventId }, 'could not announce programme change');
     }
   }
 

@@ -9,7 +9,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type {
   ScheduleImportReport,
@@ -70,7 +70,7 @@ export class ProgrammeEditingController {
 
   @Patch('stages/:id')
   @EventAccess('programme.edit')
-  @ZodResponse({ type: StageViewDto })
+  @ZodResponse({ status: 200, type: StageViewDto })
   updateStage(
     @Access() { principal, event }: ResolvedAccess,
     @Param('id', Id) id: string,
@@ -82,6 +82,7 @@ export class ProgrammeEditingController {
   @Delete('stages/:id')
   @HttpCode(204)
   @EventAccess('programme.edit')
+  @ApiNoContentResponse({ description: 'The stage is deleted' })
   async deleteStage(
     @Access() { principal, event }: ResolvedAccess,
     @Param('id', Id) id: string,
@@ -101,7 +102,7 @@ export class ProgrammeEditingController {
 
   @Patch('tracks/:id')
   @EventAccess('programme.edit')
-  @ZodResponse({ type: TrackViewDto })
+  @ZodResponse({ status: 200, type: TrackViewDto })
   updateTrack(
     @Access() { principal, event }: ResolvedAccess,
     @Param('id', Id) id: string,
@@ -113,6 +114,7 @@ export class ProgrammeEditingController {
   @Delete('tracks/:id')
   @HttpCode(204)
   @EventAccess('programme.edit')
+  @ApiNoContentResponse({ description: 'The track is deleted' })
   async deleteTrack(
     @Access() { principal, event }: ResolvedAccess,
     @Param('id', Id) id: string,
@@ -132,7 +134,7 @@ export class ProgrammeEditingController {
 
   @Patch('speakers/:id')
   @EventAccess('programme.edit')
-  @ZodResponse({ type: SpeakerViewDto })
+  @ZodResponse({ status: 200, type: SpeakerViewDto })
   updateSpeaker(
     @Access() { principal, event }: ResolvedAccess,
     @Param('id', Id) id: string,
@@ -144,6 +146,7 @@ export class ProgrammeEditingController {
   @Delete('speakers/:id')
   @HttpCode(204)
   @EventAccess('programme.edit')
+  @ApiNoContentResponse({ description: 'The speaker is deleted' })
   async deleteSpeaker(
     @Access() { principal, event }: ResolvedAccess,
     @Param('id', Id) id: string,
@@ -163,7 +166,7 @@ export class ProgrammeEditingController {
 
   @Patch('sessions/:id')
   @EventAccess('programme.edit')
-  @ZodResponse({ type: SessionWriteResultDto })
+  @ZodResponse({ status: 200, type: SessionWriteResultDto })
   updateSession(
     @Access() { principal, event }: ResolvedAccess,
     @Param('id', Id) id: string,

@@ -1,11 +1,12 @@
 import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ZodResponse } from 'nestjs-zod';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import type { NowNext } from '@plenum/contracts';
 import { Public } from '@plenum/identity';
+import { FileResponse } from '@plenum/platform';
 import { AgendaService } from './agenda.service';
 import { CalendarService } from './calendar.service';
 import { NowNextDto, ProgrammeDto } from './programme.dto';
@@ -28,7 +29,7 @@ export class ProgrammeController {
   ) {}
 
   @Get('events/:slug/now-next')
-  @ZodResponse({ type: NowNextDto })
+  @ZodResponse({ status: 200, type: NowNextDto })
   nowNext(@Param('slug') slug: string): Promise<NowNext> {
     return this.programme.nowNext(slug);
   }
@@ -56,8 +57,10 @@ export class ProgrammeController {
   }
 
   @Get('events/:slug/schedule.ics')
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'The programme as an iCalendar file (RFC 5545)' })
+  @FileResponse({
+    contentTypes: ['text/calendar'],
+    description: 'The programme as an iCalendar file (RFC 5545)',
+  })
   async ics(@Param('slug') slug: string, @Res() reply: FastifyReply): Promise<void> {
     const event = await this.reader.eventBySlug(slug);
     const data = await this.reader.load(event);
@@ -68,8 +71,11 @@ export class ProgrammeController {
   }
 
   @Get('events/:slug/schedule.json')
-  @ApiProduces('application/json')
-  @ApiOkResponse({ description: 'The programme as c3voc schedule JSON' })
+  @FileResponse({
+    contentTypes: ['application/json'],
+    description: 'The programme as c3voc schedule JSON',
+    schema: { type: 'object', description: 'A c3voc schedule (c3voc-schedule.schema.json)' },
+  })
   async json(@Param('slug') slug: string, @Res() reply: FastifyReply): Promise<void> {
     const event = await this.reader.eventBySlug(slug);
     const data = await this.reader.load(event);
@@ -79,8 +85,10 @@ export class ProgrammeController {
   }
 
   @Get('events/:slug/schedule.xml')
-  @ApiProduces('application/xml')
-  @ApiOkResponse({ description: 'The programme as frab schedule XML' })
+  @FileResponse({
+    contentTypes: ['application/xml'],
+    description: 'The programme as frab schedule XML',
+  })
   async xml(@Param('slug') slug: string, @Res() reply: FastifyReply): Promise<void> {
     const event = await this.reader.eventBySlug(slug);
     const data = await this.reader.load(event);
@@ -91,8 +99,10 @@ export class ProgrammeController {
 
   /** A personal agenda feed; the secret in the address is the only credential calendar apps have. */
   @Get('agenda-feeds/:file')
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: "One person's agenda as an iCalendar feed" })
+  @FileResponse({
+    contentTypes: ['text/calendar'],
+    description: "One person's agenda as an iCalendar feed",
+  })
   async agendaFeed(@Param('file') file: string, @Res() reply: FastifyReply): Promise<void> {
     const ics = await this.agenda.feedCalendar(file.replace(/\.ics$/, ''));
     await reply

@@ -132,7 +132,7 @@ export class PollsService implements OnModuleInit, OnModuleDestroy {
         this.emitter.to(to).emit('poll:results', results);
       }
     } catch (err) {
-      this.logger.warn(`Poll results update failed: ${String(err)}`);
+      this.logger.warn({ err }, 'Poll results update failed');
     } finally {
       this.flushing = false;
     }

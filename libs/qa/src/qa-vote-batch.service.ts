@@ -132,7 +132,7 @@ export class QaVoteBatchService implements OnModuleDestroy {
       rows = await this.apply(batch);
     } catch (err) {
       // Nothing of the batch was written, so trying again later is safe.
-      this.logger.error({ err }, `A batch of ${batch.length} votes failed: ${String(err)}`);
+      this.logger.error({ err, votes: batch.length }, 'A batch of votes failed');
       for (const pending of batch) this.settle(pending, () => this.busy());
       return;
     }
@@ -155,7 +155,7 @@ export class QaVoteBatchService implements OnModuleDestroy {
     });
     for (const [sessionId, ids] of changed) {
       this.votes.markChanged(sessionId, [...ids]).catch((err: unknown) => {
-        this.logger.warn(`Could not mark votes of session ${sessionId} changed: ${String(err)}`);
+        this.logger.warn({ err, sessionId }, 'Could not mark the votes of a session changed');
       });
     }
   }

@@ -77,7 +77,7 @@ export class QaVotesService implements OnModuleInit, OnModuleDestroy {
           this.emitter.to(qaRooms.audience(sessionId)).emit('qa:votes', { sessionId, votes });
       }
     } catch (err) {
-      this.logger.warn(`Vote update failed: ${String(err)}`);
+      this.logger.warn({ err }, 'Vote update failed');
     } finally {
       this.flushing = false;
     }

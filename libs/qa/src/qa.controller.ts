@@ -1,9 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { deletedUserLabel } from '@plenum/contracts';
 import { Access, EventAccess } from '@plenum/identity';
 import type { SessionAccess } from '@plenum/identity';
-import { csvCell } from '@plenum/platform';
+import { FileResponse, csvCell } from '@plenum/platform';
 import { QaService } from './qa.service';
 
 const columns = [
@@ -22,6 +23,7 @@ const columns = [
   'answered_at',
 ];
 
+@ApiTags('qa')
 @Controller('events/:slug/sessions/:sessionId')
 export class QaController {
   constructor(private readonly qa: QaService) {}
@@ -29,6 +31,7 @@ export class QaController {
   /** Every question of a session with its votes and decisions, for organizers and moderators. */
   @Get('questions.csv')
   @EventAccess('session.moderate', { session: 'sessionId' })
+  @FileResponse({ contentTypes: ['text/csv'], description: "The session's questions as CSV" })
   async export(@Access() { session }: SessionAccess, @Res() reply: FastifyReply): Promise<void> {
     const sessionId = session.id;
     const rows = await this.qa.exportRows(sessionId);

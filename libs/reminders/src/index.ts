@@ -1,6 +1,6 @@
 export * from './notifications.service';
 export * from './queue-dashboard-access.service';
-export * from './reminder-audience.service';
+export * from './reminder-audience.repository';
 export * from './reminder-delivery.module';
 export * from './reminder-delivery.service';
 export * from './reminder-fan-out.service';

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
-import type { Repository } from 'typeorm';
 import type { AnnouncementRequest, DeliveryStats, NotificationView } from '@plenum/contracts';
-import { Announcement, Notification } from '@plenum/db';
-import type { Event } from '@plenum/db';
+import type { Event, Notification } from '@plenum/db';
 import type { Principal } from '@plenum/identity';
 import { AuditService } from '@plenum/platform';
+import { ReminderDeliveriesRepository } from './reminder-deliveries.repository';
 import { ReminderScheduler } from './reminder-scheduler.service';
+import { RemindersRepository } from './reminders.repository';
 
 const LIST_SIZE = 50;
 
@@ -29,24 +27,19 @@ export function toNotificationView(n: Notification): NotificationView {
 @Injectable()
 export class NotificationsService {
   constructor(
-    private readonly dataSource: DataSource,
-    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
-    @InjectRepository(Announcement) private readonly announcements: Repository<Announcement>,
+    private readonly deliveries: ReminderDeliveriesRepository,
+    private readonly reminders: RemindersRepository,
     private readonly scheduler: ReminderScheduler,
     private readonly audit: AuditService,
   ) {}
 
   async list(userId: string, eventId: string): Promise<NotificationView[]> {
-    const rows = await this.notifications.find({
-      where: { userId, eventId },
-      order: { createdAt: 'DESC' },
-      take: LIST_SIZE,
-    });
+    const rows = await this.reminders.notifications(userId, eventId, LIST_SIZE);
     return rows.map(toNotificationView);
   }
 
   async markAllRead(userId: string, eventId: string): Promise<void> {
-    await this.notifications.update({ userId, eventId, readAt: IsNull() }, { readAt: new Date() });
+    await this.reminders.markAllRead(userId, eventId);
   }
 
   async announce(
@@ -54,7 +47,7 @@ export class NotificationsService {
     event: Event,
     input: AnnouncementRequest,
   ): Promise<{ id: string }> {
-    const inserted = await this.announcements.insert({
+    const id = await this.reminders.insertAnnouncement({
       eventId: event.id,
       authorId: principal.userId,
       role: input.role,
@@ -62,7 +55,6 @@ export class NotificationsService {
       title: input.title,
       body: input.body,
     });
-    const id = (inserted.identifiers[0] as { id: string }).id;
     await this.audit.record({
       eventId: event.id,
       actorId: principal.userId,
@@ -76,19 +68,10 @@ export class NotificationsService {
   }
 
   async stats(eventId: string): Promise<DeliveryStats> {
-    const counts = await this.dataSource.query<{ status: string; count: string }[]>(
-      `SELECT status, count(*) AS count FROM reminder_deliveries WHERE event_id = $1 GROUP BY status`,
-      [eventId],
-    );
+    const counts = await this.deliveries.statusCounts(eventId);
+    const failures = await this.deliveries.recentFailures(eventId);
     const count = (status: string): number =>
       Number(counts.find((c) => c.status === status)?.count ?? 0);
-    const failures = await this.dataSource.query<
-      { channel: 'in-app' | 'email'; last_error: string | null; failed_at: Date }[]
-    >(
-      `SELECT channel, last_error, failed_at FROM reminder_deliveries
-       WHERE event_id = $1 AND status = 'failed' ORDER BY failed_at DESC LIMIT 10`,
-      [eventId],
-    );
     return {
       sent: count('sent'),
       failed: count('failed'),

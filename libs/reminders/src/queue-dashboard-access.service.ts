@@ -1,11 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
-import { AuthSession, User } from '@plenum/db';
 import type { Principal } from '@plenum/identity';
 import { PlenumError } from '@plenum/platform';
+import { QueueDashboardRepository } from './queue-dashboard.repository';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 export const QUEUE_DASHBOARD_COOKIE = 'plenum_queues';
@@ -23,7 +22,7 @@ export type QueueDashboardVerdict = 'allowed' | 'signed-out' | 'forbidden';
 @Injectable()
 export class QueueDashboardAccess {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly signIns: QueueDashboardRepository,
     @Inject(PLENUM_CONFIG) private readonly config: PlenumConfig,
   ) {}
 
@@ -32,9 +31,7 @@ export class QueueDashboardAccess {
     if (!(await this.isAdmin(principal.userId))) {
       throw PlenumError.forbidden('The queue dashboard is for installation admins');
     }
-    const session = await this.dataSource
-      .getRepository(AuthSession)
-      .findOneBy({ id: principal.sessionId });
+    const session = await this.signIns.signIn(principal.sessionId);
     if (!session || session.revokedAt) throw PlenumError.unauthenticated();
     return {
       value: `${session.id}.${this.sign(session.id)}`,
@@ -48,7 +45,7 @@ export class QueueDashboardAccess {
     const expected = Buffer.from(this.sign(sessionId));
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'signed-out';
-    const session = await this.dataSource.getRepository(AuthSession).findOneBy({ id: sessionId });
+    const session = await this.signIns.signIn(sessionId);
     if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) {
       return 'signed-out';
     }
@@ -56,7 +53,7 @@ export class QueueDashboardAccess {
   }
 
   private async isAdmin(userId: string): Promise<boolean> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
+    const user = await this.signIns.user(userId);
     return Boolean(user && !user.disabledAt && user.isPlatformAdmin);
   }
 

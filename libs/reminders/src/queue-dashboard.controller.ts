@@ -1,8 +1,9 @@
 import { Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
-import { Authenticated, CurrentPrincipal } from '@plenum/identity';
+import { CurrentPrincipal, InstallationAccess } from '@plenum/identity';
 import type { Principal } from '@plenum/identity';
 import {
   QUEUE_DASHBOARD_COOKIE,
@@ -11,6 +12,7 @@ import {
 } from './queue-dashboard-access.service';
 
 /** The organizer view calls this, then opens `/admin/queues` with the cookie it sets. */
+@ApiTags('admin')
 @Controller('admin/queues')
 export class QueueDashboardController {
   constructor(
@@ -20,7 +22,8 @@ export class QueueDashboardController {
 
   @Post('session')
   @HttpCode(204)
-  @Authenticated()
+  @InstallationAccess('queues.view')
+  @ApiNoContentResponse({ description: 'The dashboard cookie is set' })
   async open(
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,

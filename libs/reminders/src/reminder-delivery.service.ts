@@ -1,50 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import { rooms } from '@plenum/contracts';
-import type { DeliveryJob, Locale } from '@plenum/contracts';
-import { Announcement, Event, ReminderDelivery, Session, User } from '@plenum/db';
-import type { Notification } from '@plenum/db';
+import type { DeliveryJob } from '@plenum/contracts';
+import type { ReminderDelivery } from '@plenum/db';
 import { LiveEmitter, MailService, REDIS, renderCalendar } from '@plenum/platform';
+import { ReminderDeliveriesRepository } from './reminder-deliveries.repository';
+import type { InAppDeliveryRow } from './reminder-deliveries.repository';
 import { formatWhen, mailFooter, noticePath, noticeText } from './reminder-texts';
 import { unsubscribeToken } from './unsubscribe-token';
 
 /** `busy`: another worker holds the e-mail's claim; look again at `retryAt`. */
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'gone' | { busy: true; retryAt: number };
-
-/**
- * How long an e-mail claim protects a row. A claim is only left behind by a worker that died
- * (or hung) mid-send; after the lease another worker sends the message again with the same
- * Message-ID. It is longer than BullMQ's job lock (30 s), so a job handed out again by the
- * stalled check never races a live send, and longer than the SMTP timeouts (MailService).
- */
-export const EMAIL_CLAIM_LEASE_MS = 60_000;
-
-interface InAppRow {
-  id: string;
-  user_id: string;
-  event_id: string;
-  kind: ReminderDelivery['kind'];
-  session_id: string | null;
-  announcement_id: string | null;
-  offset_minutes: number | null;
-  locale: Locale;
-}
-
-interface NotificationRow {
-  id: string;
-  user_id: string;
-  event_id: string;
-  kind: Notification['kind'];
-  title: string;
-  body: string;
-  link: string | null;
-  session_id: string | null;
-  created_at: Date;
-  read_at: Date | null;
-}
 
 /**
  * Sends delivery rows; the row is the idempotency key. In-app notices are written to the
@@ -58,7 +26,7 @@ export class ReminderDeliveryService {
   private readonly logger = new Logger(ReminderDeliveryService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly deliveries: ReminderDeliveriesRepository,
     private readonly live: LiveEmitter,
     private readonly mail: MailService,
     @Inject(REDIS) private readonly redis: Redis,
@@ -82,12 +50,13 @@ export class ReminderDeliveryService {
       for (const id of ids) await this.recordFailure(id, err, attempt.final);
       this.logger.warn(
         {
+          err,
           jobId: attempt.jobId,
           deliveries: ids.length,
           attempt: attempt.number,
           final: attempt.final,
         },
-        `Delivery failed: ${err instanceof Error ? err.message : String(err)}`,
+        'Delivery failed',
       );
       throw err;
     }
@@ -98,8 +67,7 @@ export class ReminderDeliveryService {
    * rows go through `deliverInApp`, e-mails are claimed, sent and marked.
    */
   async deliver(deliveryId: string): Promise<DeliveryOutcome> {
-    const deliveries = this.dataSource.getRepository(ReminderDelivery);
-    const found = await deliveries.findOneBy({ id: deliveryId });
+    const found = await this.deliveries.findDelivery(deliveryId);
     if (!found) return 'gone';
     if (found.status === 'sent') return 'already-sent';
     if (found.channel === 'in-app') return this.deliverInApp([found.id]);
@@ -107,14 +75,14 @@ export class ReminderDeliveryService {
     if (claim !== 'claimed') return claim;
     const delivery = found;
     const [user, event] = await Promise.all([
-      this.dataSource.getRepository(User).findOneByOrFail({ id: delivery.userId }),
-      this.dataSource.getRepository(Event).findOneByOrFail({ id: delivery.eventId }),
+      this.deliveries.getUser(delivery.userId),
+      this.deliveries.getEvent(delivery.eventId),
     ]);
     const session = delivery.sessionId
-      ? await this.dataSource.getRepository(Session).findOneBy({ id: delivery.sessionId })
+      ? await this.deliveries.findSession(delivery.sessionId)
       : null;
     const announcement = delivery.announcementId
-      ? await this.dataSource.getRepository(Announcement).findOneBy({ id: delivery.announcementId })
+      ? await this.deliveries.findAnnouncement(delivery.announcementId)
       : null;
     if (delivery.sessionId && !session) {
       await this.recordFailure(delivery.id, new Error('The session was deleted'), true);
@@ -179,10 +147,7 @@ export class ReminderDeliveryService {
           ]
         : [],
     });
-    await deliveries.update(
-      { id: delivery.id, status: 'sending' },
-      { status: 'sent', sentAt: new Date(), lastError: null },
-    );
+    await this.deliveries.markEmailSent(delivery.id);
     this.logger.debug({ deliveryId: delivery.id, kind: delivery.kind }, 'E-mail notice sent');
     return 'sent';
   }
@@ -192,20 +157,15 @@ export class ReminderDeliveryService {
    * (its worker died mid-send). Another worker's live claim answers `busy`.
    */
   private async claim(row: ReminderDelivery): Promise<'claimed' | DeliveryOutcome> {
-    const claimed = await this.dataSource.query<[Array<{ id: string }>, number]>(
-      `UPDATE reminder_deliveries
-       SET status = 'sending', claimed_at = now(), attempts = attempts + 1
-       WHERE id = $1 AND (status = 'pending'
-         OR (status = 'sending' AND claimed_at < now() - $2 * interval '1 millisecond'))
-       RETURNING id`,
-      [row.id, EMAIL_CLAIM_LEASE_MS],
-    );
-    if (claimed[1] === 1) return 'claimed';
-    const now = await this.dataSource
-      .getRepository(ReminderDelivery)
-      .findOneByOrFail({ id: row.id });
+    if (await this.deliveries.claimEmail(row.id, this.config.reminderEmailLeaseMs)) {
+      return 'claimed';
+    }
+    const now = await this.deliveries.getDelivery(row.id);
     if (now.status === 'sending' && now.claimedAt) {
-      return { busy: true, retryAt: now.claimedAt.getTime() + EMAIL_CLAIM_LEASE_MS + 1_000 };
+      return {
+        busy: true,
+        retryAt: now.claimedAt.getTime() + this.config.reminderEmailLeaseMs + 1_000,
+      };
     }
     return now.status === 'sent' ? 'already-sent' : 'gone';
   }
@@ -217,23 +177,13 @@ export class ReminderDeliveryService {
    */
   async deliverInApp(ids: string[]): Promise<DeliveryOutcome> {
     const started = Date.now();
-    const rows = await this.dataSource.query<InAppRow[]>(
-      `SELECT d.id, d.user_id, d.event_id, d.kind, d.session_id, d.announcement_id,
-              d.offset_minutes, u.locale
-       FROM reminder_deliveries d JOIN users u ON u.id = d.user_id
-       WHERE d.id = ANY($1::uuid[]) AND d.status = 'pending' AND d.channel = 'in-app'`,
-      [ids],
-    );
+    const rows = await this.deliveries.pendingInApp(ids);
     const first = rows[0];
     if (!first) return 'already-sent';
     const [event, session, announcement] = await Promise.all([
-      this.dataSource.getRepository(Event).findOneByOrFail({ id: first.event_id }),
-      first.session_id
-        ? this.dataSource.getRepository(Session).findOneBy({ id: first.session_id })
-        : null,
-      first.announcement_id
-        ? this.dataSource.getRepository(Announcement).findOneBy({ id: first.announcement_id })
-        : null,
+      this.deliveries.getEvent(first.event_id),
+      first.session_id ? this.deliveries.findSession(first.session_id) : null,
+      first.announcement_id ? this.deliveries.findAnnouncement(first.announcement_id) : null,
     ]);
     if (first.session_id && !session) return 'gone';
     const loaded = Date.now();
@@ -253,27 +203,18 @@ export class ReminderDeliveryService {
         }),
       ]),
     );
-    const textOf = (r: InAppRow) => texts.get(r.locale) ?? texts.get(event.defaultLocale)!;
-    // DO UPDATE (a no-op) instead of DO NOTHING so that notifications written before a crash
-    // come back too and are pushed again.
-    const notifications = await this.dataSource.query<NotificationRow[]>(
-      `INSERT INTO notifications (user_id, event_id, delivery_id, kind, title, body, link, session_id)
-       SELECT n.user_id, $1, n.delivery_id, n.kind::notification_kind, n.title, n.body, $2, $3
-       FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[])
-         AS n(user_id, delivery_id, kind, title, body)
-       ON CONFLICT (delivery_id) DO UPDATE SET delivery_id = EXCLUDED.delivery_id
-       RETURNING id, user_id, event_id, kind, title, body, link, session_id, created_at, read_at`,
-      [
-        event.id,
-        path,
-        session?.id ?? null,
-        rows.map((r) => r.user_id),
-        rows.map((r) => r.id),
-        rows.map((r) => r.kind),
-        rows.map((r) => textOf(r).title),
-        rows.map((r) => textOf(r).body),
-      ],
-    );
+    const textOf = (r: InAppDeliveryRow) => texts.get(r.locale) ?? texts.get(event.defaultLocale)!;
+    // Notifications a crashed attempt wrote come back too and are pushed again.
+    const notifications = await this.deliveries.writeNotifications({
+      eventId: event.id,
+      link: path,
+      sessionId: session?.id ?? null,
+      userIds: rows.map((r) => r.user_id),
+      deliveryIds: rows.map((r) => r.id),
+      kinds: rows.map((r) => r.kind),
+      titles: rows.map((r) => textOf(r).title),
+      bodies: rows.map((r) => textOf(r).body),
+    });
     const written = Date.now();
     for (const n of notifications) {
       this.live.to(rooms.user(n.user_id)).emit('notification:new', {
@@ -292,12 +233,7 @@ export class ReminderDeliveryService {
     // PING's reply means every publish above was taken.
     await this.redis.ping();
     const pushed = Date.now();
-    await this.dataSource.query(
-      `UPDATE reminder_deliveries
-       SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL
-       WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
-      [rows.map((r) => r.id)],
-    );
+    await this.deliveries.markInAppSent(rows.map((r) => r.id));
     this.logger.debug(
       {
         deliveries: rows.length,
@@ -314,14 +250,6 @@ export class ReminderDeliveryService {
   /** Records a failed attempt and releases a claim; the last one makes the delivery failed. */
   async recordFailure(deliveryId: string, error: unknown, final: boolean): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
-    await this.dataSource.query(
-      `UPDATE reminder_deliveries
-       SET attempts = CASE WHEN status = 'sending' THEN attempts ELSE attempts + 1 END,
-           status = CASE WHEN $3 THEN 'failed'::delivery_status ELSE 'pending'::delivery_status END,
-           failed_at = CASE WHEN $3 THEN now() ELSE failed_at END,
-           last_error = $2
-       WHERE id = $1 AND status IN ('pending', 'sending')`,
-      [deliveryId, message.slice(0, 2000), final],
-    );
+    await this.deliveries.recordFailure(deliveryId, message.slice(0, 2000), final);
   }
 }

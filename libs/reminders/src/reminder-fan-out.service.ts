@@ -1,17 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { queueNames } from '@plenum/contracts';
-import type {
-  DeliveryJob,
-  NotificationChannel,
-  NotificationKind,
-  ReminderJob,
-} from '@plenum/contracts';
-import { Announcement, Session, WorkshopRegistration } from '@plenum/db';
-import { FIRST_USER, ReminderAudience } from './reminder-audience.service';
-import type { AudienceMember } from './reminder-audience.service';
+import type { DeliveryJob, NotificationChannel, ReminderJob } from '@plenum/contracts';
+import { FIRST_USER, ReminderAudienceRepository } from './reminder-audience.repository';
+import type { AudienceMember } from './reminder-audience.repository';
+import { ReminderDeliveriesRepository } from './reminder-deliveries.repository';
+import type { DeliveryNotice, WantedDelivery } from './reminder-deliveries.repository';
 import { deliveryJobId, deliveryJobOptions, deliverySubjects } from './reminder-jobs';
 import { ReminderScheduler } from './reminder-scheduler.service';
 
@@ -24,19 +19,8 @@ export interface FanOutResult {
   deliveries: number;
 }
 
-interface Wanted {
-  userId: string;
-  channel: NotificationChannel;
-}
-
-interface Notice {
-  eventId: string;
-  kind: NotificationKind;
-  subject: string;
-  sessionId: string | null;
-  announcementId: string | null;
-  offsetMinutes: number | null;
-}
+type Wanted = WantedDelivery;
+type Notice = DeliveryNotice;
 
 /**
  * Sends the in-app notices of one batch of delivery rows right away (written to the notification
@@ -59,8 +43,8 @@ export class ReminderFanOut {
   private readonly logger = new Logger(ReminderFanOut.name);
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly audience: ReminderAudience,
+    private readonly rows: ReminderDeliveriesRepository,
+    private readonly audience: ReminderAudienceRepository,
     private readonly scheduler: ReminderScheduler,
     @InjectQueue(queueNames.deliveries) private readonly deliveries: Queue<DeliveryJob>,
   ) {}
@@ -84,7 +68,7 @@ export class ReminderFanOut {
     job: Extract<ReminderJob, { kind: 'reminder' | 'session-moved' | 'session-cancelled' }>,
     inApp?: InAppSender,
   ): Promise<FanOutResult> {
-    const session = await this.dataSource.getRepository(Session).findOneBy({ id: job.sessionId });
+    const session = await this.rows.findSession(job.sessionId);
     if (!session) return { skipped: 'session deleted', people: 0, deliveries: 0 };
     let notice: Notice;
     const base = { eventId: session.eventId, sessionId: session.id, announcementId: null };
@@ -130,7 +114,7 @@ export class ReminderFanOut {
   }
 
   private async announcement(id: string, inApp?: InAppSender): Promise<FanOutResult> {
-    const announcement = await this.dataSource.getRepository(Announcement).findOneBy({ id });
+    const announcement = await this.rows.findAnnouncement(id);
     if (!announcement) return { skipped: 'announcement deleted', people: 0, deliveries: 0 };
     const notice: Notice = {
       eventId: announcement.eventId,
@@ -154,16 +138,12 @@ export class ReminderFanOut {
     job: Extract<ReminderJob, { kind: 'workshop-notice' }>,
     inApp?: InAppSender,
   ): Promise<FanOutResult> {
-    const session = await this.dataSource.getRepository(Session).findOneBy({ id: job.sessionId });
+    const session = await this.rows.findSession(job.sessionId);
     if (!session) return { skipped: 'session deleted', people: 0, deliveries: 0 };
     if (session.state === 'cancelled' || session.state === 'ended')
       return { skipped: `workshop ${session.state}`, people: 0, deliveries: 0 };
     // Cancelled again before the notice went out: telling them of a seat they gave up misleads.
-    const holdsSeat = await this.dataSource.getRepository(WorkshopRegistration).existsBy({
-      sessionId: session.id,
-      userId: job.userId,
-      status: 'confirmed',
-    });
+    const holdsSeat = await this.rows.holdsWorkshopSeat(session.id, job.userId);
     if (!holdsSeat) return { skipped: 'no longer confirmed', people: 0, deliveries: 0 };
     const notice: Notice = {
       eventId: session.eventId,
@@ -254,34 +234,9 @@ export class ReminderFanOut {
    * and, when some already existed (a retry after a crash), the existing rows not yet sent.
    */
   private async insertBatch(notice: Notice, wanted: Wanted[]): Promise<Array<{ id: string }>> {
-    const inserted = await this.dataSource.query<
-      Array<{ id: string; channel: NotificationChannel }>
-    >(
-      `INSERT INTO reminder_deliveries
-         (event_id, user_id, subject, kind, session_id, announcement_id, offset_minutes, channel)
-       SELECT $1, w.user_id, $2, $3::delivery_kind, $4, $5, $6, w.channel
-       FROM unnest($7::uuid[], $8::delivery_channel[]) AS w(user_id, channel)
-       ON CONFLICT (user_id, subject, channel) DO NOTHING
-       RETURNING id`,
-      [
-        notice.eventId,
-        notice.subject,
-        notice.kind,
-        notice.sessionId,
-        notice.announcementId,
-        notice.offsetMinutes,
-        wanted.map((w) => w.userId),
-        wanted.map((w) => w.channel),
-      ],
-    );
+    const inserted = await this.rows.insertDeliveries(notice, wanted);
     if (inserted.length === wanted.length) return inserted;
-    return this.dataSource.query<Array<{ id: string }>>(
-      `SELECT d.id FROM reminder_deliveries d
-       JOIN unnest($2::uuid[], $3::delivery_channel[]) AS w(user_id, channel)
-         ON w.user_id = d.user_id AND w.channel = d.channel
-       WHERE d.subject = $1 AND d.status IN ('pending', 'sending')`,
-      [notice.subject, wanted.map((w) => w.userId), wanted.map((w) => w.channel)],
-    );
+    return this.rows.unsentDeliveries(notice.subject, wanted);
   }
 
   private async sendInApp(ids: string[], inApp?: InAppSender): Promise<void> {

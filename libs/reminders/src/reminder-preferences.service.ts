@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
 import type {
@@ -8,10 +6,11 @@ import type {
   ReminderPreferencesView,
   UnsubscribeResult,
 } from '@plenum/contracts';
-import { Event, ReminderPreference, ReminderSettings } from '@plenum/db';
+import type { Event } from '@plenum/db';
 import type { Principal } from '@plenum/identity';
 import { AuditService, PlenumError } from '@plenum/platform';
 import { ReminderScheduler } from './reminder-scheduler.service';
+import { RemindersRepository } from './reminders.repository';
 import { readUnsubscribeToken } from './unsubscribe-token';
 
 const defaults: ReminderPreferences = {
@@ -25,17 +24,14 @@ const defaults: ReminderPreferences = {
 @Injectable()
 export class ReminderPreferencesService {
   constructor(
-    @InjectRepository(ReminderPreference)
-    private readonly preferences: Repository<ReminderPreference>,
-    @InjectRepository(ReminderSettings) private readonly settings: Repository<ReminderSettings>,
-    @InjectRepository(Event) private readonly events: Repository<Event>,
+    private readonly reminders: RemindersRepository,
     private readonly scheduler: ReminderScheduler,
     private readonly audit: AuditService,
     @Inject(PLENUM_CONFIG) private readonly config: PlenumConfig,
   ) {}
 
   async get(userId: string, eventId: string): Promise<ReminderPreferencesView> {
-    const row = await this.preferences.findOneBy({ userId, eventId });
+    const row = await this.reminders.preferences(userId, eventId);
     const eventOffsetsMinutes = await this.scheduler.offsetsFor(eventId);
     if (!row) return { ...defaults, eventOffsetsMinutes };
     return {
@@ -52,24 +48,17 @@ export class ReminderPreferencesService {
     eventId: string,
     input: ReminderPreferences,
   ): Promise<ReminderPreferencesView> {
-    await this.preferences.upsert(
-      {
-        userId,
-        eventId,
-        enabled: input.enabled,
-        offsetsMinutes: input.offsetsMinutes,
-        channels: [...new Set(input.channels)],
-        allKeynotes: input.allKeynotes,
-      },
-      ['userId', 'eventId'],
-    );
+    await this.reminders.upsertPreferences(userId, eventId, {
+      ...input,
+      channels: [...new Set(input.channels)],
+    });
     return this.get(userId, eventId);
   }
 
   /** The unsubscribe link: turns e-mail off for that event, keeps in-app notices. */
   async unsubscribe(token: string): Promise<UnsubscribeResult> {
     const claims = readUnsubscribeToken(this.config.authSecret, token);
-    const event = claims ? await this.events.findOneBy({ id: claims.eventId }) : null;
+    const event = claims ? await this.reminders.findEvent(claims.eventId) : null;
     if (!claims || !event) {
       throw new PlenumError('UNSUBSCRIBE_TOKEN_INVALID', 'This unsubscribe link is not valid', 400);
     }
@@ -86,7 +75,7 @@ export class ReminderPreferencesService {
   async setOffsets(principal: Principal, event: Event, offsets: number[]): Promise<number[]> {
     const previous = await this.scheduler.offsetsFor(event.id);
     const next = [...offsets].sort((a, b) => b - a);
-    await this.settings.upsert({ eventId: event.id, offsetsMinutes: next }, ['eventId']);
+    await this.reminders.setEventOffsets(event.id, next);
     await this.audit.record({
       eventId: event.id,
       actorId: principal.userId,

@@ -1,16 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { MoreThan } from 'typeorm';
-import type { Repository } from 'typeorm';
 import { DEFAULT_REMINDER_OFFSETS, queueNames } from '@plenum/contracts';
 import type { ReminderJob } from '@plenum/contracts';
-import { ReminderSettings, Session } from '@plenum/db';
 import { reminderJobId, workshopNoticeJobId } from './reminder-jobs';
 import type { WorkshopNoticeKind } from './reminder-jobs';
-
-type SessionTiming = Pick<Session, 'id' | 'eventId' | 'startsAt' | 'state' | 'sequence'>;
+import { RemindersRepository } from './reminders.repository';
+import type { SessionTiming } from './reminders.repository';
 
 const reminderJobOptions = {
   removeOnComplete: { count: 1_000 },
@@ -30,13 +26,11 @@ export class ReminderScheduler {
 
   constructor(
     @InjectQueue(queueNames.reminders) private readonly queue: Queue<ReminderJob>,
-    @InjectRepository(ReminderSettings) private readonly settings: Repository<ReminderSettings>,
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    private readonly reminders: RemindersRepository,
   ) {}
 
   async offsetsFor(eventId: string): Promise<number[]> {
-    const row = await this.settings.findOneBy({ eventId });
-    return row?.offsetsMinutes ?? [...DEFAULT_REMINDER_OFFSETS];
+    return (await this.reminders.eventOffsets(eventId)) ?? [...DEFAULT_REMINDER_OFFSETS];
   }
 
   /** Schedules the session's reminders that are still in the future; returns how many. */
@@ -102,10 +96,7 @@ export class ReminderScheduler {
 
   /** New offsets for an event: every future session's jobs move to them. */
   async offsetsChanged(eventId: string, previous: number[], next: number[]): Promise<void> {
-    const sessions = await this.sessions.find({
-      where: { eventId, state: 'scheduled', startsAt: MoreThan(new Date()) },
-      select: { id: true, eventId: true, startsAt: true, state: true, sequence: true },
-    });
+    const sessions = await this.reminders.futureSessions(eventId);
     for (const session of sessions) {
       await this.unschedule(session.id, session.startsAt, previous);
       await this.schedule(session, next);
@@ -115,10 +106,7 @@ export class ReminderScheduler {
   /** Schedules every future session of an event (after a bulk change such as an import). */
   async scheduleEvent(eventId: string): Promise<number> {
     const offsets = await this.offsetsFor(eventId);
-    const sessions = await this.sessions.find({
-      where: { eventId, state: 'scheduled', startsAt: MoreThan(new Date()) },
-      select: { id: true, eventId: true, startsAt: true, state: true, sequence: true },
-    });
+    const sessions = await this.reminders.futureSessions(eventId);
     let added = 0;
     for (const session of sessions) added += await this.schedule(session, offsets);
     return added;
@@ -153,10 +141,7 @@ export class ReminderScheduler {
    * Adding an existing id is a no-op, and deliveries are unique rows, so nothing doubles.
    */
   async rebuild(): Promise<number> {
-    const sessions = await this.sessions.find({
-      where: { state: 'scheduled', startsAt: MoreThan(new Date()) },
-      select: { id: true, eventId: true, startsAt: true, state: true, sequence: true },
-    });
+    const sessions = await this.reminders.futureSessions();
     const offsetsByEvent = new Map<string, number[]>();
     let added = 0;
     for (const session of sessions) {

@@ -1,5 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
 import type {
+  AnnouncementSent,
   DeliveryStats,
   NotificationView,
   ReminderPreferencesView,
@@ -13,12 +16,18 @@ import { ReminderPreferencesService } from './reminder-preferences.service';
 import { ReminderScheduler } from './reminder-scheduler.service';
 import {
   AnnouncementDto,
+  AnnouncementSentDto,
+  DeliveryStatsDto,
+  NotificationViewDto,
   ReminderPreferencesDto,
+  ReminderPreferencesViewDto,
   ReminderSettingsDto,
   UnsubscribeDto,
+  UnsubscribeResultDto,
 } from './reminders.dto';
 
 /** Reminder preferences, notifications, announcements and delivery counts within one event. */
+@ApiTags('reminders')
 @Controller('events/:slug')
 export class RemindersController {
   constructor(
@@ -29,12 +38,14 @@ export class RemindersController {
 
   @Get('reminders/preferences')
   @EventAccess('event.member')
+  @ZodResponse({ status: 200, type: ReminderPreferencesViewDto })
   getPreferences(@Access() { principal, event }: ResolvedAccess): Promise<ReminderPreferencesView> {
     return this.preferences.get(principal.userId, event.id);
   }
 
   @Put('reminders/preferences')
   @EventAccess('event.member')
+  @ZodResponse({ status: 200, type: ReminderPreferencesViewDto })
   putPreferences(
     @Access() { principal, event }: ResolvedAccess,
     @Body() body: ReminderPreferencesDto,
@@ -44,12 +55,14 @@ export class RemindersController {
 
   @Get('reminders/settings')
   @EventAccess('event.update')
+  @ZodResponse({ status: 200, type: ReminderSettingsDto })
   async getSettings(@Access() { event }: ResolvedAccess): Promise<ReminderSettings> {
     return { offsetsMinutes: await this.scheduler.offsetsFor(event.id) };
   }
 
   @Put('reminders/settings')
   @EventAccess('event.update')
+  @ZodResponse({ status: 200, type: ReminderSettingsDto })
   async putSettings(
     @Access() { principal, event }: ResolvedAccess,
     @Body() body: ReminderSettingsDto,
@@ -61,12 +74,14 @@ export class RemindersController {
 
   @Get('reminders/deliveries')
   @EventAccess('event.update')
+  @ZodResponse({ status: 200, type: DeliveryStatsDto })
   deliveryStats(@Access() { event }: ResolvedAccess): Promise<DeliveryStats> {
     return this.notifications.stats(event.id);
   }
 
   @Get('notifications')
   @EventAccess('event.member')
+  @ZodResponse({ status: 200, type: [NotificationViewDto] })
   list(@Access() { principal, event }: ResolvedAccess): Promise<NotificationView[]> {
     return this.notifications.list(principal.userId, event.id);
   }
@@ -74,28 +89,31 @@ export class RemindersController {
   @Post('notifications/read')
   @HttpCode(204)
   @EventAccess('event.member')
+  @ApiNoContentResponse({ description: "The caller's notifications are marked read" })
   async markRead(@Access() { principal, event }: ResolvedAccess): Promise<void> {
     await this.notifications.markAllRead(principal.userId, event.id);
   }
 
   @Post('announcements')
   @EventAccess('event.update')
+  @ZodResponse({ status: 201, type: AnnouncementSentDto })
   announce(
     @Access() { principal, event }: ResolvedAccess,
     @Body() body: AnnouncementDto,
-  ): Promise<{ id: string }> {
+  ): Promise<AnnouncementSent> {
     return this.notifications.announce(principal, event, body);
   }
 }
 
 /** The link in every e-mail; the signed token stands in for signing in. */
+@ApiTags('reminders')
 @Controller('reminders')
 export class UnsubscribeController {
   constructor(private readonly preferences: ReminderPreferencesService) {}
 
   @Public()
   @Post('unsubscribe')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: UnsubscribeResultDto })
   unsubscribe(@Body() body: UnsubscribeDto): Promise<UnsubscribeResult> {
     return this.preferences.unsubscribe(body.token);
   }

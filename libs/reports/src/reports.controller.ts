@@ -1,12 +1,16 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ZodResponse } from 'nestjs-zod';
 import { reportTableSchema } from '@plenum/contracts';
 import type { EventReport } from '@plenum/contracts';
 import { Access, EventAccess } from '@plenum/identity';
 import type { ResolvedAccess } from '@plenum/identity';
-import { PlenumError, toCsv } from '@plenum/platform';
+import { FileResponse, PlenumError, toCsv } from '@plenum/platform';
+import { EventReportDto } from './reports.dto';
 import { ReportsService } from './reports.service';
 
+@ApiTags('reports')
 @Controller('events/:slug/reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
@@ -14,6 +18,7 @@ export class ReportsController {
   /** Every figure of the event's report, for organizers. */
   @Get()
   @EventAccess('reports.read')
+  @ZodResponse({ status: 200, type: EventReportDto })
   report(@Access() { event }: ResolvedAccess): Promise<EventReport> {
     return this.reports.report(event);
   }
@@ -21,6 +26,7 @@ export class ReportsController {
   /** One report table as CSV: `sessions.csv`, `booths.csv` or `workshops.csv`. */
   @Get(':file')
   @EventAccess('reports.read')
+  @FileResponse({ contentTypes: ['text/csv'], description: 'One report table as CSV' })
   async csv(
     @Access() { event }: ResolvedAccess,
     @Param('file') file: string,

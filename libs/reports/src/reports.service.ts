@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type {
   BoothReportRow,
   EventReport,
@@ -11,43 +10,20 @@ import type { Event } from '@plenum/db';
 import { attendanceFigures } from '@plenum/video';
 import type { RoomConnection } from '@plenum/video';
 import type { CsvValue } from '@plenum/platform';
-
-interface SessionRow {
-  id: string;
-  title: string;
-  kind: string;
-  stage: string | null;
-  starts_at: Date;
-  ends_at: Date;
-}
-
-interface StayRow {
-  session_id: string;
-  person: string;
-  joined_at: Date;
-  left_at: Date | null;
-}
-
-interface CountRow {
-  session_id: string;
-  asked?: string;
-  answered?: string;
-  polls?: string;
-  ballots?: string;
-  participants?: string;
-}
+import { ReportsRepository } from './reports.repository';
+import type { ReportStayRow } from './reports.repository';
 
 /** The organizers' figures for one event, computed from the records on demand. */
 @Injectable()
 export class ReportsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reports: ReportsRepository) {}
 
   async report(event: Event, now = new Date()): Promise<EventReport> {
     const [sessions, booths, workshops, anonymisedAt] = await Promise.all([
       this.sessions(event.id, now),
       this.booths(event.id),
       this.workshops(event.id, now),
-      this.anonymisedAt(event.id),
+      this.reports.attendanceAnonymisedAt(event.id),
     ]);
     return {
       eventId: event.id,
@@ -67,42 +43,14 @@ export class ReportsService {
    * both sources, so a person stays one person after the retention period.
    */
   async sessions(eventId: string, now = new Date()): Promise<SessionReportRow[]> {
-    const sessions = await this.dataSource.query<SessionRow[]>(
-      `SELECT s.id, s.title, s.kind, st.name AS stage, s.starts_at, s.ends_at
-       FROM sessions s LEFT JOIN stages st ON st.id = s.stage_id
-       WHERE s.event_id = $1 AND s.kind NOT IN ('break', 'expo') AND s.state <> 'cancelled'
-       ORDER BY s.starts_at, st.position, s.title`,
-      [eventId],
-    );
+    const sessions = await this.reports.sessions(eventId);
     const [video, pages, questions, polls] = await Promise.all([
-      this.dataSource.query<StayRow[]>(
-        `SELECT session_id, coalesce(user_id::text, identity) AS person, joined_at, left_at
-         FROM attendance_intervals WHERE event_id = $1`,
-        [eventId],
-      ),
-      this.dataSource.query<StayRow[]>(
-        `SELECT substr(room, 9) AS session_id,
-                coalesce(user_id::text, 'anon:' || pseudonym::text) AS person,
-                entered_at AS joined_at, left_at
-         FROM presence_intervals WHERE event_id = $1 AND room LIKE 'session:%'`,
-        [eventId],
-      ),
-      this.dataSource.query<CountRow[]>(
-        `SELECT session_id, count(*) AS asked,
-                count(*) FILTER (WHERE state = 'answered') AS answered
-         FROM questions WHERE event_id = $1 GROUP BY session_id`,
-        [eventId],
-      ),
-      this.dataSource.query<CountRow[]>(
-        `SELECT p.session_id, count(DISTINCT p.id) AS polls, count(v.user_id) AS ballots,
-                count(DISTINCT v.user_id) AS participants
-         FROM polls p LEFT JOIN poll_votes v ON v.poll_id = p.id
-         WHERE p.event_id = $1 AND p.state <> 'draft'
-         GROUP BY p.session_id`,
-        [eventId],
-      ),
+      this.reports.videoStays(eventId),
+      this.reports.pageStays(eventId),
+      this.reports.questionCounts(eventId),
+      this.reports.pollCounts(eventId),
     ]);
-    const bySession = (rows: StayRow[]) => {
+    const bySession = (rows: ReportStayRow[]) => {
       const map = new Map<string, RoomConnection[]>();
       for (const r of rows) {
         const list = map.get(r.session_id) ?? [];
@@ -148,30 +96,7 @@ export class ReportsService {
 
   /** Booth visits (page views of the booth), unique visitors, accepted conversations, leads. */
   async booths(eventId: string): Promise<BoothReportRow[]> {
-    const rows = await this.dataSource.query<
-      Array<{
-        id: string;
-        organisation: string;
-        visits: string;
-        unique_visitors: string;
-        seconds: string;
-        conversations: string;
-        leads: string;
-      }>
-    >(
-      `SELECT b.id, b.organisation,
-         (SELECT count(*) FROM booth_visits v WHERE v.booth_id = b.id) AS visits,
-         (SELECT count(DISTINCT coalesce(v.user_id, v.pseudonym)) FROM booth_visits v
-            WHERE v.booth_id = b.id) AS unique_visitors,
-         (SELECT coalesce(sum(extract(epoch FROM v.last_seen_at - v.started_at)), 0)
-            FROM booth_visits v WHERE v.booth_id = b.id) AS seconds,
-         (SELECT count(*) FROM booth_conversations c
-            WHERE c.booth_id = b.id AND c.accepted_at IS NOT NULL) AS conversations,
-         (SELECT count(*) FROM leads l WHERE l.booth_id = b.id AND l.withdrawn_at IS NULL) AS leads
-       FROM booths b WHERE b.event_id = $1
-       ORDER BY b.position, b.organisation`,
-      [eventId],
-    );
+    const rows = await this.reports.booths(eventId);
     return rows.map((r) => ({
       boothId: r.id,
       organisation: r.organisation,
@@ -188,31 +113,7 @@ export class ReportsService {
    * room (LiveKit webhook attendance) did not come. Counted once the workshop has ended.
    */
   async workshops(eventId: string, now = new Date()): Promise<WorkshopReportRow[]> {
-    const rows = await this.dataSource.query<
-      Array<{
-        id: string;
-        title: string;
-        starts_at: Date;
-        ends_at: Date;
-        capacity: number | null;
-        confirmed: string;
-        waitlisted: string;
-        attended: string;
-      }>
-    >(
-      `SELECT s.id, s.title, s.starts_at, s.ends_at, s.capacity,
-         count(r.id) FILTER (WHERE r.status = 'confirmed') AS confirmed,
-         count(r.id) FILTER (WHERE r.status = 'waitlisted') AS waitlisted,
-         count(r.id) FILTER (WHERE r.status = 'confirmed' AND EXISTS (
-           SELECT 1 FROM attendance_intervals a
-           WHERE a.session_id = s.id AND a.user_id = r.user_id)) AS attended
-       FROM sessions s
-       LEFT JOIN workshop_registrations r ON r.session_id = s.id
-       WHERE s.event_id = $1 AND s.kind = 'workshop' AND s.state <> 'cancelled'
-       GROUP BY s.id
-       ORDER BY s.starts_at, s.title`,
-      [eventId],
-    );
+    const rows = await this.reports.workshops(eventId);
     return rows.map((r) => {
       const confirmed = Number(r.confirmed);
       const attended = Number(r.attended);
@@ -323,13 +224,5 @@ export class ReportsService {
           ]),
         };
     }
-  }
-
-  private async anonymisedAt(eventId: string): Promise<Date | null> {
-    const rows = await this.dataSource.query<Array<{ at: Date | null }>>(
-      `SELECT attendance_anonymised_at AS at FROM event_privacy_settings WHERE event_id = $1`,
-      [eventId],
-    );
-    return rows[0]?.at ?? null;
   }
 }

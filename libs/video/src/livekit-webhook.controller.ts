@@ -56,7 +56,7 @@ export class LiveKitWebhookController {
       const token = authorization?.replace(/^Bearer\s+/i, '');
       event = await this.receiver.receive(body, token);
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, 'LiveKit webhook refused');
+      this.logger.warn({ err }, 'LiveKit webhook refused');
       throw PlenumError.unauthenticated('Webhook signature is not valid');
     }
     const outcome = await this.attendance.record(event, body);

@@ -38,7 +38,7 @@ export class VideoController {
 
   @Get('sessions/:sessionId/stage/live')
   @EventAccess('event.member', { session: 'sessionId' })
-  @ZodResponse({ type: [LiveSpeakerViewDto] })
+  @ZodResponse({ status: 200, type: [LiveSpeakerViewDto] })
   liveSpeakers(@Access() { session }: SessionAccess): Promise<LiveSpeakerView[]> {
     return this.stage.list(session);
   }
@@ -52,7 +52,7 @@ export class VideoController {
 
   @Delete('sessions/:sessionId/stage/live/:userId')
   @EventAccess('session.moderate', { session: 'sessionId' })
-  @ZodResponse({ type: [LiveSpeakerViewDto] })
+  @ZodResponse({ status: 200, type: [LiveSpeakerViewDto] })
   takeOff(
     @Access() access: SessionAccess,
     @Param('userId', ParseUUIDPipe) userId: string,
@@ -62,7 +62,7 @@ export class VideoController {
 
   @Get('sessions/:sessionId/attendance')
   @EventAccess('session.moderate', { session: 'sessionId' })
-  @ZodResponse({ type: SessionAttendanceDto })
+  @ZodResponse({ status: 200, type: SessionAttendanceDto })
   sessionAttendance(@Access() { session }: SessionAccess): Promise<SessionAttendance> {
     return this.attendance.figures(session);
   }

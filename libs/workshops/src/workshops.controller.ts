@@ -12,7 +12,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ZodResponse } from 'nestjs-zod';
 import type {
@@ -26,7 +26,7 @@ import type {
 import { WORKSHOP_MATERIAL_MAX_BYTES, workshopMaterialContentTypes } from '@plenum/contracts';
 import { Access, EventAccess } from '@plenum/identity';
 import type { ResolvedAccess, SessionAccess } from '@plenum/identity';
-import { IncomingUpload, PlenumError, Upload, UploadedBody } from '@plenum/platform';
+import { FileResponse, IncomingUpload, PlenumError, Upload, UploadedBody } from '@plenum/platform';
 import { WorkshopRegistrationsService } from './workshop-registrations.service';
 import {
   CreateWorkshopLinkDto,
@@ -60,14 +60,14 @@ export class WorkshopsController {
 
   @Get()
   @EventAccess('event.member')
-  @ZodResponse({ type: WorkshopListDto })
+  @ZodResponse({ status: 200, type: WorkshopListDto })
   list(@Access() access: ResolvedAccess): Promise<WorkshopList> {
     return this.workshops.list(access);
   }
 
   @Get(':sessionId')
   @EventAccess('event.member', { session: 'sessionId' })
-  @ZodResponse({ type: WorkshopViewDto })
+  @ZodResponse({ status: 200, type: WorkshopViewDto })
   one(@Access() access: SessionAccess): Promise<WorkshopView> {
     return this.workshops.one(access);
   }
@@ -88,7 +88,7 @@ export class WorkshopsController {
 
   @Delete(':sessionId/registration')
   @EventAccess('event.member')
-  @ZodResponse({ type: MyWorkshopRegistrationDto })
+  @ZodResponse({ status: 200, type: MyWorkshopRegistrationDto })
   cancel(
     @Access() { principal, event }: ResolvedAccess,
     @Param('sessionId', Id) sessionId: string,
@@ -99,22 +99,21 @@ export class WorkshopsController {
   /** Organizers change the seats and the registration window. */
   @Patch(':sessionId')
   @EventAccess('programme.edit', { session: 'sessionId' })
-  @ZodResponse({ type: WorkshopViewDto })
+  @ZodResponse({ status: 200, type: WorkshopViewDto })
   update(@Access() access: SessionAccess, @Body() body: UpdateWorkshopDto): Promise<WorkshopView> {
     return this.workshops.update(access, body);
   }
 
   @Get(':sessionId/registrations')
   @EventAccess('workshop.host', { session: 'sessionId' })
-  @ZodResponse({ type: WorkshopRegistrantsDto })
+  @ZodResponse({ status: 200, type: WorkshopRegistrantsDto })
   async registrants(@Access() access: SessionAccess): Promise<WorkshopRegistrants> {
     return this.workshops.registrants(await this.workshops.hostedWorkshop(access));
   }
 
   @Get(':sessionId/registrations.csv')
   @EventAccess('workshop.host', { session: 'sessionId' })
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'The registrants as CSV' })
+  @FileResponse({ contentTypes: ['text/csv'], description: 'The registrants as CSV' })
   async registrantsCsv(@Access() access: SessionAccess, @Res() reply: FastifyReply): Promise<void> {
     const workshop = await this.workshops.hostedWorkshop(access);
     const csv = await this.workshops.registrantsCsv(workshop);
@@ -127,7 +126,7 @@ export class WorkshopsController {
 
   @Get(':sessionId/materials')
   @EventAccess('event.member', { session: 'sessionId' })
-  @ZodResponse({ type: [WorkshopMaterialDto] })
+  @ZodResponse({ status: 200, type: [WorkshopMaterialDto] })
   async materials(@Access() access: SessionAccess): Promise<WorkshopMaterialView[]> {
     const workshop = await this.workshops.sharedWorkshop(access);
     return this.workshops.materialsOf(workshop, access.event);
@@ -156,7 +155,7 @@ export class WorkshopsController {
     maxBytes: WORKSHOP_MATERIAL_MAX_BYTES,
     checkSignature: false,
   })
-  @ZodResponse({ type: [WorkshopMaterialDto] })
+  @ZodResponse({ status: 200, type: [WorkshopMaterialDto] })
   async addFile(
     @Access() access: SessionAccess,
     @Query() query: WorkshopFileQueryDto,
@@ -174,8 +173,10 @@ export class WorkshopsController {
   /** Always a download, never rendered inline: a shared file must not run in our origin. */
   @Get(':sessionId/materials/:materialId/file')
   @EventAccess('event.member', { session: 'sessionId' })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The shared file, as a download' })
+  @FileResponse({
+    contentTypes: ['application/octet-stream'],
+    description: 'The shared file, as a download',
+  })
   async file(
     @Access() access: SessionAccess,
     @Param('materialId', Id) materialId: string,
@@ -197,7 +198,7 @@ export class WorkshopsController {
 
   @Delete(':sessionId/materials/:materialId')
   @EventAccess('workshop.host', { session: 'sessionId' })
-  @ZodResponse({ type: [WorkshopMaterialDto] })
+  @ZodResponse({ status: 200, type: [WorkshopMaterialDto] })
   async removeMaterial(
     @Access() access: SessionAccess,
     @Param('materialId', Id) materialId: string,
@@ -232,6 +233,7 @@ export class WorkshopsController {
   @Post(':sessionId/room/spotlight')
   @HttpCode(204)
   @EventAccess('workshop.host', { session: 'sessionId' })
+  @ApiNoContentResponse({ description: 'Everyone in the room sees the spotlight change' })
   async spotlight(
     @Access() access: SessionAccess,
     @Body() body: WorkshopSpotlightDto,

@@ -4,7 +4,8 @@ import { startTestApp } from '../../support/test-app';
 import type { TestApp } from '../../support/test-app';
 import { call, collect, connectLive, next, ok, sleep, waitFor } from '../../support/live-client';
 import type { LiveSocket } from '../../support/live-client';
-import { demoPlaces, signIn } from './live-helpers';
+import { PresenceService } from '@plenum/live';
+import { demoPlaces, signIn, userId } from './live-helpers';
 import type { DemoPlaces } from './live-helpers';
 
 jest.setTimeout(30_000);
@@ -162,6 +163,32 @@ describe('live chat: write, broadcast, history, catch-up', () => {
     expect([...rejoined.messages, ...live].map((m) => m.seq)).toEqual(
       [1, 2, 3, 4].map((i) => lastSeq + i),
     );
+  });
+
+  it('refuses a sequence number past PostgreSQL integer before joining or counting anyone', async () => {
+    const room = places.booth;
+    const present = await member(60, room);
+    const token = (await signIn(t, 'attendee061@plenum.test')).token;
+    const prober = await connectLive(t.baseUrl, token);
+    open.push(prober);
+    const tooBig = 2 ** 31;
+    const join = await call(prober, 'room:join', { room, afterSeq: tooBig });
+    expect(join.ok).toBe(false);
+    if (join.ok) return;
+    expect(join.error.code).toBe('VALIDATION_FAILED');
+    expect(join.error.fields?.map((f) => f.path)).toEqual(['afterSeq']);
+    const send = await call(prober, 'chat:send', { room, body: 'bin ich drin?' });
+    expect(send.ok || send.error.code).toBe('NOT_IN_ROOM');
+    const proberId = await userId(t, 'attendee061@plenum.test');
+    expect(await t.app.get(PresenceService).members(room)).not.toContain(proberId);
+    const counted = await t.dataSource.query<unknown[]>(
+      `SELECT 1 FROM presence_intervals WHERE user_id = $1`,
+      [proberId],
+    );
+    expect(counted).toEqual([]);
+    const history = await call(present, 'chat:history', { room, beforeSeq: tooBig });
+    expect(history.ok || history.error.code).toBe('VALIDATION_FAILED');
+    expect((await call(present, 'chat:history', { room, beforeSeq: 2 ** 31 - 1 })).ok).toBe(true);
   });
 
   it('pages a long catch-up', async () => {

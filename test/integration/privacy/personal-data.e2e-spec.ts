@@ -4,7 +4,12 @@ import type { Queue } from 'bullmq';
 import { queueNames } from '@plenum/contracts';
 import type { PersonalDataExport } from '@plenum/contracts';
 import { hashPassword } from '@plenum/identity';
-import { RetentionService, actedOnOthers, personReferences } from '@plenum/privacy';
+import {
+  PersonalDataRepository,
+  PrivacyRepository,
+  RetentionService,
+  actedOnOthers,
+} from '@plenum/privacy';
 import { deliveryJobId } from '@plenum/reminders';
 import { connectLive, disconnected, ok } from '../../support/live-client';
 import { ApiClient, startTestApp } from '../../support/test-app';
@@ -95,6 +100,11 @@ async function genericRow(
      VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})`,
     values,
   );
+}
+
+/** Every column that refers to a person, as the export finds them. */
+function personReferences(app: TestApp) {
+  return app.app.get(PersonalDataRepository).personReferences(app.dataSource.manager);
 }
 
 async function rowsOf(ds: DataSource, table: string, column: string, userId: string) {
@@ -237,7 +247,7 @@ describe('Personal data: export, erasure and retention', () => {
     // Every other table that refers to a person, found from the schema, gets a row too.
     const runner = app.dataSource.createQueryRunner();
     try {
-      for (const ref of await personReferences(app.dataSource.manager)) {
+      for (const ref of await personReferences(app)) {
         if (ref.where) continue;
         if ((await rowsOf(app.dataSource, ref.table, ref.column, userId)) > 0) continue;
         await genericRow(runner, ref.table, ref.column, userId);
@@ -352,7 +362,7 @@ describe('Personal data: export, erasure and retention', () => {
     }
     expect(found).toEqual([]);
     // And no uuid column points at the account any more.
-    for (const ref of await personReferences(app.dataSource.manager)) {
+    for (const ref of await personReferences(app)) {
       expect({ ref, rows: await rowsOf(app.dataSource, ref.table, ref.column, userId) }).toEqual({
         ref,
         rows: 0,
@@ -468,7 +478,7 @@ describe('Personal data: export, erasure and retention', () => {
       ).status,
     ).toBe(403);
 
-    const retention = new RetentionService(app.dataSource);
+    const retention = new RetentionService(new PrivacyRepository(app.dataSource));
     const personal = async () => {
       const [row] = await app.dataSource.query<Array<{ a: number; p: number; v: number }>>(
         `SELECT (SELECT count(*)::int FROM attendance_intervals WHERE identity = $2) AS a,

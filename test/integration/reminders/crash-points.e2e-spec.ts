@@ -6,7 +6,7 @@ import { collect, connectLive } from '../../support/live-client';
 import type { LiveSocket } from '../../support/live-client';
 import { ApiClient, startTestApp } from '../../support/test-app';
 import type { TestApp } from '../../support/test-app';
-import { SLUG, soon, startSmtp, startWorker } from './reminders-fixture';
+import { SHORT_LEASES, SLUG, soon, startSmtp, startWorker } from './reminders-fixture';
 
 const built = existsSync(builtWorker) ? describe : describe.skip;
 
@@ -120,7 +120,7 @@ built('reminders: a worker killed at each crash point of a delivery', () => {
     );
 
     // 1. Killed after the in-app notices were written and pushed, before they were marked sent.
-    const first = startWorker(t, mailServer.port);
+    const first = startWorker(t, mailServer.port, SHORT_LEASES);
     workers.push(first);
     expect(
       await waitFor(
@@ -147,7 +147,7 @@ built('reminders: a worker killed at each crash point of a delivery', () => {
     // 2. The fan-out is handed out again (stalled check): the in-app notices are pushed again
     // and the e-mails go out. Killed while one e-mail waits for the server's acceptance and
     // another was accepted but not yet marked sent.
-    const second = startWorker(t, mailServer.port);
+    const second = startWorker(t, mailServer.port, SHORT_LEASES);
     workers.push(second);
     expect(
       await waitFor(
@@ -170,7 +170,7 @@ built('reminders: a worker killed at each crash point of a delivery', () => {
     expect(mailsTo(HELD)).toHaveLength(0);
 
     // 3. After the claims' lease the e-mails are sent again.
-    const third = startWorker(t, mailServer.port);
+    const third = startWorker(t, mailServer.port, SHORT_LEASES);
     workers.push(third);
     expect(
       await waitFor(() => mailsTo(HELD).length >= 1 && mailsTo(ACCEPTED).length >= 2, 180_000),

@@ -130,7 +130,12 @@ function qDecode(text: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
-export function startWorker(t: TestApp, smtpPort: number): RunningProcess {
+/** The built worker against the suite's database and Redis; `env` adds or overrides settings. */
+export function startWorker(
+  t: TestApp,
+  smtpPort: number,
+  env: Record<string, string> = {},
+): RunningProcess {
   return runNode(builtWorker, {
     DATABASE_URL: t.config.databaseUrl,
     REDIS_URL: t.config.redisUrl,
@@ -141,8 +146,16 @@ export function startWorker(t: TestApp, smtpPort: number): RunningProcess {
     // Links in e-mails are signed by the worker; the api must be able to read them.
     AUTH_SECRET: t.config.authSecret,
     LOG_LEVEL: 'info',
+    ...env,
   });
 }
+
+/**
+ * For suites that kill a worker mid-send: its jobs are handed out again after 10 s instead of
+ * BullMQ's 30 s lock and stalled check, and its e-mail claims are taken over after 15 s instead
+ * of the production minute (still longer than the lock, as the configuration demands).
+ */
+export const SHORT_LEASES = { WORKER_JOB_LOCK_MS: '10000', REMINDER_EMAIL_LEASE_MS: '15000' };
 
 /** A session starting `leadSeconds` after a one-minute reminder would be due. */
 export function soon(leadSeconds: number): { startsAt: string; endsAt: string } {

@@ -3,7 +3,7 @@ import { builtWorker, waitFor } from '../../support/processes';
 import type { RunningProcess } from '../../support/processes';
 import { ApiClient, startTestApp } from '../../support/test-app';
 import type { TestApp } from '../../support/test-app';
-import { SLUG, soon, startSmtp, startWorker } from './reminders-fixture';
+import { SHORT_LEASES, SLUG, soon, startSmtp, startWorker } from './reminders-fixture';
 
 const built = existsSync(builtWorker) ? describe : describe.skip;
 
@@ -46,7 +46,7 @@ built('reminders: a worker killed during a fan-out', () => {
     const audience = inserted.length;
     expect(audience).toBeGreaterThan(300);
 
-    const first = startWorker(t, smtp.port);
+    const first = startWorker(t, smtp.port, SHORT_LEASES);
     workers.push(first);
     const epsilon = () => smtp.mails.filter((m) => m.subject.includes('Epsilon'));
     const about = (): string[] => [...new Set(epsilon().map((m) => m.to))];
@@ -67,7 +67,7 @@ built('reminders: a worker killed during a fan-out', () => {
       ).map((r) => r.email),
     );
 
-    const second = startWorker(t, smtp.port);
+    const second = startWorker(t, smtp.port, SHORT_LEASES);
     workers.push(second);
     // BullMQ hands the killed worker's jobs out again once their locks expire (stalled check),
     // and claimed e-mails once the claim's lease has run out.

@@ -107,12 +107,3 @@ export function registrationRows(t: TestApp, sessionId: string): Promise<Registr
     [sessionId],
   );
 }
-
-export function shuffled<T>(items: T[]): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
-}

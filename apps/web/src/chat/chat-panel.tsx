@@ -1,6 +1,6 @@
 import { CHAT_MAX_LENGTH, reactionKinds } from '@plenum/contracts';
 import type { ChatMessageView, ReactionKind } from '@plenum/contracts';
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useAuth } from '../auth/auth-context';
 import { useI18n } from '../i18n/i18n';
@@ -256,6 +256,22 @@ export function ChatPanel({
   const nameOf = (message: ChatMessageView) =>
     message.author ? message.author.displayName : t.chat.formerMember;
 
+  // Who I am and the wording are read as they are when messages arrive; only new messages drive
+  // the effect below. Announces the latest message of others and returns the others' messages.
+  const announceFresh = useEffectEvent((fresh: ChatMessageView[]) => {
+    const fromOthers = fresh.filter((m) => m.author?.id !== me?.id);
+    const latest = fromOthers.at(-1);
+    if (latest) {
+      const body = latest.body.slice(0, 200);
+      setAnnouncement(
+        fromOthers.length === 1
+          ? t.chat.announceOne(nameOf(latest), body)
+          : t.chat.announceMany(fromOthers.length, nameOf(latest), body),
+      );
+    }
+    return fromOthers;
+  });
+
   // New messages: follow them when at the bottom, otherwise count them and mark where they start.
   useLayoutEffect(() => {
     const log = logRef.current;
@@ -281,17 +297,7 @@ export function ChatPanel({
     if (last <= previous) {
       return;
     }
-    const fresh = state.messages.filter((m) => m.seq > previous);
-    const fromOthers = fresh.filter((m) => m.author?.id !== me?.id);
-    const latest = fromOthers.at(-1);
-    if (latest) {
-      const body = latest.body.slice(0, 200);
-      setAnnouncement(
-        fromOthers.length === 1
-          ? t.chat.announceOne(nameOf(latest), body)
-          : t.chat.announceMany(fromOthers.length, nameOf(latest), body),
-      );
-    }
+    const fromOthers = announceFresh(state.messages.filter((m) => m.seq > previous));
     if (atBottom.current || fromOthers.length === 0) {
       log.scrollTop = log.scrollHeight;
     } else {
@@ -302,7 +308,6 @@ export function ChatPanel({
         return n + fromOthers.length;
       });
     }
-    // nameOf and t only shape the announcement text; new messages are what drive this effect.
   }, [state.messages, state.status]);
 
   useEffect(() => {

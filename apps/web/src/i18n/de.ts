@@ -67,6 +67,8 @@ export const de = {
       `Zu viele Versuche. Bitte warten Sie ${seconds} Sekunden und versuchen Sie es dann erneut.`,
     busy: (seconds: number) =>
       `Gerade ist sehr viel los. Bitte versuchen Sie es in ${seconds} Sekunden noch einmal.`,
+    unavailableFor: (seconds: number) =>
+      `Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es in ${seconds} Sekunden noch einmal.`,
     generic: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   },
   login: {

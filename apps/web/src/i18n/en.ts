@@ -37,6 +37,8 @@ export const en: Messages = {
     unavailable: 'The service is unavailable right now. Please try again in a moment.',
     throttled: (seconds) => `Too many attempts. Please wait ${seconds} seconds and try again.`,
     busy: (seconds) => `It is very busy right now. Please try again in ${seconds} seconds.`,
+    unavailableFor: (seconds) =>
+      `The service cannot be reached right now. Please try again in ${seconds} seconds.`,
     generic: 'Something went wrong. Please try again.',
   },
   login: {

@@ -14,4 +14,14 @@ describe('describeError', () => {
       'It is very busy right now. Please try again in 2 seconds.',
     );
   });
+
+  it('asks to try again after the hinted wait when a service is unreachable', () => {
+    const away = new ApiError(503, 'SERVICE_UNAVAILABLE', 'cannot be reached', [], 3000);
+    expect(describeError(away, de)).toBe(
+      'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es in 3 Sekunden noch einmal.',
+    );
+    expect(describeError(away, en)).toBe(
+      'The service cannot be reached right now. Please try again in 3 seconds.',
+    );
+  });
 });

@@ -9,8 +9,12 @@ export function describeError(error: ApiError, t: Messages): string {
   switch (error.code) {
     case 'NETWORK_FAILED':
       return t.errors.network;
+    // A part of the server is away (the database during an outage): with the server's hint,
+    // say how long to wait.
     case 'SERVICE_UNAVAILABLE':
-      return t.errors.unavailable;
+      return error.retryAfterMs === undefined
+        ? t.errors.unavailable
+        : t.errors.unavailableFor(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
     case 'LOGIN_THROTTLED':
     case 'RATE_LIMITED':
       return t.errors.throttled(Math.max(1, Math.ceil((error.retryAfterMs ?? 60_000) / 1000)));

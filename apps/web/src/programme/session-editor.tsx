@@ -6,7 +6,7 @@ import type {
   SessionWriteResult,
   SpeakerPart,
 } from '@plenum/contracts';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError, api } from '../api/client';
 import { useAnnounce } from '../components/announcer';
@@ -61,12 +61,15 @@ export function SessionEditor({
   const [busy, setBusy] = useState(false);
   const base = `/api/events/${encodeURIComponent(programme.slug)}`;
 
-  useEffect(() => {
-    setDraft(draftOf(session, firstDay));
+  // Only a new choice resets the form, not a refreshed programme (nor the save that selects
+  // what it created: its warnings and the typed draft stay).
+  const choose = (id: string) => {
+    setSelected(id);
+    const chosen = programme.sessions.find((s) => s.id === id);
+    setDraft(draftOf(chosen, firstDay));
     setError(null);
     setWarnings([]);
-    // Only a new choice resets the form, not a refreshed programme.
-  }, [selected]);
+  };
 
   const field = (path: string) => error?.fieldMessage(path);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
@@ -127,7 +130,7 @@ export function SessionEditor({
           id="session-choice"
           className="field-input"
           value={selected}
-          onChange={(e) => setSelected(e.target.value)}
+          onChange={(e) => choose(e.target.value)}
         >
           <option value="">{t.manage.newSession}</option>
           {programme.sessions.map((s) => (

@@ -1,4 +1,4 @@
-import { exportPlan } from './person-references';
+import { exportPlan } from './personal-data.repository';
 
 describe('exportPlan', () => {
   it("exports a table's own rows whole and the rows of others the person acted on as actions", () => {

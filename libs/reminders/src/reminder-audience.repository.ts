@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { NotificationChannel, Role } from '@plenum/contracts';
 import type { Session } from '@plenum/db';
+import { GenerateSql, SQL_UUID } from '@plenum/platform';
 
 export interface AudienceMember {
   userId: string;
@@ -34,9 +35,10 @@ const PREFERENCES = `
  * confirmed registrants and, for keynotes, everyone who opted in to all keynotes.
  */
 @Injectable()
-export class ReminderAudience {
+export class ReminderAudienceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  @GenerateSql({ params: [{ id: SQL_UUID, eventId: SQL_UUID, kind: 'keynote' }, SQL_UUID, 500] })
   async sessionPage(
     session: Pick<Session, 'id' | 'eventId' | 'kind'>,
     afterUserId: string,
@@ -58,6 +60,7 @@ export class ReminderAudience {
   }
 
   /** One person, with their preferences (a page of one, so the fan-out walks it like the rest). */
+  @GenerateSql({ params: [SQL_UUID, SQL_UUID, SQL_UUID, 500] })
   async personPage(
     eventId: string,
     userId: string,
@@ -71,6 +74,7 @@ export class ReminderAudience {
     return rows.map(toMember);
   }
 
+  @GenerateSql({ params: [SQL_UUID, 'attendee', SQL_UUID, 500] })
   async eventPage(
     eventId: string,
     role: Role | null,

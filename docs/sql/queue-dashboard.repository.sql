@@ -1,0 +1,5 @@
+-- QueueDashboardRepository.signIn
+SELECT "AuthSession"."id" AS "AuthSession_id", "AuthSession"."user_id" AS "AuthSession_user_id", "AuthSession"."token_hash" AS "AuthSession_token_hash", "AuthSession"."previous_token_hash" AS "AuthSession_previous_token_hash", "AuthSession"."expires_at" AS "AuthSession_expires_at", "AuthSession"."revoked_at" AS "AuthSession_revoked_at", "AuthSession"."user_agent" AS "AuthSession_user_agent", "AuthSession"."created_at" AS "AuthSession_created_at", "AuthSession"."last_used_at" AS "AuthSession_last_used_at" FROM "auth_sessions" "AuthSession" WHERE (("AuthSession"."id" = $1)) LIMIT 1;
+
+-- QueueDashboardRepository.user
+SELECT "User"."id" AS "User_id", "User"."email" AS "User_email", "User"."display_name" AS "User_display_name", "User"."locale" AS "User_locale", "User"."is_platform_admin" AS "User_is_platform_admin", "User"."disabled_at" AS "User_disabled_at", "User"."created_at" AS "User_created_at", "User"."updated_at" AS "User_updated_at" FROM "users" "User" WHERE (("User"."id" = $1)) LIMIT 1;

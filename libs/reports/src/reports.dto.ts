@@ -1,0 +1,4 @@
+import { createZodDto } from 'nestjs-zod';
+import { eventReportSchema } from '@plenum/contracts';
+
+export class EventReportDto extends createZodDto(eventReportSchema) {}
