@@ -13,7 +13,7 @@ jest.setTimeout(90_000);
 /*
  * Issue 14, point 2: the browser does not give up. The attendee's browser reaches the api
  * through a proxy the test cuts, as a network or a restart would; when it comes back, Redis is
- * away, so the handshake is refused (INTERNAL). Only a failed authentication is final: the page
+ * away, so the handshake is refused (SERVICE_UNAVAILABLE). Only a failed authentication is final: the page
  * says it is reconnecting, keeps trying, and shows the message it missed once it is back.
  */
 describe('the chat after the connection was lost', () => {

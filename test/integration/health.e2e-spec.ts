@@ -1,3 +1,4 @@
+import { ProcessFaults } from '@plenum/platform';
 import { ApiClient, startTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 
@@ -22,6 +23,23 @@ describe('health and api shell', () => {
     expect(res.body.checks.postgres.ok).toBe(true);
     expect(res.body.checks.redis.ok).toBe(true);
     expect(res.body.down).toEqual([]);
+  });
+
+  it('reports what the process caught instead of ending, without turning unhealthy', async () => {
+    const before = await api.request<{ faults: { emitFailed: number; lastAt: string | null } }>(
+      'GET',
+      '/api/health',
+    );
+    expect(before.body.faults).toMatchObject({ emitFailed: expect.any(Number) });
+    t.app.get(ProcessFaults).count('emit-failed');
+    const after = await api.request<{
+      status: string;
+      faults: { emitFailed: number; lastAt: string | null };
+    }>('GET', '/api/health');
+    expect(after.status).toBe(200);
+    expect(after.body.status).toBe('ok');
+    expect(after.body.faults.emitFailed).toBe(before.body.faults.emitFailed + 1);
+    expect(after.body.faults.lastAt).not.toBeNull();
   });
 
   it('holds every pooled connection to a statement timeout', async () => {

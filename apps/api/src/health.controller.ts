@@ -6,7 +6,7 @@ import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { Health, HealthService } from '@plenum/contracts';
 import { Public } from '@plenum/identity';
-import { REDIS } from '@plenum/platform';
+import { ProcessFaults, REDIS } from '@plenum/platform';
 import { HealthDto } from './health.dto';
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -38,6 +38,7 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly processFaults: ProcessFaults,
   ) {}
 
   @Public()
@@ -56,6 +57,24 @@ export class HealthController {
     const checks = { postgres, redis };
     const down = (Object.keys(checks) as HealthService[]).filter((name) => !checks[name].ok);
     void reply.status(down.length === 0 ? 200 : 503).header('Cache-Control', 'no-store');
-    return { status: down.length === 0 ? 'ok' : 'unavailable', down, checks };
+    return {
+      status: down.length === 0 ? 'ok' : 'unavailable',
+      down,
+      checks,
+      faults: this.faults(),
+    };
+  }
+
+  private faults(): NonNullable<Health['faults']> {
+    const totals = this.processFaults.totals();
+    const last = (['emit-failed', 'unhandled-rejection'] as const)
+      .map((kind) => this.processFaults.lastAt(kind))
+      .filter((at): at is Date => at !== null)
+      .sort((a, b) => b.getTime() - a.getTime())[0];
+    return {
+      emitFailed: totals['emit-failed'],
+      unhandledRejections: totals['unhandled-rejection'],
+      lastAt: last?.toISOString() ?? null,
+    };
   }
 }

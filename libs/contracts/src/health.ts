@@ -17,5 +17,17 @@ export const healthSchema = z.object({
   /** While the api waits for them at start-up, it serves nothing else yet. */
   starting: z.boolean().optional(),
   checks: z.object({ postgres: checkSchema, redis: checkSchema }),
+  /**
+   * What this process caught instead of ending since it started (see docs/scaling.md): failed
+   * broadcasts, rejections nobody awaited. Counts, not a status: they do not make it unhealthy.
+   */
+  faults: z
+    .object({
+      emitFailed: z.number().int(),
+      unhandledRejections: z.number().int(),
+      /** When the last one was caught (ISO 8601), or null. */
+      lastAt: z.string().nullable(),
+    })
+    .optional(),
 });
 export type Health = z.infer<typeof healthSchema>;

@@ -1,5 +1,13 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import Redis from 'ioredis';
 import { QueryFailedError } from 'typeorm';
-import { databaseTrouble, isDatabaseBusy, isDatabaseUnavailable } from './database-busy';
+import {
+  databaseTrouble,
+  isDatabaseBusy,
+  isDatabaseUnavailable,
+  isRedisUnavailable,
+} from './database-busy';
 import { PlenumError } from './plenum-error';
 
 function pgError(code: string, message = 'error'): Error {
@@ -80,5 +88,46 @@ describe('databaseTrouble', () => {
     });
     expect(databaseTrouble(new Error('bug'))).toBeUndefined();
     expect(databaseTrouble(PlenumError.notFound())).toBeUndefined();
+  });
+});
+
+describe('isRedisUnavailable', () => {
+  /** A port nothing listens on: a server is opened on a free port and closed again. */
+  async function deadPort(): Promise<number> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    return port;
+  }
+
+  it('knows what a real ioredis client rejects with while Redis is away, and answers 503', async () => {
+    const redis = new Redis({
+      host: '127.0.0.1',
+      port: await deadPort(),
+      maxRetriesPerRequest: 1,
+      retryStrategy: () => 10,
+      lazyConnect: false,
+    });
+    redis.on('error', () => undefined);
+    try {
+      const failure = await redis.ping().then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(failure).toBeInstanceOf(Error);
+      expect(isRedisUnavailable(failure)).toBe(true);
+      const answer = databaseTrouble(failure);
+      expect(answer).toMatchObject({ code: 'SERVICE_UNAVAILABLE', status: 503 });
+      expect(answer?.extra).toMatchObject({ retryAfterMs: expect.any(Number) });
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it('knows a command cut off by a closed connection, and nothing else', () => {
+    expect(isRedisUnavailable(new Error('Connection is closed.'))).toBe(true);
+    expect(isRedisUnavailable(new Error('WRONGTYPE Operation against a key'))).toBe(false);
+    expect(isRedisUnavailable(undefined)).toBe(false);
   });
 });

@@ -91,6 +91,29 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return false;
 }
 
+/** What ioredis says when Redis cannot be reached and a command gives up. */
+const redisUnavailableMessages = [
+  // The command waited through `maxRetriesPerRequest` reconnects.
+  'Reached the max retries per request limit',
+  // The connection closed with the command in flight, or was closed for good.
+  'Connection is closed.',
+  // No offline queue and no connection.
+  "Stream isn't writeable and enableOfflineQueue options is false",
+];
+
+/**
+ * True for an error that says Redis cannot be reached: ioredis gave up on a command after its
+ * reconnect attempts, or the connection closed under it. Rate limits, presence, sign-in
+ * sessions and queues live in Redis, so such a request can succeed once Redis is back.
+ */
+export function isRedisUnavailable(err: unknown): boolean {
+  for (const e of chain(err)) {
+    if (e.name === 'MaxRetriesPerRequestError') return true;
+    if (redisUnavailableMessages.some((m) => e.message.startsWith(m))) return true;
+  }
+  return false;
+}
+
 /** The answer for a request that met a saturated database. */
 export function databaseBusy(): PlenumError {
   return new PlenumError('BUSY', 'The server is busy; try again in a moment', 503, {
@@ -109,12 +132,13 @@ export function databaseUnavailable(): PlenumError {
 }
 
 /**
- * The one place where a database failure becomes an answer: the PlenumError for a saturated or
- * unreachable database, or undefined for every other error (a bug, answered 500).
+ * The one place where a failure of PostgreSQL or Redis becomes an answer: the PlenumError for a
+ * saturated or unreachable database or an unreachable Redis, or undefined for every other error
+ * (a bug, answered 500).
  */
 export function databaseTrouble(err: unknown): PlenumError | undefined {
   if (err instanceof PlenumError) return undefined;
-  if (isDatabaseUnavailable(err)) return databaseUnavailable();
+  if (isDatabaseUnavailable(err) || isRedisUnavailable(err)) return databaseUnavailable();
   if (isDatabaseBusy(err)) return databaseBusy();
   return undefined;
 }
