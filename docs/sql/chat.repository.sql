@@ -32,6 +32,9 @@ SELECT m.id, m.room, m.seq, m.author_id, u.display_name AS author_name,
 -- ChatRepository.lastSeq
 SELECT last_seq FROM chat_rooms WHERE room = $1;
 
+-- ChatRepository.lastSeqs
+SELECT room, last_seq FROM chat_rooms WHERE room = ANY($1::text[]);
+
 -- ChatRepository.lockMessage
 SELECT "ChatMessage"."id" AS "ChatMessage_id", "ChatMessage"."room" AS "ChatMessage_room", "ChatMessage"."event_id" AS "ChatMessage_event_id", "ChatMessage"."seq" AS "ChatMessage_seq", "ChatMessage"."author_id" AS "ChatMessage_author_id", "ChatMessage"."body" AS "ChatMessage_body", "ChatMessage"."created_at" AS "ChatMessage_created_at", "ChatMessage"."deleted_at" AS "ChatMessage_deleted_at", "ChatMessage"."deleted_by_id" AS "ChatMessage_deleted_by_id", "ChatMessage"."delete_reason" AS "ChatMessage_delete_reason" FROM "chat_messages" "ChatMessage" WHERE (("ChatMessage"."id" = $1) AND ("ChatMessage"."room" = $2)) LIMIT 1 FOR UPDATE;
 
