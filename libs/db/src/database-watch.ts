@@ -27,6 +27,18 @@ class ProbeTimeout extends Error {}
 const PROBE_INTERVAL_MS = 250;
 
 type Destroyable = { connection?: { stream?: { destroy(): void } } };
+type Listenable = { connection?: { stream?: { on(event: 'data', listener: () => void): void } } };
+
+/**
+ * An error PostgreSQL itself answered with (it has a SQLSTATE), other than the ones that say
+ * it is shutting down or starting (57P0x) or a connection exception (08xxx): a server that
+ * answers "too many clients" (53300) is busy, not away.
+ */
+function answeredByServer(err: Error): boolean {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return false;
+  return !/^(57P0|08)/.test(code);
+}
 
 /** Closes a client's socket at once, as pg-pool does with a connection that timed out. */
 function destroy(client: Client): void {
@@ -60,6 +72,8 @@ export class DatabaseWatch {
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
   private readonly address: string;
+  /** When any connection of the pool last received bytes from the server. */
+  private lastHeard = 0;
 
   constructor(
     private readonly databaseUrl: string,
@@ -92,6 +106,10 @@ export class DatabaseWatch {
         // query fails with the same error, which is where it is answered.
         this.on('error', () => undefined);
         this.on('end', () => watch.clients.delete(this));
+        // Bytes from the server on any connection say it answers, however slow the probe is.
+        (this as unknown as Listenable).connection?.stream?.on('data', () => {
+          watch.lastHeard = performance.now();
+        });
       }
 
       override connect(): Promise<Client>;
@@ -146,6 +164,17 @@ export class DatabaseWatch {
       // The probe's connection died (closed by the server, reset by a blip already over): only a
       // fresh connection failing too says the database is away.
       failure = await this.ask();
+    }
+    if (
+      failure instanceof ProbeTimeout &&
+      performance.now() - this.lastHeard < this.limits.probeTimeoutMs
+    ) {
+      // The probe waited, but other connections heard from the server meanwhile: a loaded
+      // server, not a stalled one. Closing their connections would fail queries that will end.
+      failure = undefined;
+    } else if (failure && answeredByServer(failure)) {
+      // The server answered, with a refusal of its own (too many clients, say): it is there.
+      failure = undefined;
     }
     if (this.stopped) {
       // Stopped while asking: the probe connection opened meanwhile closes too.
