@@ -131,8 +131,32 @@ describe('setting up an event in the web app', () => {
     await page.getByRole('heading', { level: 1, name: booth }).waitFor();
   });
 
-  it('deletes the booth after its name is typed, back in the now empty hall', async () => {
+  it('adds staff by e-mail and removes them again; an existing account is invited', async () => {
     await page.getByRole('button', { name: 'Stand bearbeiten' }).click();
+    const staff = page.getByRole('region', { name: 'Standpersonal' });
+    await staff.getByText('Dieser Stand hat noch kein Personal.').waitFor();
+
+    await staff.getByLabel('E-Mail-Adresse').fill('standteam@example.org');
+    await staff.getByLabel('Name', { exact: true }).fill('Stand Team');
+    await staff.getByRole('button', { name: 'Einladen' }).click();
+    const remove = staff.getByRole('button', { name: 'Stand Team entfernen' });
+    await remove.waitFor();
+
+    await remove.click();
+    await staff.getByText('Dieser Stand hat noch kein Personal.').waitFor();
+    expect(await remove.count()).toBe(0);
+
+    // An account that exists already becomes staff only by accepting: the invitation waits.
+    await staff.getByLabel('E-Mail-Adresse').fill('attendee@plenum.test');
+    await staff.getByLabel('Name', { exact: true }).fill('Attendee');
+    await staff.getByRole('button', { name: 'Einladen' }).click();
+    await staff
+      .getByRole('button', { name: 'Einladung an attendee@plenum.test zurückziehen' })
+      .waitFor();
+    await staff.getByText('Dieser Stand hat noch kein Personal.').waitFor();
+  });
+
+  it('deletes the booth after its name is typed, back in the now empty hall', async () => {
     await page.getByRole('heading', { level: 3, name: 'Stand löschen' }).waitFor();
     const confirm = page.getByLabel(`Zum Bestätigen den Namen „${booth}“ eingeben`);
 
