@@ -17,6 +17,7 @@ import { ExpoPage } from './pages/expo-page';
 import { HomePage } from './pages/home-page';
 import { InvitePage } from './pages/invite-page';
 import { LoginPage } from './pages/login-page';
+import { NewEventPage } from './pages/new-event-page';
 import { NotFoundContent, NotFoundPage } from './pages/not-found-page';
 import { ProgrammeManagePage } from './pages/programme-manage-page';
 import { ProgrammePage } from './pages/programme-page';
@@ -48,6 +49,7 @@ export function App() {
                   <Route element={<RequireAuth />}>
                     <Route index element={<HomePage />} />
                     <Route path="my-data" element={<MyDataPage />} />
+                    <Route path="events/new" element={<NewEventPage />} />
                     <Route path="e/:slug" element={<EventLayout />}>
                       <Route index element={<EventHomePage />} />
                       <Route path="programme" element={<ProgrammePage />} />

@@ -27,3 +27,21 @@ export const slugSchema = z
   .min(3)
   .max(64)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single hyphens');
+
+const transliterations: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
+
+/**
+ * A slug suggested from a title or an organisation's name ("Städtetag Baden-Württemberg" →
+ * "staedtetag-baden-wuerttemberg"), the same in the web app's forms and on the server. It may be
+ * shorter than a slug must be; callers decide what to do then.
+ */
+export function suggestSlug(text: string, maxLength = 64): string {
+  return text
+    .toLowerCase()
+    .replace(/[äöüß]/g, (c) => transliterations[c] ?? c)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, maxLength)
+    .replace(/^-+|-+$/g, '');
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { slugSchema } from './common';
 
 export const boothTiers = ['premium', 'standard', 'basic'] as const;
 export const boothTierSchema = z.enum(boothTiers);
@@ -36,6 +37,21 @@ export const updateBoothSchema = z
   })
   .partial();
 export type UpdateBoothRequest = z.infer<typeof updateBoothSchema>;
+
+/** A new booth in the hall; without a slug the server derives one from the organisation. */
+export const createBoothSchema = z.object({
+  organisation: z.string().trim().min(1).max(200),
+  slug: slugSchema.optional(),
+  tagline: z.string().trim().max(300).default(''),
+  tier: boothTierSchema.default('standard'),
+});
+export type CreateBoothRequest = z.input<typeof createBoothSchema>;
+
+/** Removing a booth takes its name, typed again, so a stray request cannot remove one. */
+export const deleteBoothSchema = z.object({
+  organisation: z.string().trim().min(1).max(200),
+});
+export type DeleteBoothRequest = z.infer<typeof deleteBoothSchema>;
 
 export const boothDocumentViewSchema = z.object({
   id: z.uuid(),

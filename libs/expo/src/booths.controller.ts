@@ -31,6 +31,8 @@ import {
   BoothDocumentViewDto,
   BoothSummaryViewDto,
   BoothViewDto,
+  CreateBoothDto,
+  DeleteBoothDto,
   RenameBoothDocumentDto,
   UpdateBoothDto,
 } from './expo.dto';
@@ -50,6 +52,22 @@ export class BoothsController {
   @ZodResponse({ status: 200, type: [BoothSummaryViewDto] })
   list(@Access() { event }: ResolvedAccess): Promise<BoothSummaryView[]> {
     return this.booths.list(event);
+  }
+
+  @Post()
+  @EventAccess('expo.edit')
+  @ZodResponse({ status: 201, type: BoothViewDto })
+  create(@Access() access: ResolvedAccess, @Body() body: CreateBoothDto): Promise<BoothView> {
+    return this.booths.create(access, body);
+  }
+
+  /** The body repeats the booth's name: removing a booth and its staff's roles is not undone. */
+  @Delete(':booth')
+  @HttpCode(204)
+  @EventAccess('expo.edit', { booth: 'booth' })
+  @ApiNoContentResponse({ description: 'The booth, its staff roles and its data are removed' })
+  async remove(@Access() access: BoothAccess, @Body() body: DeleteBoothDto): Promise<void> {
+    await this.booths.remove(access, body);
   }
 
   @Get(':booth')

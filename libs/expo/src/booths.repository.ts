@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Booth, BoothDocument } from '@plenum/db';
-import { GenerateSql, SQL_UUID } from '@plenum/platform';
+import type { EntityManager } from 'typeorm';
+import { Booth, BoothDocument, ChatRoom, Lead, Membership } from '@plenum/db';
+import { GenerateSql, SQL_MANAGER, SQL_UUID } from '@plenum/platform';
 
 /** What an exhibitor or organizer changes of a booth. */
 export type BoothChanges = Partial<
@@ -26,6 +27,8 @@ export type NewBoothDocument = Pick<
   'boothId' | 'title' | 'fileName' | 'contentType' | 'bytes' | 'storageKey'
 >;
 
+export type NewBooth = Pick<Booth, 'eventId' | 'slug' | 'organisation' | 'tagline' | 'tier'>;
+
 /** A booth image's place in the file storage. */
 export interface BoothImageRow {
   logoKey: string | null;
@@ -46,6 +49,81 @@ export class BoothsRepository {
       where: { eventId },
       order: { position: 'ASC', organisation: 'ASC' },
     });
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** The new booth's id, placed last in the hall; null when the slug is taken in the event. */
+  @GenerateSql({
+    params: [
+      {
+        eventId: SQL_UUID,
+        slug: 'kommunal-digital',
+        organisation: 'Kommunal Digital',
+        tagline: '',
+        tier: 'standard',
+      },
+    ],
+  })
+  async insert(booth: NewBooth): Promise<string | null> {
+    const rows = await this.db.query<Array<{ id: string }>>(
+      `INSERT INTO booths (event_id, slug, organisation, tagline, tier, position)
+       SELECT $1, $2, $3, $4, $5, COALESCE(MAX(position) + 1, 0) FROM booths WHERE event_id = $1
+       ON CONFLICT (event_id, slug) DO NOTHING
+       RETURNING id`,
+      [booth.eventId, booth.slug, booth.organisation, booth.tagline, booth.tier],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** The booth, locked until the transaction ends: no lead or staff role is added meanwhile. */
+  @GenerateSql({ params: [SQL_MANAGER, SQL_UUID] })
+  lock(manager: EntityManager, id: string): Promise<Booth | null> {
+    return manager
+      .getRepository(Booth)
+      .createQueryBuilder('b')
+      .setLock('pessimistic_write')
+      .where('b.id = :id', { id })
+      .getOne();
+  }
+
+  @GenerateSql({ params: [SQL_MANAGER, SQL_UUID] })
+  leadCount(manager: EntityManager, boothId: string): Promise<number> {
+    return manager.getRepository(Lead).countBy({ boothId });
+  }
+
+  /** Who holds a role through the booth (its staff), once each. */
+  @GenerateSql({ params: [SQL_MANAGER, SQL_UUID] })
+  async staffIds(manager: EntityManager, boothId: string): Promise<string[]> {
+    const rows = await manager
+      .getRepository(Membership)
+      .createQueryBuilder('m')
+      .select('DISTINCT m.user_id', 'userId')
+      .where('m.booth_id = :boothId', { boothId })
+      .getRawMany<{ userId: string }>();
+    return rows.map((r) => r.userId);
+  }
+
+  /** Where the booth's documents lie in the file storage. */
+  @GenerateSql({ params: [SQL_MANAGER, SQL_UUID] })
+  async documentKeys(manager: EntityManager, boothId: string): Promise<string[]> {
+    const documents = await manager
+      .getRepository(BoothDocument)
+      .find({ select: { storageKey: true }, where: { boothId } });
+    return documents.map((d) => d.storageKey);
+  }
+
+  /**
+   * Removes the booth. Its staff roles, pending invitations, documents, visits and
+   * conversations go with it (foreign keys cascade); its chat room is named, not linked, so it
+   * is removed here.
+   */
+  @GenerateSql({ params: [SQL_MANAGER, SQL_UUID] })
+  async remove(manager: EntityManager, boothId: string): Promise<void> {
+    await manager.getRepository(ChatRoom).delete({ room: `booth:${boothId}` });
+    await manager.getRepository(Booth).delete({ id: boothId });
   }
 
   @GenerateSql({ params: [SQL_UUID] })

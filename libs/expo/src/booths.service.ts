@@ -3,10 +3,14 @@ import type {
   BoothDocumentView,
   BoothSummaryView,
   BoothView,
+  CreateBoothRequest,
+  DeleteBoothRequest,
   UpdateBoothRequest,
 } from '@plenum/contracts';
+import { suggestSlug } from '@plenum/contracts';
 import type { Booth, BoothDocument, Event } from '@plenum/db';
-import type { BoothAccess, ViewerAccess } from '@plenum/identity';
+import { MembershipChangesService } from '@plenum/identity';
+import type { BoothAccess, ResolvedAccess, ViewerAccess } from '@plenum/identity';
 import { PresenceService } from '@plenum/live';
 import { AuditService, FileStorage, PlenumError } from '@plenum/platform';
 import type { IncomingUpload } from '@plenum/platform';
@@ -28,6 +32,7 @@ export class BoothsService {
     private readonly storage: FileStorage,
     private readonly audit: AuditService,
     private readonly presence: PresenceService,
+    private readonly memberships: MembershipChangesService,
   ) {}
 
   /** The ids of the booth's staff who are in its room now. */
@@ -44,6 +49,86 @@ export class BoothsService {
 
   get(access: BoothAccess): Promise<BoothView> {
     return this.view(access, access.booth);
+  }
+
+  /**
+   * Opens a booth in the hall, last in its order. A slug the organizer chose must be free; one
+   * derived from the organisation's name gets a number when the name is taken.
+   */
+  async create(access: ResolvedAccess, input: CreateBoothRequest): Promise<BoothView> {
+    const { principal, event } = access;
+    const organisation = input.organisation.trim();
+    const candidates = input.slug ? [input.slug] : derivedSlugs(organisation);
+    let id: string | null = null;
+    for (const slug of candidates) {
+      id = await this.booths.insert({
+        eventId: event.id,
+        slug,
+        organisation,
+        tagline: input.tagline?.trim() ?? '',
+        tier: input.tier ?? 'standard',
+      });
+      if (id) break;
+    }
+    if (!id) {
+      throw PlenumError.validation([
+        { path: 'slug', message: 'This address is already taken by another booth' },
+      ]);
+    }
+    await this.audit.record({
+      eventId: event.id,
+      actorId: principal.userId,
+      action: 'booth.created',
+      targetType: 'booth',
+      targetId: id,
+      details: { organisation },
+    });
+    return this.view(access, await this.booths.getById(id));
+  }
+
+  /**
+   * Closes a booth for good: its staff lose the roles they held through it, and its documents,
+   * images, visits, conversations and chat go with it. A booth with leads is refused: those
+   * are attendees' contact shares its exhibitor has not necessarily exported yet.
+   */
+  async remove(access: BoothAccess, input: DeleteBoothRequest): Promise<void> {
+    const { principal, booth } = access;
+    if (input.organisation.trim() !== booth.organisation.trim()) {
+      throw PlenumError.validation([
+        { path: 'organisation', message: "Type the booth's name exactly as shown to confirm" },
+      ]);
+    }
+    const { staff, documents } = await this.booths.transaction(async (manager) => {
+      const locked = await this.booths.lock(manager, booth.id);
+      if (!locked) throw PlenumError.notFound('Booth not found');
+      const leads = await this.booths.leadCount(manager, booth.id);
+      if (leads > 0) {
+        throw new PlenumError(
+          'BOOTH_HAS_LEADS',
+          `This booth has ${leads} lead(s); its staff export them first, then it can be removed`,
+          409,
+          { details: { leads } },
+        );
+      }
+      const staff = await this.booths.staffIds(manager, booth.id);
+      const documents = await this.booths.documentKeys(manager, booth.id);
+      await this.booths.remove(manager, booth.id);
+      await this.audit.record(
+        {
+          eventId: booth.eventId,
+          actorId: principal.userId,
+          action: 'booth.deleted',
+          targetType: 'booth',
+          targetId: booth.id,
+          details: { organisation: booth.organisation, slug: booth.slug, staff: staff.length },
+        },
+        manager,
+      );
+      return { staff, documents };
+    });
+    const keys = [booth.logoKey, booth.bannerKey, ...documents];
+    for (const key of keys) if (key) await this.storage.remove(key);
+    for (const userId of staff) await this.memberships.removed({ eventId: booth.eventId, userId });
   }
 
   async update(access: BoothAccess, input: UpdateBoothRequest): Promise<BoothView> {
@@ -231,6 +316,13 @@ export class BoothsService {
 export function isOpen(booth: Pick<Booth, 'openingHours'>, now: Date): boolean {
   const t = now.getTime();
   return booth.openingHours.some((h) => Date.parse(h.opensAt) <= t && t < Date.parse(h.closesAt));
+}
+
+/** Slugs for a booth named `organisation`: its own, then numbered ones when that is taken. */
+function derivedSlugs(organisation: string): string[] {
+  const derived = suggestSlug(organisation, 60);
+  const base = derived.length >= 3 ? derived : ['stand', derived].filter(Boolean).join('-');
+  return [base, ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `${base}-${n}`)];
 }
 
 /** A name for the download that is safe in a header and on any file system. */

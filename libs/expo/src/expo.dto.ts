@@ -5,6 +5,8 @@ import {
   boothSummaryViewSchema,
   boothViewSchema,
   boothVisitSchema,
+  createBoothSchema,
+  deleteBoothSchema,
   conversationViewSchema,
   leadViewSchema,
   myConversationSchema,
@@ -15,6 +17,8 @@ import {
   updateLeadSchema,
 } from '@plenum/contracts';
 
+export class CreateBoothDto extends createZodDto(createBoothSchema) {}
+export class DeleteBoothDto extends createZodDto(deleteBoothSchema) {}
 export class UpdateBoothDto extends createZodDto(updateBoothSchema) {}
 export class ShareContactDto extends createZodDto(shareContactSchema) {}
 export class UpdateLeadDto extends createZodDto(updateLeadSchema) {}

@@ -11,6 +11,7 @@ export type EventAction =
   | 'session.moderate'
   | 'session.present'
   | 'booth.manage'
+  | 'expo.edit'
   | 'audit.read'
   | 'reports.read'
   | 'chat.moderate'
@@ -44,6 +45,8 @@ export const eventPolicy: Readonly<Record<EventAction, readonly Role[]>> = {
   'session.moderate': ['organizer', 'moderator'],
   'session.present': ['organizer', 'moderator', 'speaker'],
   'booth.manage': ['organizer', 'exhibitor'],
+  // Opening and closing booths shapes the hall: organizers only, never a booth's own staff.
+  'expo.edit': ['organizer'],
   'audit.read': ['organizer'],
   'reports.read': ['organizer'],
   // A moderator scoped to a session moderates only that session's chat.

@@ -35,7 +35,7 @@ const maxTitleLength = 200;
 const maxDescriptionLength = 20_000;
 
 /** Suggestions only: any IANA zone the browser knows is accepted. */
-const commonTimeZones = [
+export const commonTimeZones = [
   'Europe/Berlin',
   'Europe/Vienna',
   'Europe/Zurich',

@@ -212,7 +212,7 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   putRaw: <T>(path: string, raw: RawBody) => request<T>('PUT', path, { raw }),
-  delete: <T>(path: string) => request<T>('DELETE', path),
+  delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, { body }),
   postJsonText: <T>(path: string, rawJson: string) => request<T>('POST', path, { rawJson }),
   upload,
 };

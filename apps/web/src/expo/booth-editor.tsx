@@ -1,5 +1,6 @@
 import type { BoothView } from '@plenum/contracts';
 import { useI18n } from '../i18n/i18n';
+import { BoothDeleteForm } from './booth-delete-form';
 import { BoothDocumentsForm, BoothImageForm } from './booth-files';
 import { BoothStaffPanel } from './booth-staff';
 import { BoothTextsForm } from './booth-texts-form';
@@ -35,6 +36,7 @@ export function BoothEditor({
       </section>
       <BoothDocumentsForm slug={slug} booth={booth} onChanged={onChanged} />
       {isOrganizer ? <BoothStaffPanel boothId={booth.id} /> : null}
+      {isOrganizer ? <BoothDeleteForm booth={booth} /> : null}
     </section>
   );
 }

@@ -1,4 +1,9 @@
-import type { InvitationRequest, InvitationResponse, MemberView } from '@plenum/contracts';
+import type {
+  InvitationRequest,
+  InvitationResponse,
+  MemberView,
+  PendingInvitationView,
+} from '@plenum/contracts';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError, api } from '../api/client';
@@ -10,6 +15,7 @@ import { useAnnounce } from '../components/announcer';
 import { ErrorSummary, TextField, listProblems } from '../components/form-parts';
 import type { FieldProblems, Problem } from '../components/form-parts';
 import { ErrorNotice, Skeleton } from '../components/status-blocks';
+import { describeError } from '../i18n/error-message';
 import { useI18n } from '../i18n/i18n';
 import { useEvent } from '../layout/event-layout';
 
@@ -24,6 +30,9 @@ export function BoothStaffPanel({ boothId }: { boothId: string }) {
   const announce = useAnnounce();
   const base = `/api/events/${encodeURIComponent(event.slug)}`;
   const { resource, reload, refresh } = useResource<MemberView[]>(`${base}/members`);
+  const invitations = useResource<PendingInvitationView[]>(`${base}/invitations`);
+  const [listProblem, setListProblem] = useState<Problem | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [fieldProblems, setFieldProblems] = useState<FieldProblems<StaffField>>({});
@@ -54,6 +63,7 @@ export function BoothStaffPanel({ boothId }: { boothId: string }) {
       setDisplayName('');
       announce(t.admin.invitation.announced(request.displayName));
       refresh();
+      invitations.refresh();
     } catch (error) {
       if (error instanceof ApiError) {
         const fromServer = problemsFromApiError(error, fieldOrder);
@@ -68,6 +78,30 @@ export function BoothStaffPanel({ boothId }: { boothId: string }) {
     }
   };
 
+  /** Removes a staff role or withdraws an invitation, then says so or why it failed. */
+  const act = async (id: string, path: string, done: string) => {
+    setBusyId(id);
+    setListProblem(null);
+    try {
+      await api.delete(path);
+      announce(done);
+      refresh();
+      invitations.refresh();
+    } catch (error) {
+      const problem: Problem =
+        error instanceof ApiError
+          ? (tt) => `${tt.expo.staff.removeFailed} ${describeError(error, tt)}`
+          : (tt) => tt.errors.generic;
+      setListProblem(() => problem);
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const openInvitations =
+    invitations.resource.status === 'ready'
+      ? invitations.resource.data.filter((i) => i.boothId === boothId)
+      : [];
   const staff =
     resource.status === 'ready'
       ? resource.data.filter((m) => m.boothId === boothId && m.role === 'exhibitor')
@@ -89,11 +123,55 @@ export function BoothStaffPanel({ boothId }: { boothId: string }) {
         <ul>
           {staff.map((m) => (
             <li key={m.membershipId}>
-              {m.displayName} <span className="muted">({m.email})</span>
+              {m.displayName} <span className="muted">({m.email})</span>{' '}
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                aria-label={t.expo.staff.remove(m.displayName)}
+                disabled={busyId === m.membershipId}
+                onClick={() =>
+                  void act(
+                    m.membershipId,
+                    `${base}/members/${m.membershipId}`,
+                    t.expo.staff.removed(m.displayName),
+                  )
+                }
+              >
+                {t.expo.staff.removeLabel}
+              </button>
             </li>
           ))}
         </ul>
       ) : null}
+      {openInvitations.length > 0 ? (
+        <>
+          <h4>{t.expo.staff.pendingTitle}</h4>
+          <ul>
+            {openInvitations.map((i) => (
+              <li key={i.invitationId}>
+                {i.email}{' '}
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  aria-label={t.expo.staff.withdraw(i.email)}
+                  disabled={busyId === i.invitationId}
+                  onClick={() =>
+                    void act(
+                      i.invitationId,
+                      `${base}/invitations/${i.invitationId}`,
+                      t.expo.staff.withdrawn(i.email),
+                    )
+                  }
+                >
+                  {t.expo.staff.withdrawLabel}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {listProblem ? <ErrorNotice message={listProblem(t)} /> : null}
+      <p className="muted">{t.expo.staff.existingAccountHint}</p>
       <ErrorSummary
         fieldProblems={listProblems(fieldOrder, fieldProblems)}
         formProblem={formProblem}

@@ -120,6 +120,45 @@ export const de = {
     emptyTitle: 'Noch keine Veranstaltungen',
     emptyText:
       'Sie sind derzeit zu keiner Veranstaltung angemeldet. Sobald Sie eingeladen werden, erscheint sie hier.',
+    createEvent: 'Neue Veranstaltung anlegen',
+  },
+  newEvent: {
+    title: 'Neue Veranstaltung anlegen',
+    intro:
+      'Zwei kurze Schritte: zuerst die Grunddaten, dann auf Wunsch das Logo. Alles lässt sich später in der Verwaltung ändern.',
+    stepOf: (step: number, of: number) => `Schritt ${step} von ${of}`,
+    basics: 'Grunddaten',
+    logoStep: 'Logo',
+    eventTitle: 'Titel',
+    slug: 'Adresse (Kurzname)',
+    slugHint: (example: string) =>
+      `Kleinbuchstaben, Ziffern und Bindestriche. Die Veranstaltung ist dann unter ${example} erreichbar.`,
+    timeZone: 'Zeitzone',
+    timeZoneHint: 'Alle Zeiten im Programm gelten in dieser Zeitzone, z. B. Europe/Berlin.',
+    startsOn: 'Erster Tag',
+    endsOn: 'Letzter Tag',
+    language: 'Sprache der Veranstaltung',
+    languageHint:
+      'In dieser Sprache erhalten Eingeladene ihre E-Mails; jede Person kann die Oberfläche auf Deutsch oder Englisch umstellen.',
+    submit: 'Veranstaltung anlegen',
+    submitting: 'Wird angelegt …',
+    created: (title: string) => `„${title}“ ist angelegt.`,
+    titleMissing: 'Bitte geben Sie einen Titel ein.',
+    titleTooShort: 'Der Titel muss mindestens 3 Zeichen lang sein.',
+    slugMissing: 'Bitte geben Sie eine Adresse ein.',
+    slugInvalid:
+      'Die Adresse darf nur Kleinbuchstaben, Ziffern und einzelne Bindestriche enthalten und muss 3 bis 64 Zeichen lang sein.',
+    slugTaken: 'Diese Adresse ist schon vergeben. Bitte wählen Sie eine andere.',
+    timeZoneMissing: 'Bitte geben Sie eine Zeitzone an.',
+    timeZoneUnknown: 'Diese Zeitzone ist unbekannt. Bitte wählen Sie eine aus der Liste.',
+    startsOnMissing: 'Bitte geben Sie den ersten Tag an.',
+    endsOnMissing: 'Bitte geben Sie den letzten Tag an.',
+    endBeforeStart: 'Der letzte Tag darf nicht vor dem ersten liegen.',
+    forbidden:
+      'Sie dürfen keine Veranstaltungen anlegen. Das dürfen Personen, die bereits eine Veranstaltung organisieren, und die Administration.',
+    logoIntro: 'Laden Sie jetzt das Logo hoch oder überspringen Sie diesen Schritt.',
+    toAdmin: 'Weiter zur Verwaltung',
+    skipLogo: 'Ohne Logo weiter',
   },
   event: {
     loadError: 'Die Veranstaltung konnte nicht geladen werden.',
@@ -547,6 +586,46 @@ export const de = {
       inviting: 'Wird eingeladen …',
       emailMissing: 'Bitte geben Sie eine E-Mail-Adresse ein.',
       displayNameMissing: 'Bitte geben Sie einen Namen ein.',
+      remove: (name: string) => `${name} entfernen`,
+      removeLabel: 'Entfernen',
+      removed: (name: string) => `${name} gehört nicht mehr zum Standpersonal.`,
+      removeFailed: 'Die Person konnte nicht entfernt werden.',
+      pendingTitle: 'Offene Einladungen',
+      withdraw: (email: string) => `Einladung an ${email} zurückziehen`,
+      withdrawLabel: 'Zurückziehen',
+      withdrawn: (email: string) => `Die Einladung an ${email} ist zurückgezogen.`,
+      existingAccountHint:
+        'Hat die Person schon ein Konto, erhält sie eine Einladung und wird Standpersonal, sobald sie sie annimmt.',
+    },
+    create: {
+      title: 'Neuen Stand anlegen',
+      intro:
+        'Legen Sie den Stand an; Texte, Bilder und Personal ergänzen Sie danach auf seiner Seite.',
+      organisation: 'Name der Organisation',
+      slug: 'Adresse (Kurzname)',
+      slugHint: 'Kleinbuchstaben, Ziffern und Bindestriche; wird aus dem Namen vorgeschlagen.',
+      tier: 'Standgröße',
+      submit: 'Stand anlegen',
+      submitting: 'Wird angelegt …',
+      created: (name: string) => `Der Stand „${name}“ ist angelegt.`,
+      organisationMissing: 'Bitte geben Sie den Namen der Organisation ein.',
+      slugInvalid:
+        'Die Adresse darf nur Kleinbuchstaben, Ziffern und einzelne Bindestriche enthalten und muss 3 bis 64 Zeichen lang sein.',
+      slugTaken: 'Diese Adresse hat schon ein anderer Stand. Bitte wählen Sie eine andere.',
+    },
+    remove: {
+      title: 'Stand löschen',
+      intro:
+        'Löscht den Stand mit seinen Texten, Bildern, Dokumenten, Besuchen und Chats. Sein Personal verliert die Rolle für diesen Stand; offene Einladungen verfallen. Das lässt sich nicht rückgängig machen.',
+      confirm: (name: string) => `Zum Bestätigen den Namen „${name}“ eingeben`,
+      submit: 'Stand endgültig löschen',
+      submitting: 'Wird gelöscht …',
+      removed: (name: string) => `Der Stand „${name}“ ist gelöscht.`,
+      confirmMissing: 'Bitte geben Sie den Namen des Stands ein.',
+      confirmWrong:
+        'Der Name stimmt nicht. Bitte geben Sie ihn genau so ein, wie er angezeigt wird.',
+      hasLeads:
+        'Dieser Stand hat schon Kontakte von Teilnehmenden. Er kann erst gelöscht werden, wenn es keine mehr gibt; das Standpersonal kann sie vorher exportieren.',
     },
   },
   programme: {

@@ -1,5 +1,6 @@
 import type { EventView } from '@plenum/contracts';
 import { createContext, useContext, useMemo } from 'react';
+import type { ReactNode } from 'react';
 import { NavLink, Outlet, useParams } from 'react-router-dom';
 import { useResource } from '../api/use-resource';
 import { useEventRoles } from '../auth/auth-context';
@@ -45,6 +46,16 @@ export function useEvent(): EventView {
 
 export function useReplaceEvent(): (event: EventView) => void {
   return useEventContext().replaceEvent;
+}
+
+/** An event outside its own routes (the new-event wizard's logo step), for the forms that edit it. */
+export function EventScope({
+  event,
+  replaceEvent,
+  children,
+}: EventContextValue & { children: ReactNode }) {
+  const value = useMemo(() => ({ event, replaceEvent }), [event, replaceEvent]);
+  return <EventContext.Provider value={value}>{children}</EventContext.Provider>;
 }
 
 export function eventPath(slug: string, area?: EventArea | typeof adminArea): string {

@@ -82,6 +82,9 @@ export function AdminPage() {
           <li>
             <Link to={`${eventPath(event.slug)}/reports`}>{t.reports.title}</Link>
           </li>
+          <li>
+            <Link to="/events/new">{t.home.createEvent}</Link>
+          </li>
         </ul>
       </nav>
       <section className="admin-section" aria-labelledby={sections.settings}>

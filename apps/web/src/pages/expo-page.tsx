@@ -1,8 +1,9 @@
 import type { BoothSummaryView } from '@plenum/contracts';
 import { useId, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { useResource } from '../api/use-resource';
 import { useEventRoles } from '../auth/auth-context';
+import { BoothCreateForm } from '../expo/booth-create-form';
 import { ExpoStatsOverview } from '../expo/booth-stats';
 import { useDocumentTitle } from '../components/document-title';
 import { EmptyState, ErrorNotice, Skeleton } from '../components/status-blocks';
@@ -22,6 +23,8 @@ export function ExpoPage() {
   );
   const roles = useEventRoles(event.slug);
   const isOrganizer = roles.status === 'ready' && roles.roles.includes('organizer');
+  // A booth just deleted on its own page: said here, where the organizer lands.
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const [query, setQuery] = useState('');
   const [topic, setTopic] = useState('');
   const searchId = useId();
@@ -43,6 +46,11 @@ export function ExpoPage() {
   return (
     <>
       <h1>{t.expo.title}</h1>
+      {notice ? (
+        <p className="notice notice-success" role="status">
+          {notice}
+        </p>
+      ) : null}
       {resource.status === 'loading' ? <Skeleton lines={6} /> : null}
       {resource.status === 'error' ? (
         <ErrorNotice
@@ -124,6 +132,7 @@ export function ExpoPage() {
           )}
         </>
       ) : null}
+      {isOrganizer ? <BoothCreateForm /> : null}
       {isOrganizer ? <ExpoStatsOverview slug={event.slug} /> : null}
     </>
   );

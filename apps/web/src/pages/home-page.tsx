@@ -1,6 +1,7 @@
 import type { EventView } from '@plenum/contracts';
 import { Link, Navigate } from 'react-router-dom';
 import { useResource } from '../api/use-resource';
+import { useAuth } from '../auth/auth-context';
 import { useDocumentTitle } from '../components/document-title';
 import { MainContent } from '../components/main-content';
 import { EmptyState, ErrorNotice, Skeleton } from '../components/status-blocks';
@@ -12,6 +13,11 @@ export function HomePage() {
   const { t, intlLocale } = useI18n();
   const { resource, reload } = useResource<EventView[]>('/api/me/events');
   useDocumentTitle(t.home.title);
+  // Mirrors installationPolicy['events.create']: organizers of any event create events (the
+  // installation's admins may too, and can open the wizard's address; the api decides).
+  const { memberships } = useAuth();
+  const mayCreate =
+    memberships.status === 'ready' && memberships.data.some((m) => m.role === 'organizer');
 
   const [onlyEvent] = resource.status === 'ready' ? resource.data : [];
   if (resource.status === 'ready' && resource.data.length === 1 && onlyEvent) {
@@ -21,6 +27,13 @@ export function HomePage() {
   return (
     <MainContent busy={resource.status === 'loading'}>
       <h1>{t.home.title}</h1>
+      {mayCreate ? (
+        <p>
+          <Link className="button button-secondary" to="/events/new">
+            {t.home.createEvent}
+          </Link>
+        </p>
+      ) : null}
       {resource.status === 'loading' ? <Skeleton /> : null}
       {resource.status === 'error' ? (
         <ErrorNotice
