@@ -72,7 +72,7 @@ export class EmailLinksRepository {
         'token_hash = :tokenHash AND purpose = :purpose AND used_at IS NULL AND expires_at > now()',
         { tokenHash, purpose },
       )
-      .returning(['user_id'])
+      .returning('user_id')
       .execute();
     const row = (result.raw as Array<{ user_id: string }>)[0];
     return row?.user_id ?? null;
