@@ -1,6 +1,5 @@
 import type { SignInView } from '@plenum/contracts';
 import { useRef, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
@@ -12,7 +11,6 @@ import { useI18n } from '../i18n/i18n';
 export function SignInsSection() {
   const { t, intlLocale } = useI18n();
   const announce = useAnnounce();
-  const navigate = useNavigate();
   const { signedOutEverywhere } = useAuth();
   const { resource, reload, refresh } = useResource<SignInView[]>('/api/me/sign-ins');
   const [pending, setPending] = useState(false);
@@ -44,8 +42,9 @@ export function SignInsSection() {
     setFailed(false);
     try {
       await api.post('/api/me/sign-ins/end', { keepThisOne: false });
+      // Signed out here too: the page's guard sends the person to the sign-in page, which
+      // brings them back here afterwards.
       signedOutEverywhere();
-      void navigate('/login', { replace: true });
     } catch {
       setFailed(true);
       setPending(false);
