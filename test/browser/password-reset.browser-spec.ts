@@ -100,10 +100,34 @@ describe('password reset and sign-in by e-mail link in the web app', () => {
     await page.getByRole('link', { name: 'Neuen Link anfordern' }).waitFor();
   });
 
-  it('lists this device in "Meine Daten" and signs out everywhere', async () => {
+  it('lists the devices in "Meine Daten", signs one out, then everywhere', async () => {
+    // Two more sign-ins of the same person, from elsewhere.
+    for (const agent of ['Telefon/1.0', 'Tablet/2.0']) {
+      const res = await fetch(`${app!.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': agent },
+        body: JSON.stringify({ email: person, password: 'ein-neues-passwort' }),
+      });
+      expect(res.status).toBe(200);
+    }
     await page.goto(`${app!.baseUrl}/my-data`);
     const section = page.getByRole('region', { name: 'Angemeldete Geräte' });
     await section.getByText('Dieses Gerät').waitFor();
+    await section.getByText('Telefon/1.0').waitFor();
+    expect(await section.getByRole('listitem').count()).toBe(3);
+
+    await section.getByRole('button', { name: 'Telefon/1.0 abmelden' }).click();
+    await section.getByRole('listitem').filter({ hasText: 'Telefon/1.0' }).waitFor({
+      state: 'detached',
+    });
+    // The pressed button went with its row; focus is on the section's heading, not lost.
+    const heading = section.getByRole('heading', { name: 'Angemeldete Geräte' });
+    expect(
+      await heading.evaluate(
+        (h: { ownerDocument: { activeElement: unknown } }) => h.ownerDocument.activeElement === h,
+      ),
+    ).toBe(true);
+    expect(await section.getByRole('listitem').count()).toBe(2);
 
     await section.getByRole('button', { name: 'Überall abmelden' }).click();
     await page.waitForURL('**/login');

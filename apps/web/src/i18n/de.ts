@@ -1101,7 +1101,7 @@ export const de = {
   privacy: {
     title: 'Meine Daten',
     intro:
-      'Hier laden Sie alle Daten herunter, die Plenum über Sie gespeichert hat, oder löschen Ihr Konto.',
+      'Hier sehen Sie, wo Sie angemeldet sind, laden alle Daten herunter, die Plenum über Sie gespeichert hat, oder löschen Ihr Konto.',
     exportTitle: 'Daten herunterladen',
     exportText: 'Eine JSON-Datei mit Ihrem Konto und allen Einträgen, die sich auf Sie beziehen.',
     exportButton: 'Meine Daten herunterladen',

@@ -1070,7 +1070,8 @@ export const en: Messages = {
   },
   privacy: {
     title: 'My data',
-    intro: 'Download everything Plenum holds about you, or delete your account.',
+    intro:
+      'See where you are signed in, download everything Plenum holds about you, or delete your account.',
     exportTitle: 'Download my data',
     exportText: 'A JSON file with your account and every record that refers to you.',
     exportButton: 'Download my data',
