@@ -31,5 +31,8 @@ SELECT "AuthSession"."id" AS "AuthSession_id", "AuthSession"."user_id" AS "AuthS
 -- AuthRepository.activeSignIns
 SELECT "AuthSession"."id" AS "AuthSession_id" FROM "auth_sessions" "AuthSession" WHERE (("AuthSession"."user_id" = $1) AND ("AuthSession"."revoked_at" IS NULL) AND ("AuthSession"."expires_at" > $2));
 
+-- AuthRepository.activeSignInsOf
+SELECT "AuthSession"."id" AS "AuthSession_id", "AuthSession"."user_agent" AS "AuthSession_user_agent", "AuthSession"."created_at" AS "AuthSession_created_at", "AuthSession"."last_used_at" AS "AuthSession_last_used_at" FROM "auth_sessions" "AuthSession" WHERE (("AuthSession"."user_id" = $1) AND ("AuthSession"."revoked_at" IS NULL) AND ("AuthSession"."expires_at" > $2)) ORDER BY "AuthSession_last_used_at" DESC, "AuthSession_created_at" DESC;
+
 -- AuthRepository.revoke
 UPDATE "auth_sessions" SET "revoked_at" = $1 WHERE "id" IN ($2);

@@ -59,6 +59,7 @@ SELECT * FROM "recordings" WHERE "ended_by_id"::text = $1::text OR "started_by_i
 SELECT * FROM "reminder_deliveries" WHERE "user_id"::text = $1::text;
 SELECT * FROM "reminder_preferences" WHERE "user_id"::text = $1::text;
 SELECT * FROM "session_slides" WHERE "uploaded_by_id"::text = $1::text;
+SELECT * FROM "sign_in_links" WHERE "user_id"::text = $1::text;
 SELECT * FROM "speakers" WHERE "user_id"::text = $1::text;
 SELECT * FROM "workshop_materials" WHERE "created_by_id"::text = $1::text;
 SELECT * FROM "workshop_registrations" WHERE "user_id"::text = $1::text;

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AuthSession, Event, Invitation, User, dataSourceOptions } from '@plenum/db';
+import { AuthSession, Event, Invitation, SignInLink, User, dataSourceOptions } from '@plenum/db';
 import { IdentityMaintenance, IdentityMaintenanceRepository } from '@plenum/identity';
 import { createSuiteDatabase, databaseUrl, dropDatabase } from '../support/databases';
 
@@ -24,7 +24,7 @@ describe('IdentityMaintenance.purgeEnded', () => {
   const hash = () => randomBytes(32).toString('hex');
   const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
 
-  it('removes sign-ins a day after they ended and invitations a month after they ran out', async () => {
+  it('removes sign-ins and e-mail links a day after they ended and invitations a month after they ran out', async () => {
     const user = await db
       .getRepository(User)
       .save({ email: 'ada@plenum.test', displayName: 'Ada', passwordHash: null });
@@ -60,7 +60,19 @@ describe('IdentityMaintenance.purgeEnded', () => {
       .getRepository(Invitation)
       .save([invitation(hoursAgo(31 * 24)), invitation(hoursAgo(29 * 24))]);
 
-    expect(await maintenance.purgeEnded()).toEqual({ sessions: 2, invitations: 1 });
+    const link = (expiresAt: Date) => ({
+      id: randomUUID(),
+      userId: user.id,
+      purpose: 'sign-in' as const,
+      tokenHash: hash(),
+      expiresAt,
+      usedAt: null,
+    });
+    const links = await db
+      .getRepository(SignInLink)
+      .save([link(hoursAgo(25)), link(hoursAgo(23)), link(hoursAgo(-1))]);
+
+    expect(await maintenance.purgeEnded()).toEqual({ sessions: 2, invitations: 1, emailLinks: 1 });
 
     const leftSessions = await db.getRepository(AuthSession).find({ select: { id: true } });
     expect(leftSessions.map((s) => s.id).sort()).toEqual(
@@ -68,6 +80,8 @@ describe('IdentityMaintenance.purgeEnded', () => {
     );
     const leftInvitations = await db.getRepository(Invitation).find({ select: { id: true } });
     expect(leftInvitations.map((i) => i.id)).toEqual([invitations[1]!.id]);
-    expect(await maintenance.purgeEnded()).toEqual({ sessions: 0, invitations: 0 });
+    const leftLinks = await db.getRepository(SignInLink).find({ select: { id: true } });
+    expect(leftLinks.map((l) => l.id).sort()).toEqual([links[1]!.id, links[2]!.id].sort());
+    expect(await maintenance.purgeEnded()).toEqual({ sessions: 0, invitations: 0, emailLinks: 0 });
   });
 });

@@ -1,5 +1,6 @@
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { AuthProvider } from './auth/auth-context';
+import { EmailLinkRequestPage, ResetPasswordPage, SignInLinkPage } from './auth/email-link-pages';
 import { RequireAuth } from './auth/require-auth';
 import { AnnouncerProvider } from './components/announcer';
 import { ErrorBoundary } from './components/error-boundary';
@@ -42,6 +43,13 @@ export function App() {
               <Routes>
                 <Route element={<AppLayout />}>
                   <Route path="login" element={<LoginPage />} />
+                  <Route
+                    path="forgot-password"
+                    element={<EmailLinkRequestPage purpose="password-reset" />}
+                  />
+                  <Route path="login/link" element={<EmailLinkRequestPage purpose="sign-in" />} />
+                  <Route path="reset-password" element={<ResetPasswordPage />} />
+                  <Route path="sign-in-link" element={<SignInLinkPage />} />
                   <Route path="invite" element={<InvitePage />} />
                   <Route path="invite/:token" element={<InvitePage />} />
                   <Route path="unsubscribe" element={<UnsubscribePage />} />

@@ -40,7 +40,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
 
   async process(
     job: Job<unknown>,
-  ): Promise<{ sessions: number; invitations: number; webhooks: number }> {
+  ): Promise<{ sessions: number; invitations: number; emailLinks: number; webhooks: number }> {
     maintenanceJobSchema.parse(job.data);
     const result = {
       ...(await this.identity.purgeEnded()),
@@ -48,7 +48,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     };
     this.logger.log(
       { jobId: job.id, ...result },
-      'Purged ended sign-ins, old invitations and old webhook ids',
+      'Purged ended sign-ins, old invitations and e-mail links, and old webhook ids',
     );
     return result;
   }

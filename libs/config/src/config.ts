@@ -107,6 +107,9 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(10).default(900),
+  EMAIL_LINK_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(3),
+  EMAIL_LINK_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  EMAIL_LINK_WINDOW_SECONDS: z.coerce.number().int().min(10).default(900),
   QA_VOTE_QUEUE_MAX: z.coerce.number().int().min(1).default(1000),
   REMINDER_EMAIL_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
   WORKER_JOB_LOCK_MS: z.coerce.number().int().min(1000).optional(),
@@ -237,6 +240,8 @@ export interface PlenumConfig {
   /** Where uploaded files (booth images and documents, workshop materials) are kept, as an absolute path outside the web root. */
   storageDir: string;
   loginThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
+  /** Password-reset and sign-in link requests, counted per e-mail address and per client. */
+  emailLinkThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
   /** Q&A votes waiting for their batch beyond this are refused with `BUSY`, never queued on. */
   qaVoteQueueMax: number;
   /**
@@ -342,6 +347,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlenumConfig {
       perAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       perAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
       windowSeconds: e.LOGIN_THROTTLE_WINDOW_SECONDS,
+    },
+    emailLinkThrottle: {
+      perAccount: e.EMAIL_LINK_MAX_PER_ACCOUNT,
+      perAddress: e.EMAIL_LINK_MAX_PER_ADDRESS,
+      windowSeconds: e.EMAIL_LINK_WINDOW_SECONDS,
     },
     qaVoteQueueMax: e.QA_VOTE_QUEUE_MAX,
     reminderEmailLeaseMs: e.REMINDER_EMAIL_LEASE_MS,

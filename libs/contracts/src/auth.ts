@@ -146,3 +146,42 @@ export const memberSchema = z.object({
   scopeName: z.string().nullable(),
 });
 export type MemberView = z.infer<typeof memberSchema>;
+
+/** Asks for a password-reset or sign-in link by e-mail. */
+export const emailLinkRequestSchema = z.object({ email: emailSchema });
+export type EmailLinkRequest = z.infer<typeof emailLinkRequestSchema>;
+
+/**
+ * The answer to a link request, the same whether or not an account has the address: the link
+ * goes by e-mail to its owner, if there is one.
+ */
+export const emailLinkRequestedSchema = z.object({ accepted: z.literal(true) });
+export type EmailLinkRequested = z.infer<typeof emailLinkRequestedSchema>;
+
+const emailLinkTokenField = z.string().min(20).max(200);
+
+/** Sets a new password with the link from a reset e-mail (and signs in). */
+export const passwordResetSchema = z.object({
+  token: emailLinkTokenField,
+  password: passwordSchema,
+});
+export type PasswordResetRequest = z.infer<typeof passwordResetSchema>;
+
+/** Signs in with the link from a sign-in e-mail. */
+export const signInLinkSchema = z.object({ token: emailLinkTokenField });
+export type SignInLinkRequest = z.infer<typeof signInLinkSchema>;
+
+/** One signed-in device of the person, as "Meine Daten" lists it. */
+export const signInViewSchema = z.object({
+  id: z.uuid(),
+  userAgent: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime(),
+  /** The sign-in this request came with. */
+  current: z.boolean(),
+});
+export type SignInView = z.infer<typeof signInViewSchema>;
+
+/** Ends the person's sign-ins: all of them, or all but the one asking. */
+export const endSignInsSchema = z.object({ keepThisOne: z.boolean() });
+export type EndSignInsRequest = z.infer<typeof endSignInsSchema>;

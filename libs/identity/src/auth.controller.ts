@@ -5,18 +5,23 @@ import { ZodResponse } from 'nestjs-zod';
 import { Inject } from '@nestjs/common';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
-import type { InvitationDetails, LoginResponse } from '@plenum/contracts';
+import type { EmailLinkRequested, InvitationDetails, LoginResponse } from '@plenum/contracts';
 import { Public } from './access.decorators';
 import type { AuthenticatedRequest } from './access.decorators';
 import { AuthService } from './auth.service';
 import type { SignedIn } from './auth.service';
 import {
   AcceptInvitationDto,
+  EmailLinkRequestDto,
+  EmailLinkRequestedDto,
   InvitationDetailsDto,
   InvitationTokenDto,
   LoginDto,
   LoginResponseDto,
+  PasswordResetDto,
+  SignInLinkDto,
 } from './identity.dto';
+import { EmailLinksService } from './email-links.service';
 import { InvitationsService } from './invitations.service';
 import { AccessTokenService } from './access-token.service';
 
@@ -30,6 +35,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly tokens: AccessTokenService,
     private readonly invitations: InvitationsService,
+    private readonly emailLinks: EmailLinksService,
     @Inject(PLENUM_CONFIG) private readonly config: PlenumConfig,
   ) {}
 
@@ -110,6 +116,61 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'The invitation is declined' })
   async declineInvitation(@Body() body: InvitationTokenDto): Promise<void> {
     await this.invitations.decline(body.token);
+  }
+
+  /** Sends a reset link to the address if it has an account; the answer is the same if not. */
+  @Public()
+  @Post('password-reset/request')
+  @HttpCode(202)
+  @ZodResponse({ status: 202, type: EmailLinkRequestedDto })
+  async requestPasswordReset(
+    @Body() body: EmailLinkRequestDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<EmailLinkRequested> {
+    await this.emailLinks.request('password-reset', body.email, request.ip);
+    return { accepted: true };
+  }
+
+  /** Sets a new password with a reset link; every other sign-in of the account ends. */
+  @Public()
+  @Post('password-reset')
+  @ZodResponse({ status: 200, type: LoginResponseDto })
+  async resetPassword(
+    @Body() body: PasswordResetDto,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
+    const signedIn = await this.emailLinks.resetPassword(
+      body.token,
+      body.password,
+      request.headers['user-agent'],
+    );
+    return this.respond(reply, signedIn);
+  }
+
+  /** Sends a sign-in link to the address if it has an account; the answer is the same if not. */
+  @Public()
+  @Post('sign-in-link/request')
+  @HttpCode(202)
+  @ZodResponse({ status: 202, type: EmailLinkRequestedDto })
+  async requestSignInLink(
+    @Body() body: EmailLinkRequestDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<EmailLinkRequested> {
+    await this.emailLinks.request('sign-in', body.email, request.ip);
+    return { accepted: true };
+  }
+
+  @Public()
+  @Post('sign-in-link')
+  @ZodResponse({ status: 200, type: LoginResponseDto })
+  async signInWithLink(
+    @Body() body: SignInLinkDto,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
+    const signedIn = await this.emailLinks.signIn(body.token, request.headers['user-agent']);
+    return this.respond(reply, signedIn);
   }
 
   private respond(reply: FastifyReply, signedIn: SignedIn): LoginResponse {

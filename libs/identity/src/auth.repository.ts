@@ -135,6 +135,16 @@ export class AuthRepository {
     return rows.map((s) => s.id);
   }
 
+  /** A person's sign-ins that neither ended nor expired, the most recently used first. */
+  @GenerateSql({ params: [SQL_UUID] })
+  activeSignInsOf(userId: string): Promise<AuthSession[]> {
+    return this.db.getRepository(AuthSession).find({
+      where: { userId, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      select: ['id', 'userAgent', 'createdAt', 'lastUsedAt'],
+      order: { lastUsedAt: 'DESC', createdAt: 'DESC' },
+    });
+  }
+
   @GenerateSql({ params: [[SQL_UUID]] })
   async revoke(ids: string[]): Promise<void> {
     await this.db.getRepository(AuthSession).update(ids, { revokedAt: new Date() });

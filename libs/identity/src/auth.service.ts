@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PLENUM_CONFIG } from '@plenum/config';
 import type { PlenumConfig } from '@plenum/config';
-import type { LoginRequest, UserView } from '@plenum/contracts';
+import type { LoginRequest, SignInView, UserView } from '@plenum/contracts';
 import type { User } from '@plenum/db';
 import { PlenumError } from '@plenum/platform';
 import { AccessTokenService } from './access-token.service';
 import { AuthRepository } from './auth.repository';
 import { InvitationsService } from './invitations.service';
 import { LoginThrottleService } from './login-throttle.service';
+import type { Principal } from './principal';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { RevocationsService } from './revocations.service';
 import { hashSecret, newSecret } from './secrets';
@@ -56,7 +57,8 @@ export class AuthService {
     return this.startSession(user, userAgent);
   }
 
-  private async startSession(user: User, userAgent: string | undefined): Promise<SignedIn> {
+  /** A new signed-in device for an account whose owner has proven who they are. */
+  async startSession(user: User, userAgent: string | undefined): Promise<SignedIn> {
     const secret = newSecret();
     const session = await this.auth.insertSignIn({
       userId: user.id,
@@ -143,12 +145,34 @@ export class AuthService {
     await this.revocations.revoke([session.id]);
   }
 
-  /** Ends every signed-in device of a person (account disabled, password changed). */
-  async revokeAllSessions(userId: string): Promise<void> {
-    const active = await this.auth.activeSignIns(userId);
+  /** Ends every signed-in device of a person (account disabled, password changed), or all but one. */
+  async revokeAllSessions(userId: string, except?: string): Promise<void> {
+    const active = (await this.auth.activeSignIns(userId)).filter((id) => id !== except);
     if (active.length === 0) return;
     await this.auth.revoke(active);
     await this.revocations.revoke(active);
+  }
+
+  /** The person's signed-in devices, the one asking marked. */
+  async signIns(principal: Principal): Promise<SignInView[]> {
+    const sessions = await this.auth.activeSignInsOf(principal.userId);
+    return sessions.map((s) => ({
+      id: s.id,
+      userAgent: s.userAgent,
+      createdAt: s.createdAt.toISOString(),
+      lastUsedAt: s.lastUsedAt.toISOString(),
+      current: s.id === principal.sessionId,
+    }));
+  }
+
+  /** Ends one of the person's own sign-ins; someone else's is answered as not found. */
+  async endSignIn(principal: Principal, id: string): Promise<void> {
+    const session = await this.auth.signIn(id);
+    if (!session || session.userId !== principal.userId)
+      throw new PlenumError('NOT_FOUND', 'No such sign-in', 404);
+    if (session.revokedAt) return;
+    await this.auth.revoke([session.id]);
+    await this.revocations.revoke([session.id]);
   }
 
   /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { GenerateSql } from '@plenum/platform';
 
-/** The housekeeping deletes of sign-ins and invitations; each returns how many rows went. */
+/** The housekeeping deletes of sign-ins, invitations and e-mail links; each returns how many rows went. */
 @Injectable()
 export class IdentityMaintenanceRepository {
   constructor(private readonly db: DataSource) {}
@@ -21,6 +21,15 @@ export class IdentityMaintenanceRepository {
   async deleteExpiredInvitations(): Promise<number> {
     const [, deleted] = await this.db.query<[unknown, number]>(
       `DELETE FROM invitations WHERE expires_at < now() - interval '30 days'`,
+    );
+    return deleted;
+  }
+
+  /** Password-reset and sign-in links a day after they ran out, used or not. */
+  @GenerateSql()
+  async deleteExpiredEmailLinks(): Promise<number> {
+    const [, deleted] = await this.db.query<[unknown, number]>(
+      `DELETE FROM sign_in_links WHERE expires_at < now() - interval '1 day'`,
     );
     return deleted;
   }

@@ -2,6 +2,9 @@ import { createZodDto } from 'nestjs-zod';
 import {
   acceptInvitationSchema,
   acceptedInvitationSchema,
+  emailLinkRequestSchema,
+  emailLinkRequestedSchema,
+  endSignInsSchema,
   invitationDetailsSchema,
   invitationRequestSchema,
   invitationResponseSchema,
@@ -10,7 +13,10 @@ import {
   loginResponseSchema,
   memberSchema,
   meResponseSchema,
+  passwordResetSchema,
   pendingInvitationSchema,
+  signInLinkSchema,
+  signInViewSchema,
   updateProfileSchema,
   userSchema,
 } from '@plenum/contracts';
@@ -29,3 +35,9 @@ export class UserViewDto extends createZodDto(userSchema) {}
 export class MemberViewDto extends createZodDto(memberSchema) {}
 export class PendingInvitationViewDto extends createZodDto(pendingInvitationSchema) {}
 export class InvitationResponseDto extends createZodDto(invitationResponseSchema) {}
+export class EmailLinkRequestDto extends createZodDto(emailLinkRequestSchema) {}
+export class PasswordResetDto extends createZodDto(passwordResetSchema) {}
+export class SignInLinkDto extends createZodDto(signInLinkSchema) {}
+export class EndSignInsDto extends createZodDto(endSignInsSchema) {}
+export class EmailLinkRequestedDto extends createZodDto(emailLinkRequestedSchema) {}
+export class SignInViewDto extends createZodDto(signInViewSchema) {}

@@ -9,6 +9,9 @@ import { AuthController } from './auth.controller';
 import { AccessGuard } from './access.guard';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
+import { EmailLinkThrottleService } from './email-link-throttle.service';
+import { EmailLinksRepository } from './email-links.repository';
+import { EmailLinksService } from './email-links.service';
 import { InvitationsRepository } from './invitations.repository';
 import { InvitationsService } from './invitations.service';
 import { LoginThrottleService } from './login-throttle.service';
@@ -29,6 +32,9 @@ import { RevocationsService } from './revocations.service';
     AccessTokenService,
     AuthRepository,
     AuthService,
+    EmailLinkThrottleService,
+    EmailLinksRepository,
+    EmailLinksService,
     InvitationsRepository,
     InvitationsService,
     LoginThrottleService,

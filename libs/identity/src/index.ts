@@ -2,6 +2,7 @@ export * from './access-changes.service';
 export * from './access-token.service';
 export * from './access.decorators';
 export * from './auth.service';
+export * from './email-link-mail.service';
 export * from './event-view';
 export * from './identity-maintenance.repository';
 export * from './identity-maintenance.service';

@@ -1,12 +1,31 @@
-import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+} from '@nestjs/common';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
-import type { AcceptedInvitation, EventView, MeResponse, UserView } from '@plenum/contracts';
+import type {
+  AcceptedInvitation,
+  EventView,
+  MeResponse,
+  SignInView,
+  UserView,
+} from '@plenum/contracts';
+import { AuthService } from './auth.service';
 import { Authenticated, CurrentPrincipal } from './access.decorators';
 import {
   AcceptedInvitationDto,
+  EndSignInsDto,
   InvitationTokenDto,
   MeResponseDto,
+  SignInViewDto,
   UpdateProfileDto,
   UserViewDto,
 } from './identity.dto';
@@ -22,6 +41,7 @@ export class MeController {
   constructor(
     private readonly profile: ProfileService,
     private readonly invitations: InvitationsService,
+    private readonly auth: AuthService,
   ) {}
 
   /** Accepts the invitation behind a link for the signed-in account it was sent to. */
@@ -53,5 +73,36 @@ export class MeController {
   @ZodResponse({ status: 200, type: [EventViewDto] })
   events(@CurrentPrincipal() principal: Principal): Promise<EventView[]> {
     return this.profile.events(principal);
+  }
+
+  /** The person's signed-in devices ("Meine Daten"), the one asking marked as current. */
+  @Get('sign-ins')
+  @ZodResponse({ status: 200, type: [SignInViewDto] })
+  signIns(@CurrentPrincipal() principal: Principal): Promise<SignInView[]> {
+    return this.auth.signIns(principal);
+  }
+
+  /** Signs out everywhere, or everywhere but here. */
+  @Post('sign-ins/end')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The sign-ins have ended' })
+  async endSignIns(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: EndSignInsDto,
+  ): Promise<void> {
+    await this.auth.revokeAllSessions(
+      principal.userId,
+      body.keepThisOne ? principal.sessionId : undefined,
+    );
+  }
+
+  @Delete('sign-ins/:signInId')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The sign-in has ended' })
+  async endSignIn(
+    @CurrentPrincipal() principal: Principal,
+    @Param('signInId', ParseUUIDPipe) signInId: string,
+  ): Promise<void> {
+    await this.auth.endSignIn(principal, signInId);
   }
 }

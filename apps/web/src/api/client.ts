@@ -2,6 +2,8 @@ import type {
   AcceptInvitationRequest,
   LoginRequest,
   LoginResponse,
+  PasswordResetRequest,
+  SignInLinkRequest,
   UpdateProfileRequest,
   UserView,
 } from '@plenum/contracts';
@@ -229,6 +231,20 @@ export function login(credentials: LoginRequest): Promise<LoginResponse> {
 
 export function acceptInvitation(acceptance: AcceptInvitationRequest): Promise<LoginResponse> {
   return startSession('/api/auth/invitations/accept', acceptance);
+}
+
+/** Sets a new password with the link from a reset e-mail; signs in here. */
+export function resetPassword(reset: PasswordResetRequest): Promise<LoginResponse> {
+  return startSession('/api/auth/password-reset', reset);
+}
+
+export function signInWithLink(link: SignInLinkRequest): Promise<LoginResponse> {
+  return startSession('/api/auth/sign-in-link', link);
+}
+
+/** Forgets the session here without asking the server, which has ended it already. */
+export function forgetSession(): void {
+  applySession(null);
 }
 
 export async function logout(): Promise<void> {

@@ -4,7 +4,9 @@ import type {
   LoginRequest,
   MeResponse,
   MembershipView,
+  PasswordResetRequest,
   Role,
+  SignInLinkRequest,
   UserView,
 } from '@plenum/contracts';
 import {
@@ -31,6 +33,10 @@ interface AuthValue {
   state: AuthState;
   login: (credentials: LoginRequest) => Promise<UserView>;
   acceptInvitation: (acceptance: AcceptInvitationRequest) => Promise<UserView>;
+  resetPassword: (reset: PasswordResetRequest) => Promise<UserView>;
+  signInWithLink: (link: SignInLinkRequest) => Promise<UserView>;
+  /** After "sign out everywhere": the server has ended this sign-in too. */
+  signedOutEverywhere: () => void;
   logout: () => Promise<void>;
   /** Switches the interface language and keeps the choice in the profile when signed in. */
   chooseLocale: (locale: Locale) => void;
@@ -170,6 +176,29 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [adoptLocale],
   );
 
+  const resetPassword = useCallback(
+    async (reset: PasswordResetRequest) => {
+      const { user } = await client.resetPassword(reset);
+      adoptLocale(user);
+      return user;
+    },
+    [adoptLocale],
+  );
+
+  const signInWithLink = useCallback(
+    async (link: SignInLinkRequest) => {
+      const { user } = await client.signInWithLink(link);
+      adoptLocale(user);
+      return user;
+    },
+    [adoptLocale],
+  );
+
+  const signedOutEverywhere = useCallback(() => {
+    signingOut.current = true;
+    client.forgetSession();
+  }, []);
+
   const logout = useCallback(async () => {
     signingOut.current = true;
     try {
@@ -185,12 +214,26 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       state,
       login,
       acceptInvitation,
+      resetPassword,
+      signInWithLink,
+      signedOutEverywhere,
       logout,
       chooseLocale,
       memberships,
       reloadMemberships,
     }),
-    [state, login, acceptInvitation, logout, chooseLocale, memberships, reloadMemberships],
+    [
+      state,
+      login,
+      acceptInvitation,
+      resetPassword,
+      signInWithLink,
+      signedOutEverywhere,
+      logout,
+      chooseLocale,
+      memberships,
+      reloadMemberships,
+    ],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

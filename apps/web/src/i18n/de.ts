@@ -1180,7 +1180,7 @@ export const de = {
   privacy: {
     title: 'Meine Daten',
     intro:
-      'Hier laden Sie alle Daten herunter, die Plenum über Sie gespeichert hat, oder löschen Ihr Konto.',
+      'Hier sehen Sie, wo Sie angemeldet sind, laden alle Daten herunter, die Plenum über Sie gespeichert hat, oder löschen Ihr Konto.',
     exportTitle: 'Daten herunterladen',
     exportText: 'Eine JSON-Datei mit Ihrem Konto und allen Einträgen, die sich auf Sie beziehen.',
     exportButton: 'Meine Daten herunterladen',
@@ -1213,6 +1213,49 @@ export const de = {
     retentionSaveError: 'Die Einstellung konnte nicht gespeichert werden.',
     retentionAfter: (at: string) => `Anonymisierung ab ${at}.`,
     retentionDone: (at: string) => `Anonymisiert am ${at}.`,
+  },
+  emailLinks: {
+    forgotLink: 'Passwort vergessen?',
+    linkOption: 'Anmelde-Link per E-Mail',
+    alternatives: 'Andere Wege',
+    forgotTitle: 'Passwort vergessen',
+    forgotIntro:
+      'Geben Sie Ihre E-Mail-Adresse ein. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort festlegen. Er gilt 30 Minuten und nur einmal.',
+    linkTitle: 'Anmelde-Link per E-Mail',
+    linkIntro:
+      'Geben Sie Ihre E-Mail-Adresse ein. Wir senden Ihnen einen Link, mit dem Sie sich ohne Passwort anmelden. Er gilt 15 Minuten und nur einmal.',
+    send: 'Link senden',
+    sending: 'Wird gesendet …',
+    sent: (email: string) =>
+      `Wenn es für ${email} ein Konto gibt, ist eine E-Mail mit dem Link unterwegs. Sehen Sie auch im Spam-Ordner nach.`,
+    backToLogin: 'Zurück zur Anmeldung',
+    resetTitle: 'Neues Passwort festlegen',
+    resetIntro:
+      'Legen Sie ein neues Passwort fest. Danach sind Sie hier angemeldet und auf allen anderen Geräten abgemeldet.',
+    resetSubmit: 'Passwort speichern',
+    signInTitle: 'Mit Link anmelden',
+    signInIntro: 'Melden Sie sich mit dem Link aus Ihrer E-Mail an.',
+    signInSubmit: 'Jetzt anmelden',
+    signingIn: 'Anmeldung läuft …',
+    invalid:
+      'Dieser Link ist ungültig, abgelaufen oder wurde bereits verwendet. Fordern Sie einen neuen an.',
+    newResetLink: 'Neuen Link anfordern',
+  },
+  signIns: {
+    title: 'Angemeldete Geräte',
+    intro: 'Hier sind Sie gerade angemeldet. Beenden Sie Anmeldungen, die Sie nicht kennen.',
+    loadError: 'Die Anmeldungen konnten nicht geladen werden.',
+    unknownDevice: 'Unbekanntes Gerät',
+    current: 'Dieses Gerät',
+    since: (at: string) => `Angemeldet seit ${at}`,
+    lastUsed: (at: string) => `Zuletzt aktiv ${at}`,
+    end: 'Abmelden',
+    endLabel: (device: string) => `${device} abmelden`,
+    ended: 'Die Anmeldung wurde beendet.',
+    endOthers: 'Auf allen anderen Geräten abmelden',
+    othersEnded: 'Sie sind auf allen anderen Geräten abgemeldet.',
+    endAll: 'Überall abmelden',
+    failed: 'Das hat nicht geklappt. Bitte versuchen Sie es erneut.',
   },
   notFound: {
     title: 'Seite nicht gefunden',

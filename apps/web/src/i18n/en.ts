@@ -1147,7 +1147,8 @@ export const en: Messages = {
   },
   privacy: {
     title: 'My data',
-    intro: 'Download everything Plenum holds about you, or delete your account.',
+    intro:
+      'See where you are signed in, download everything Plenum holds about you, or delete your account.',
     exportTitle: 'Download my data',
     exportText: 'A JSON file with your account and every record that refers to you.',
     exportButton: 'Download my data',
@@ -1180,6 +1181,48 @@ export const en: Messages = {
     retentionSaveError: 'The setting could not be saved.',
     retentionAfter: (at: string) => `Anonymised from ${at}.`,
     retentionDone: (at: string) => `Anonymised on ${at}.`,
+  },
+  emailLinks: {
+    forgotLink: 'Forgot your password?',
+    linkOption: 'Sign-in link by e-mail',
+    alternatives: 'Other ways in',
+    forgotTitle: 'Forgot your password',
+    forgotIntro:
+      'Enter your e-mail address. We will send you a link to set a new password. It works once, for 30 minutes.',
+    linkTitle: 'Sign-in link by e-mail',
+    linkIntro:
+      'Enter your e-mail address. We will send you a link that signs you in without a password. It works once, for 15 minutes.',
+    send: 'Send link',
+    sending: 'Sending …',
+    sent: (email: string) =>
+      `If there is an account for ${email}, an e-mail with the link is on its way. Check your spam folder too.`,
+    backToLogin: 'Back to sign-in',
+    resetTitle: 'Set a new password',
+    resetIntro:
+      'Set a new password. You are then signed in here and signed out on every other device.',
+    resetSubmit: 'Save password',
+    signInTitle: 'Sign in with a link',
+    signInIntro: 'Sign in with the link from your e-mail.',
+    signInSubmit: 'Sign in now',
+    signingIn: 'Signing in …',
+    invalid: 'This link is invalid, has expired or has been used already. Ask for a new one.',
+    newResetLink: 'Ask for a new link',
+  },
+  signIns: {
+    title: 'Signed-in devices',
+    intro: 'You are signed in here. End any sign-in you do not recognise.',
+    loadError: 'The sign-ins could not be loaded.',
+    unknownDevice: 'Unknown device',
+    current: 'This device',
+    since: (at: string) => `Signed in since ${at}`,
+    lastUsed: (at: string) => `Last active ${at}`,
+    end: 'Sign out',
+    endLabel: (device: string) => `Sign out ${device}`,
+    ended: 'The sign-in has ended.',
+    endOthers: 'Sign out on all other devices',
+    othersEnded: 'You are signed out on all other devices.',
+    endAll: 'Sign out everywhere',
+    failed: 'That did not work. Please try again.',
   },
   notFound: {
     title: 'Page not found',

@@ -21,6 +21,8 @@ export function describeError(error: ApiError, t: Messages): string {
     // The server is saturated (HTTP 503 BUSY): nothing happened, trying again soon works.
     case 'BUSY':
       return t.errors.busy(Math.max(1, Math.ceil((error.retryAfterMs ?? 2000) / 1000)));
+    case 'EMAIL_LINK_INVALID':
+      return t.emailLinks.invalid;
     default:
       return t.errors.generic;
   }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Navigate, useLocation } from 'react-router-dom';
+import { Link, Navigate, useLocation } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { useAuth } from '../auth/auth-context';
 import { safeReturnPath } from '../auth/require-auth';
@@ -135,6 +135,10 @@ export function LoginPage() {
             {pending ? t.login.submitting : t.login.submit}
           </button>
         </form>
+        <nav aria-label={t.emailLinks.alternatives} className="button-row">
+          <Link to="/forgot-password">{t.emailLinks.forgotLink}</Link>
+          <Link to="/login/link">{t.emailLinks.linkOption}</Link>
+        </nav>
         {showDemoHint ? (
           <div className="demo-box">
             <h2 className="demo-box-title">{t.login.demoTitle}</h2>

@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../components/document-title';
 import { TextField } from '../components/form-parts';
 import { downloadWithToken } from '../expo/download';
 import { useT } from '../i18n/i18n';
+import { SignInsSection } from './sign-ins-section';
 
 function ExportSection() {
   const t = useT();
@@ -117,7 +118,7 @@ function DeleteDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** "Meine Daten": download everything about me, or delete my account. */
+/** "Meine Daten": where I am signed in, download everything about me, or delete my account. */
 export function MyDataPage() {
   const t = useT();
   useDocumentTitle(t.privacy.title);
@@ -131,6 +132,7 @@ export function MyDataPage() {
     <>
       <h1>{t.privacy.title}</h1>
       <p className="lead">{t.privacy.intro}</p>
+      <SignInsSection />
       <ExportSection />
       <section className="admin-section" aria-labelledby="my-data-delete">
         <h2 id="my-data-delete">{t.privacy.deleteTitle}</h2>

@@ -31,6 +31,7 @@ import { QuestionVote } from './question-vote.entity';
 import { Recording } from './recording.entity';
 import { RetiredRefreshToken } from './retired-refresh-token.entity';
 import { Session } from './session.entity';
+import { SignInLink } from './sign-in-link.entity';
 import { SessionQa } from './session-qa.entity';
 import { SessionSlide } from './session-slide.entity';
 import { SessionSpeaker } from './session-speaker.entity';
@@ -76,6 +77,7 @@ export {
   Recording,
   RetiredRefreshToken,
   Session,
+  SignInLink,
   SessionQa,
   SessionSlide,
   SessionSpeaker,
@@ -93,6 +95,7 @@ export type { BoothConversationState } from './booth-conversation.entity';
 export type { SpeakerLink } from './speaker.entity';
 export type { PollKind, PollState } from './poll.entity';
 export type { QuestionState } from './question.entity';
+export type { SignInLinkPurpose } from './sign-in-link.entity';
 
 export const entities = [
   AgendaItem,
@@ -128,6 +131,7 @@ export const entities = [
   Recording,
   RetiredRefreshToken,
   Session,
+  SignInLink,
   SessionQa,
   SessionSlide,
   SessionSpeaker,
