@@ -52,6 +52,12 @@ describe('api shell: OpenAPI, security headers, CORS, request ids, web app', () 
       // The link's token is the credential: whoever holds it may see and decline the invitation.
       'POST /api/auth/invitations/lookup',
       'POST /api/auth/invitations/decline',
+      // "Passwort vergessen" and sign-in by e-mail: asking answers alike for every address, and
+      // the link's single-use token is the credential when it is used.
+      'POST /api/auth/password-reset/request',
+      'POST /api/auth/password-reset',
+      'POST /api/auth/sign-in-link/request',
+      'POST /api/auth/sign-in-link',
       'GET /api/events/{slug}',
       'GET /api/events/{slug}/logo',
       'GET /api/events/{slug}/now-next',

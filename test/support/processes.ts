@@ -14,11 +14,16 @@ export interface RunningProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs a Node.js script of the project as a real process, with only the given environment. */
+/**
+ * Runs a Node.js script of the project as a real process, with only the given environment.
+ * The stall watch gets 3 s unless the suite says otherwise: on a CI machine running suites side
+ * by side, an idle process's `SELECT 1` may queue a second without any fault (the fault suite
+ * sets the production default of 1 s, which is what it measures).
+ */
 export function runNode(script: string, env: Record<string, string>): RunningProcess {
   const child = spawn(process.execPath, [script], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', DATABASE_PROBE_TIMEOUT_MS: '3000', ...env },
   });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));

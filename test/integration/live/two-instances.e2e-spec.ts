@@ -37,6 +37,8 @@ async function startInstance(env: Record<string, string>): Promise<Instance> {
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'warn',
+      // As runNode (test/support/processes.ts): a loaded CI machine is not a stalled database.
+      DATABASE_PROBE_TIMEOUT_MS: '3000',
       ...env,
     },
   });
