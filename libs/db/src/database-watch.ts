@@ -69,6 +69,8 @@ export class DatabaseWatch {
   private readonly clients = new Set<Client>();
   private up = true;
   private probe: Client | undefined;
+  /** The probe's `SELECT 1` still waiting for its answer, if any. */
+  private pending: Promise<Error | undefined> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
   private readonly address: string;
@@ -140,6 +142,7 @@ export class DatabaseWatch {
     clearTimeout(this.timer);
     const probe = this.probe;
     this.probe = undefined;
+    this.pending = undefined;
     if (!probe) return;
     // A stalled server would never acknowledge the goodbye: half a second, then the socket goes.
     let timer: NodeJS.Timeout | undefined;
@@ -158,19 +161,21 @@ export class DatabaseWatch {
   }
 
   private async check(): Promise<void> {
-    const reused = this.probe !== undefined;
+    const began = performance.now();
+    const reused = this.probe !== undefined && this.pending === undefined;
     let failure = await this.ask();
     if (failure && reused && !(failure instanceof ProbeTimeout)) {
       // The probe's connection died (closed by the server, reset by a blip already over): only a
       // fresh connection failing too says the database is away.
       failure = await this.ask();
     }
-    if (
-      failure instanceof ProbeTimeout &&
-      performance.now() - this.lastHeard < this.limits.probeTimeoutMs
-    ) {
-      // The probe waited, but other connections heard from the server meanwhile: a loaded
-      // server, not a stalled one. Closing their connections would fail queries that will end.
+    let stillWaiting = false;
+    if (failure && this.lastHeard >= began) {
+      // The probe waited or could not connect, but pooled connections heard from the server
+      // meanwhile: a loaded server, not a stalled one (closing their connections would fail
+      // queries that will end). An outstanding probe is waited for again at once, so a stall
+      // that began during this window is caught by the next, in which nothing is heard.
+      stillWaiting = failure instanceof ProbeTimeout;
       failure = undefined;
     } else if (failure && answeredByServer(failure)) {
       // The server answered, with a refusal of its own (too many clients, say): it is there.
@@ -192,51 +197,73 @@ export class DatabaseWatch {
         );
       }
       this.up = false;
+      this.abandonProbe();
       // Connections opened before: a query on them would wait for the stall to end.
       for (const client of this.clients) destroy(client);
     }
-    this.schedule(PROBE_INTERVAL_MS);
+    this.schedule(stillWaiting ? 0 : PROBE_INTERVAL_MS);
   }
 
-  /** One `SELECT 1` within the probe timeout; the error when it failed. */
+  /**
+   * Waits up to the probe timeout for the outstanding `SELECT 1` (sent now if none is): the
+   * error when it failed, ProbeTimeout when it is still unanswered (it stays outstanding, so a
+   * loaded server's late answer still counts at the next check).
+   */
   private async ask(): Promise<Error | undefined> {
-    try {
-      this.probe ??= await this.connectProbe();
-    } catch (err) {
-      return err instanceof Error ? err : new Error(String(err));
-    }
-    const probe = this.probe;
-    return new Promise((resolve) => {
-      let settled = false;
-      const finish = (err: Error | undefined) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(deadline);
+    if (!this.pending) {
+      try {
+        this.probe ??= await this.connectProbe();
+      } catch (err) {
+        return err instanceof Error ? err : new Error(String(err));
+      }
+      const probe = this.probe;
+      const pending: Promise<Error | undefined> = probe.query('SELECT 1').then(
+        () => undefined,
+        (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
+      );
+      this.pending = pending;
+      void pending.then((err) => {
+        if (this.pending === pending) this.pending = undefined;
         if (err) {
           destroy(probe);
           if (this.probe === probe) this.probe = undefined;
         }
-        resolve(err);
-      };
-      const deadline = setTimeout(() => {
+      });
+    }
+    const pending = this.pending;
+    let deadline: NodeJS.Timeout | undefined;
+    const late = new Promise<ProbeTimeout>((resolve) => {
+      deadline = setTimeout(() => {
         // After the poll phase: an answer that arrived while this process was busy counts.
         setImmediate(() =>
-          finish(new ProbeTimeout(`no answer to SELECT 1 within ${this.limits.probeTimeoutMs} ms`)),
+          resolve(
+            new ProbeTimeout(`no answer to SELECT 1 within ${this.limits.probeTimeoutMs} ms`),
+          ),
         );
       }, this.limits.probeTimeoutMs);
-      probe.query('SELECT 1').then(
-        () => finish(undefined),
-        (err: unknown) => finish(err instanceof Error ? err : new Error(String(err))),
-      );
     });
+    const result = await Promise.race([pending, late]);
+    clearTimeout(deadline);
+    return result;
+  }
+
+  /** Gives up on the probe connection and its outstanding query; the next check opens anew. */
+  private abandonProbe(): void {
+    const probe = this.probe;
+    this.probe = undefined;
+    this.pending = undefined;
+    if (probe) destroy(probe);
   }
 
   private async connectProbe(): Promise<Client> {
     const probe = new Client({
       connectionString: this.databaseUrl,
-      // Opening a connection on a loaded server can take longer than a query: while the
-      // database counts as up, it may take as long as a request's wait for a connection.
-      connectionTimeoutMillis: this.up ? this.limits.poolTimeoutMs : this.limits.probeTimeoutMs,
+      // Opening a connection on a loaded server (a new backend process) can take far longer
+      // than a query: while the database counts as up, the probe's own connection may take
+      // several probe timeouts. A stall of a running database is caught by the query's timeout.
+      connectionTimeoutMillis: this.up
+        ? Math.max(this.limits.poolTimeoutMs, 5 * this.limits.probeTimeoutMs)
+        : this.limits.probeTimeoutMs,
       application_name: 'plenum-watch',
     });
     probe.on('error', () => undefined);
