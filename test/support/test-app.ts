@@ -48,6 +48,9 @@ export async function startTestApp(
     // The stall watch's 1 s default suits production; on a CI machine running suites side by
     // side a `SELECT 1` may queue that long without any fault. The fault suite keeps the default.
     DATABASE_PROBE_TIMEOUT_MS: '3000',
+    // Likewise a pooled connection may take more than the production 2 s to come free while
+    // other suites run; a suite that proves the 503 BUSY answer holds the whole pool.
+    DATABASE_POOL_TIMEOUT_MS: '5000',
     DEMO_SEED: 'off',
     WEB_DIST: join(__dirname, '../../dist/web'),
     ...options.env,
