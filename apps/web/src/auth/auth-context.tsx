@@ -158,40 +158,30 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const reloadMemberships = useCallback(() => setMembershipsAttempt((n) => n + 1), []);
 
+  /** Every way of signing in ends alike: the answer's person, in their language. */
+  const adoptSignIn = useCallback(
+    async (answer: Promise<{ user: UserView }>) => {
+      const { user } = await answer;
+      adoptLocale(user);
+      return user;
+    },
+    [adoptLocale],
+  );
   const login = useCallback(
-    async (credentials: LoginRequest) => {
-      const { user } = await client.login(credentials);
-      adoptLocale(user);
-      return user;
-    },
-    [adoptLocale],
+    (credentials: LoginRequest) => adoptSignIn(client.login(credentials)),
+    [adoptSignIn],
   );
-
   const acceptInvitation = useCallback(
-    async (acceptance: AcceptInvitationRequest) => {
-      const { user } = await client.acceptInvitation(acceptance);
-      adoptLocale(user);
-      return user;
-    },
-    [adoptLocale],
+    (acceptance: AcceptInvitationRequest) => adoptSignIn(client.acceptInvitation(acceptance)),
+    [adoptSignIn],
   );
-
   const resetPassword = useCallback(
-    async (reset: PasswordResetRequest) => {
-      const { user } = await client.resetPassword(reset);
-      adoptLocale(user);
-      return user;
-    },
-    [adoptLocale],
+    (reset: PasswordResetRequest) => adoptSignIn(client.resetPassword(reset)),
+    [adoptSignIn],
   );
-
   const signInWithLink = useCallback(
-    async (link: SignInLinkRequest) => {
-      const { user } = await client.signInWithLink(link);
-      adoptLocale(user);
-      return user;
-    },
-    [adoptLocale],
+    (link: SignInLinkRequest) => adoptSignIn(client.signInWithLink(link)),
+    [adoptSignIn],
   );
 
   const signedOutEverywhere = useCallback(() => {
